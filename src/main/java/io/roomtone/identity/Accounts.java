@@ -1,0 +1,189 @@
+package io.roomtone.identity;
+
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts of the current studio. */
+@Service
+public class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final String COLUMNS = "id, email, name, phone, role";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND id = ?")
+                .params(Tenancy.currentStudioId(), id)
+                .query(Accounts::map)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND email = ?")
+                .params(Tenancy.currentStudioId(), normalizeEmail(email))
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /** Creates an account with a password; a second account with the same email is a conflict. */
+    @Transactional
+    public UserAccount create(String email, String password, String name, String phone, Role role) {
+        Validation validation = new Validation();
+        checkEmail(validation, email);
+        checkPassword(validation, password, "password");
+        checkName(validation, name);
+        validation.check(phone == null || phone.length() <= 40, "phone", "must be at most 40 characters");
+        validation.throwIfInvalid();
+        if (findByEmail(email).isPresent()) {
+            throw RoomtoneException.conflict("An account with this email already exists.");
+        }
+        return insert(normalizeEmail(email), name.strip(), phone, passwords.encode(password), role);
+    }
+
+    /**
+     * The account a new staff member signs in with: an existing account of that email is linked
+     * (a client becomes staff; an owner or admin keeps their role), otherwise one without a password
+     * is created, to be completed through an invitation or by the owner.
+     */
+    @Transactional
+    public UserAccount findOrCreateStaffAccount(String email, String name) {
+        Validation validation = new Validation();
+        checkEmail(validation, email);
+        checkName(validation, name);
+        validation.throwIfInvalid();
+        Optional<UserAccount> existing = findByEmail(email);
+        if (existing.isEmpty()) {
+            return insert(normalizeEmail(email), name.strip(), null, null, Role.STAFF);
+        }
+        if (existing.get().role() == Role.CLIENT) {
+            jdbc.sql("UPDATE app_user SET role = 'staff', updated_at = now() WHERE studio_id = ? AND id = ?")
+                    .params(Tenancy.currentStudioId(), existing.get().id())
+                    .update();
+        }
+        return find(existing.get().id()).orElseThrow();
+    }
+
+    /** Changes the email or name of an account; {@code null} keeps a value. */
+    @Transactional
+    public UserAccount updateProfile(UUID userId, String email, String name) {
+        Validation validation = new Validation();
+        if (email != null) {
+            checkEmail(validation, email);
+        }
+        if (name != null) {
+            checkName(validation, name);
+        }
+        validation.throwIfInvalid();
+        if (email != null) {
+            findByEmail(email).filter(other -> !other.id().equals(userId)).ifPresent(other -> {
+                throw RoomtoneException.conflict("An account with this email already exists.");
+            });
+        }
+        jdbc.sql(
+                        """
+                        UPDATE app_user
+                           SET email = coalesce(:email, email), name = coalesce(:name, name), updated_at = now()
+                         WHERE studio_id = :studio AND id = :id
+                        """)
+                .param("email", email == null ? null : normalizeEmail(email))
+                .param("name", name == null ? null : name.strip())
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", userId)
+                .update();
+        return find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
+    }
+
+    @Transactional
+    public void setPassword(UUID userId, String password, String field) {
+        Validation validation = new Validation();
+        checkPassword(validation, password, field);
+        validation.throwIfInvalid();
+        int updated = jdbc.sql(
+                        "UPDATE app_user SET password_hash = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
+                .params(passwords.encode(password), Tenancy.currentStudioId(), userId)
+                .update();
+        if (updated == 0) {
+            throw RoomtoneException.notFound("user", userId);
+        }
+    }
+
+    /** Whether the current studio has an owner yet (the one-time setup page shows until it does). */
+    @Transactional(readOnly = true)
+    public boolean hasOwner() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE studio_id = ? AND role = 'owner')")
+                .param(Tenancy.currentStudioId())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private UserAccount insert(String email, String name, String phone, String passwordHash, Role role) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO app_user (studio_id, email, name, phone, password_hash, role)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        RETURNING id, email, name, phone, role
+                        """)
+                .params(Tenancy.currentStudioId(), email, name, phone, passwordHash, role.json())
+                .query(Accounts::map)
+                .single();
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkEmail(Validation validation, String email) {
+        validation
+                .require(email, "email")
+                .check(
+                        email == null
+                                || (email.length() <= 254
+                                        && EMAIL.matcher(email.strip()).matches()),
+                        "email",
+                        "must be an email address");
+    }
+
+    private static void checkName(Validation validation, String name) {
+        validation
+                .require(name, "name")
+                .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters");
+    }
+
+    private static void checkPassword(Validation validation, String password, String field) {
+        validation
+                .require(password, field)
+                .check(password == null || password.length() >= 8, field, "must be at least 8 characters")
+                // bcrypt reads at most 72 bytes; a longer password would be silently truncated
+                .check(
+                        password == null || password.getBytes(StandardCharsets.UTF_8).length <= 72,
+                        field,
+                        "must be at most 72 bytes");
+    }
+
+    static UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                Role.fromJson(rs.getString("role")));
+    }
+}

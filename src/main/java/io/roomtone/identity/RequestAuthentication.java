@@ -1,0 +1,168 @@
+package io.roomtone.identity;
+
+import io.roomtone.identity.internal.Tokens;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.ProblemWriter;
+import io.roomtone.shared.RoomtoneException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Works out who a request is from and which studio it belongs to. A bearer token or the session
+ * cookie names a user, whose studio it is; an anonymous request belongs to the studio named by the
+ * {@code X-Studio} header or the first label of the host name (multi-studio mode), else the default
+ * studio. The platform operator authenticates with HTTP Basic on {@code /api/platform/**}.
+ */
+@Component
+public class RequestAuthentication {
+
+    public static final String SESSION_COOKIE = "roomtone_session";
+    public static final String STUDIO_HEADER = "X-Studio";
+    public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+
+    private final Tokens tokens;
+    private final Accounts accounts;
+    private final Studios studios;
+    private final IdentityProperties properties;
+
+    RequestAuthentication(Tokens tokens, Accounts accounts, Studios studios, IdentityProperties properties) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.studios = studios;
+        this.properties = properties;
+    }
+
+    /** The servlet filter, answering bad credentials and unknown studios through {@code problems}. */
+    public OncePerRequestFilter filter(ProblemWriter problems) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                try {
+                    authenticate(request);
+                } catch (BadCredentialsException e) {
+                    problems.write(
+                            request, response, new RoomtoneException(ProblemCode.UNAUTHENTICATED, e.getMessage()));
+                    return;
+                } catch (RoomtoneException e) {
+                    problems.write(request, response, e);
+                    return;
+                }
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    Tenancy.clear();
+                }
+            }
+        };
+    }
+
+    private void authenticate(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            CurrentUser user = userOf(authorization.substring(7).strip())
+                    .orElseThrow(() -> new BadCredentialsException("The bearer token is invalid or has expired."));
+            signIn(user);
+            return;
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            authenticateOperator(request, authorization.substring(6).strip());
+            return;
+        }
+        Optional<CurrentUser> fromCookie = sessionCookie(request).flatMap(this::userOf);
+        if (fromCookie.isPresent()) {
+            signIn(fromCookie.get());
+            return;
+        }
+        Tenancy.bind(studioOfAnonymous(request));
+    }
+
+    /** The user a session token belongs to, loaded inside that user's studio. */
+    public Optional<CurrentUser> userOf(String token) {
+        return tokens.resolve(token, Tokens.Purpose.SESSION)
+                .flatMap(owner -> Tenancy.callAs(owner.studioId(), () -> accounts.find(owner.userId())
+                        .map(account -> new CurrentUser(
+                                account.id(), owner.studioId(), account.email(), account.name(), account.role()))));
+    }
+
+    public static Optional<String> sessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies)
+                .filter(c -> SESSION_COOKIE.equals(c.getName()))
+                .map(Cookie::getValue)
+                .findFirst();
+    }
+
+    private void signIn(CurrentUser user) {
+        Tenancy.bind(user.studioId());
+        var authentication = new UsernamePasswordAuthenticationToken(
+                user, null, List.of(new SimpleGrantedAuthority(user.role().authority())));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+
+    private UUID studioOfAnonymous(HttpServletRequest request) {
+        if (properties.multiStudio()) {
+            String named = request.getHeader(STUDIO_HEADER);
+            if (named != null && !named.isBlank()) {
+                return studios.bySlug(named.strip().toLowerCase())
+                        .map(Studio::id)
+                        .orElseThrow(() -> new RoomtoneException(
+                                ProblemCode.NOT_FOUND, "No studio named '" + named.strip() + "'."));
+            }
+            String host = request.getServerName();
+            int dot = host == null ? -1 : host.indexOf('.');
+            if (dot > 0) {
+                Optional<Studio> byHost = studios.bySlug(host.substring(0, dot).toLowerCase());
+                if (byHost.isPresent()) {
+                    return byHost.get().id();
+                }
+            }
+        }
+        return studios.defaultStudio()
+                .map(Studio::id)
+                .orElseThrow(() -> new IllegalStateException("The default studio has not been created"));
+    }
+
+    private void authenticateOperator(HttpServletRequest request, String credentials) {
+        if (!request.getRequestURI().startsWith("/api/platform/")
+                || properties.operatorEmail() == null
+                || properties.operatorPassword() == null) {
+            throw new BadCredentialsException("Basic authentication is only for the platform operator.");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCredentialsException("Malformed Basic credentials.");
+        }
+        String expected = properties.operatorEmail() + ":" + properties.operatorPassword();
+        // constant-time comparison: the operator password must not leak through response timing
+        if (!MessageDigest.isEqual(
+                decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new BadCredentialsException("Wrong operator credentials.");
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(
+                properties.operatorEmail(), null, List.of(new SimpleGrantedAuthority(OPERATOR_AUTHORITY)));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+}

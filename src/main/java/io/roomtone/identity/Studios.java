@@ -1,0 +1,119 @@
+package io.roomtone.identity;
+
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The studios of this installation: the tenants. */
+@Service
+public class Studios {
+
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+    private static final String COLUMNS = "id, slug, name, timezone, currency, is_default";
+
+    private final JdbcClient jdbc;
+
+    Studios(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The studio of the current request or job. */
+    @Transactional(readOnly = true)
+    public Studio current() {
+        UUID id = Tenancy.currentStudioId();
+        return find(id).orElseThrow(() -> RoomtoneException.notFound("studio", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Studio> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM studio WHERE id = ?")
+                .param(id)
+                .query(Studios::map)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Studio> bySlug(String slug) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM studio WHERE slug = ?")
+                .param(slug)
+                .query(Studios::map)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Studio> defaultStudio() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM studio WHERE is_default")
+                .query(Studios::map)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Studio> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM studio ORDER BY created_at, slug")
+                .query(Studios::map)
+                .list();
+    }
+
+    /** A further studio (multi-studio mode); a slug that is taken is a conflict. */
+    @Transactional
+    public Studio create(String slug, String name, ZoneId timezone, String currency) {
+        Validation validation = new Validation()
+                .require(slug, "slug")
+                .check(
+                        slug == null || SLUG.matcher(slug).matches(),
+                        "slug",
+                        "must be 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen")
+                .require(name, "name")
+                .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters");
+        validation.throwIfInvalid();
+        if (bySlug(slug).isPresent()) {
+            throw RoomtoneException.conflict("A studio with the slug '" + slug + "' already exists.");
+        }
+        return jdbc.sql(
+                        """
+                        INSERT INTO studio (slug, name, timezone, currency)
+                        VALUES (?, ?, coalesce(?, 'America/Toronto'), coalesce(?, 'CAD'))
+                        RETURNING id, slug, name, timezone, currency, is_default
+                        """)
+                .params(slug, name.strip(), timezone == null ? null : timezone.getId(), currency)
+                .query(Studios::map)
+                .single();
+    }
+
+    /** Changes the current studio's name, time zone or currency; {@code null} keeps a value. */
+    @Transactional
+    public Studio updateCurrent(String name, ZoneId timezone, String currency) {
+        Studio before = current();
+        jdbc.sql(
+                        """
+                        UPDATE studio
+                           SET name = coalesce(:name, name),
+                               timezone = coalesce(:timezone, timezone),
+                               currency = coalesce(:currency, currency)
+                         WHERE id = :id
+                        """)
+                .param("name", name)
+                .param("timezone", timezone == null ? null : timezone.getId())
+                .param("currency", currency)
+                .param("id", before.id())
+                .update();
+        return current();
+    }
+
+    static Studio map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Studio(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("name"),
+                ZoneId.of(rs.getString("timezone")),
+                rs.getString("currency"),
+                rs.getBoolean("is_default"));
+    }
+}

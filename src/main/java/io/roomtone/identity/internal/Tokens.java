@@ -1,0 +1,95 @@
+package io.roomtone.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opaque bearer tokens: 256 random bits handed out once and kept only as a SHA-256 digest, so a
+ * copy of the database cannot be used to sign in.
+ */
+@Component
+public class Tokens {
+
+    public enum Purpose {
+        SESSION,
+        INVITATION
+    }
+
+    /** Whose token it is. */
+    public record Owner(UUID studioId, UUID userId) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    Tokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String issue(UUID studioId, UUID userId, Purpose purpose, Duration ttl) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql(
+                        """
+                        INSERT INTO auth_token (token_hash, studio_id, user_id, purpose, expires_at)
+                        VALUES (?, ?, ?, ?, now() + make_interval(secs => ?))
+                        """)
+                .params(digest(token), studioId, userId, purpose.name().toLowerCase(), ttl.toSeconds())
+                .update();
+        return token;
+    }
+
+    public Optional<Owner> resolve(String token, Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT studio_id, user_id FROM auth_token
+                         WHERE token_hash = ? AND purpose = ? AND expires_at > now()
+                        """)
+                .params(digest(token), purpose.name().toLowerCase())
+                .query((rs, row) ->
+                        new Owner(rs.getObject("studio_id", UUID.class), rs.getObject("user_id", UUID.class)))
+                .optional();
+    }
+
+    public void revoke(String token) {
+        jdbc.sql("DELETE FROM auth_token WHERE token_hash = ?")
+                .param(digest(token))
+                .update();
+    }
+
+    public void revokeAll(UUID studioId, UUID userId, Purpose purpose) {
+        jdbc.sql("DELETE FROM auth_token WHERE studio_id = ? AND user_id = ? AND purpose = ?")
+                .params(studioId, userId, purpose.name().toLowerCase())
+                .update();
+    }
+
+    /** Expired tokens are already refused; this only keeps the table small. Safe on many nodes. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void deleteExpired() {
+        jdbc.sql("DELETE FROM auth_token WHERE expires_at < now() - interval '1 day'")
+                .update();
+    }
+
+    public static String digest(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package io.roomtone.platform.web;
+
+import io.roomtone.shared.FieldProblem;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every failure of a request into a problem response with a {@code code}. Bad input of any
+ * kind is a 4xx that names the offending field; a 500 means a bug in Roomtone, and is logged.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(RoomtoneException.class)
+    ResponseEntity<ProblemDetail> refused(RoomtoneException e, HttpServletRequest request) {
+        return respond(Problems.of(e, request));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        String state = sqlState(e);
+        ProblemDetail problem =
+                switch (state == null ? "" : state) {
+                    case "23505" ->
+                        Problems.of(ProblemCode.CONFLICT, "Another record already has this value.", request);
+                    case "23503" ->
+                        Problems.of(
+                                ProblemCode.IN_USE,
+                                "The record is referenced by others, or refers to one that does not exist.",
+                                request);
+                    case "23P01" ->
+                        Problems.of(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.", request);
+                    case "23514", "23502", "22001", "22003", "22007", "22008", "22P02" ->
+                        Problems.of(ProblemCode.VALIDATION_FAILED, "A value is out of the allowed range.", request);
+                    default -> null;
+                };
+        if (problem == null) {
+            return unexpected(e, request);
+        }
+        log.info("Refused a write: {}", e.getMostSpecificCause().getMessage());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyFailureException e, HttpServletRequest request) {
+        return respond(
+                Problems.of(ProblemCode.CONFLICT, "A concurrent change got there first; retry the request.", request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemCode.FORBIDDEN, "You are not allowed to do this.", request));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemCode.UNAUTHENTICATED, "Sign in first.", request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(
+                ProblemCode.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote the request id when reporting it.",
+                request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = servlet(request);
+        RoomtoneException refusal = causeOf(e, RoomtoneException.class);
+        if (refusal != null) {
+            return body(Problems.of(refusal, servletRequest));
+        }
+        return body(describe(e, servletRequest));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(snake(error.getField()), error.getDefaultMessage()))
+                .toList();
+        return body(Problems.invalid(problems, servlet(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                snake(result.getMethodParameter().getParameterName()), error.getDefaultMessage())))
+                .toList();
+        return body(Problems.invalid(problems, servlet(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String type =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return body(Problems.invalid(
+                List.of(new FieldProblem(name, "'" + e.getValue() + "' is not a valid " + describeType(type))),
+                servlet(request)));
+    }
+
+    /** Every problem Spring MVC raises itself (404, 405, 415, missing parameters...) gets its code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            ProblemDetail coded = Problems.of(codeFor(status), problem.getDetail(), servlet(request));
+            if (status.value() == 400) {
+                coded = Problems.of(ProblemCode.VALIDATION_FAILED, problem.getDetail(), servlet(request));
+            }
+            return ResponseEntity.status(status).headers(response.getHeaders()).body(coded);
+        }
+        return response;
+    }
+
+    private static ProblemCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 403 -> ProblemCode.FORBIDDEN;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 409 -> ProblemCode.CONFLICT;
+            case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? ProblemCode.VALIDATION_FAILED : ProblemCode.INTERNAL_ERROR;
+        };
+    }
+
+    /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
+    private static ProblemDetail describe(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (!(cause instanceof JacksonException jackson)) {
+            return Problems.of(
+                    ProblemCode.MALFORMED_REQUEST, "The request body is missing or is not valid JSON.", request);
+        }
+        String field = path(jackson);
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return Problems.invalid(List.of(new FieldProblem(field, "is not a known field")), request);
+        }
+        if (jackson instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String expected = target != null && target.isEnum()
+                    ? "one of "
+                            + java.util.Arrays.stream(target.getEnumConstants())
+                                    .map(c -> c.toString().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", "))
+                    : "a valid " + describeType(target == null ? "value" : target.getSimpleName());
+            return Problems.invalid(
+                    List.of(new FieldProblem(field, "'" + format.getValue() + "' is not " + expected)), request);
+        }
+        if (jackson instanceof InvalidNullException) {
+            return Problems.invalid(List.of(new FieldProblem(field, "must not be null")), request);
+        }
+        if (jackson instanceof ValueInstantiationException) {
+            String message = e.getMostSpecificCause().getMessage();
+            return Problems.invalid(List.of(new FieldProblem(field, message)), request);
+        }
+        if (jackson instanceof MismatchedInputException mismatch && !field.isEmpty()) {
+            String type = mismatch.getTargetType() == null
+                    ? "value"
+                    : mismatch.getTargetType().getSimpleName();
+            return Problems.invalid(
+                    List.of(new FieldProblem(field, "must be " + article(describeType(type)))), request);
+        }
+        if (jackson instanceof StreamReadException) {
+            return Problems.of(
+                    ProblemCode.MALFORMED_REQUEST,
+                    "The request body is not valid JSON: " + jackson.getOriginalMessage(),
+                    request);
+        }
+        return Problems.of(
+                ProblemCode.MALFORMED_REQUEST,
+                "The request body could not be read" + (field.isEmpty() ? "." : " at '" + field + "'."),
+                request);
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describeType(String simpleName) {
+        return switch (simpleName) {
+            case "UUID" -> "id (UUID)";
+            case "Instant", "OffsetDateTime" -> "ISO-8601 instant such as 2026-05-01T14:00:00Z";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "LocalTime" -> "time of day (HH:MM)";
+            case "int", "Integer", "long", "Long" -> "whole number";
+            case "boolean", "Boolean" -> "boolean (true or false)";
+            case "String" -> "string";
+            case "List", "Set" -> "array";
+            default -> simpleName.endsWith("[]") ? "array" : "value of type " + simpleName;
+        };
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private static String snake(String camel) {
+        return camel == null
+                ? ""
+                : camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return request instanceof ServletWebRequest s
+                ? s.getRequest()
+                : ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,55 @@
+package io.roomtone.platform.web;
+
+import io.roomtone.identity.Role;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which route: the single list the security filter chain is built from. A route not
+ * named here is refused to everyone, and {@code RouteRulesTests} fails when a controller maps one.
+ */
+final class RouteRules {
+
+    enum Access {
+        PUBLIC,
+        SIGNED_IN,
+        ADMIN,
+        OPERATOR
+    }
+
+    /** {@code method} null means every method. */
+    record Rule(HttpMethod method, String pattern, Access access) {}
+
+    static final List<Rule> RULES = List.of(
+            // web pages and their assets
+            new Rule(HttpMethod.GET, "/", Access.PUBLIC),
+            new Rule(null, "/setup", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/css/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/webjars/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/favicon.ico", Access.PUBLIC),
+            new Rule(null, "/error", Access.PUBLIC),
+            // API documentation
+            new Rule(HttpMethod.GET, "/v3/api-docs/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/swagger-ui.html", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/swagger-ui/**", Access.PUBLIC),
+            // operations: load balancers probe health anonymously, the rest is for admins
+            new Rule(HttpMethod.GET, "/actuator/health/**", Access.PUBLIC),
+            new Rule(null, "/actuator/**", Access.ADMIN),
+            // accounts
+            new Rule(HttpMethod.POST, "/api/auth/register", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/login", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/accept-invitation", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/auth/session", Access.SIGNED_IN),
+            new Rule(HttpMethod.POST, "/api/auth/logout", Access.SIGNED_IN),
+            // the public catalog
+            new Rule(HttpMethod.GET, "/api/rooms", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/services", Access.PUBLIC),
+            // the studio's back office
+            new Rule(null, "/api/admin/**", Access.ADMIN),
+            // multi-studio installations
+            new Rule(null, "/api/platform/**", Access.OPERATOR));
+
+    static final String[] ADMIN_ROLES = {Role.OWNER.name(), Role.ADMIN.name()};
+
+    private RouteRules() {}
+}

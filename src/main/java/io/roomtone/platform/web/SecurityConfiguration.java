@@ -1,0 +1,86 @@
+package io.roomtone.platform.web;
+
+import io.roomtone.identity.RequestAuthentication;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Stateless security: every request is authenticated afresh from its bearer token or session cookie
+ * (see {@link RequestAuthentication}); access follows {@link RouteRules}, and anything else is denied.
+ * CSRF protection applies to what a browser can forge: cookie-authenticated and form requests.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestAuthentication authentication, Problems problems)
+            throws Exception {
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser))
+                .addFilterBefore(authentication.filter(problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Sign in to use this route.")))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                new RoomtoneException(
+                                        ProblemCode.FORBIDDEN,
+                                        e instanceof CsrfException
+                                                ? "The CSRF token is missing or wrong (send the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header)."
+                                                : "Your role does not allow this."))))
+                .headers(
+                        headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+                .authorizeHttpRequests(requests -> {
+                    for (RouteRules.Rule rule : RouteRules.RULES) {
+                        var matcher = requests.requestMatchers(
+                                PathPatternRequestMatcher.pathPattern(rule.method(), rule.pattern()));
+                        switch (rule.access()) {
+                            case PUBLIC -> matcher.permitAll();
+                            case SIGNED_IN -> matcher.authenticated();
+                            case ADMIN -> matcher.hasAnyRole(RouteRules.ADMIN_ROLES);
+                            case OPERATOR -> matcher.hasAuthority(RequestAuthentication.OPERATOR_AUTHORITY);
+                        }
+                    }
+                    requests.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    /** Bearer-token calls cannot be forged by another site; cookie-carrying and form posts can. */
+    static boolean forgeableByBrowser(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && !authorization.isBlank()) {
+            return false;
+        }
+        String type = request.getContentType();
+        boolean form = type != null
+                && (type.startsWith("application/x-www-form-urlencoded")
+                        || type.startsWith("multipart/")
+                        || type.startsWith("text/plain"));
+        return form || RequestAuthentication.sessionCookie(request).isPresent();
+    }
+}

@@ -1,0 +1,38 @@
+package io.roomtone.shared;
+
+/**
+ * The stable, machine-readable {@code code} of every problem response. Clients switch on these, so
+ * they never change once published.
+ */
+public enum ProblemCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_REQUEST(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    CONFLICT(409),
+    IN_USE(409),
+    SLOT_UNAVAILABLE(409),
+    IDEMPOTENCY_IN_PROGRESS(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    IDEMPOTENCY_CONFLICT(422),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ProblemCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The value written to the {@code code} member of a problem response. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,33 @@
+package io.roomtone.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the field problems of one request so that a client learns about all of them at once,
+ * then throws a single {@code validation_failed}.
+ */
+public final class Validation {
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public Validation require(Object value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            problems.add(new FieldProblem(field, "is required"));
+        }
+        return this;
+    }
+
+    public Validation check(boolean ok, String field, String message) {
+        if (!ok) {
+            problems.add(new FieldProblem(field, message));
+        }
+        return this;
+    }
+
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw RoomtoneException.invalid(problems);
+        }
+    }
+}

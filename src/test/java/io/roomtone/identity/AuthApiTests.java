@@ -1,0 +1,173 @@
+package io.roomtone.identity;
+
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.RoomtoneTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@RoomtoneTest
+class AuthApiTests {
+
+    @Autowired
+    Api api;
+
+    private static String email() {
+        return "artist-" + UUID.randomUUID() + "@example.test";
+    }
+
+    @Test
+    void registersAClientAndSignsThemIn() {
+        String email = email();
+        Response registered = api.post(
+                "/api/auth/register",
+                json("email", email, "password", "long-enough", "name", "Ada", "phone", "+1 555 0100"),
+                null);
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().at("/user/email").asString()).isEqualTo(email);
+        assertThat(registered.json().at("/user/role").asString()).isEqualTo("client");
+        assertThat(registered.setCookieHeader("roomtone_session").orElse(""))
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
+        String token = registered.json().get("token").asString();
+        Response session = api.get("/api/auth/session", token);
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.json().at("/user/id").asString())
+                .isEqualTo(registered.json().at("/user/id").asString());
+    }
+
+    @Test
+    void loginIsCaseInsensitiveOnEmailAndReturnsAWorkingToken() {
+        String email = email();
+        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Bo"), null);
+
+        Response login =
+                api.post("/api/auth/login", json("email", email.toUpperCase(), "password", "long-enough"), null);
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(api.get("/api/auth/session", login.json().get("token").asString())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSame401() {
+        String email = email();
+        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Cy"), null);
+
+        Response wrongPassword = api.post("/api/auth/login", json("email", email, "password", "not-the-one"), null);
+        Response unknownEmail = api.post("/api/auth/login", json("email", email(), "password", "long-enough"), null);
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownEmail.status()).isEqualTo(401);
+        assertThat(wrongPassword.json().get("detail"))
+                .isEqualTo(unknownEmail.json().get("detail"));
+        assertThat(wrongPassword.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void logoutKillsTheToken() {
+        String token = api.newClient(null);
+
+        assertThat(api.post("/api/auth/logout", null, token).status()).isEqualTo(204);
+
+        Response after = api.get("/api/auth/session", token);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json().get("code").asString()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void anonymousSessionIs401() {
+        assertThat(api.get("/api/auth/session", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/logout", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void invalidRegistrationNamesEveryBadFieldAndWritesNothing() {
+        Response response =
+                api.post("/api/auth/register", json("email", "not-an-email", "password", "short", "name", " "), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("email", "password", "name");
+        assertThat(api.post("/api/auth/login", json("email", "not-an-email", "password", "short"), null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void secondAccountWithTheSameEmailIsAConflict() {
+        String email = email();
+        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Di"), null);
+
+        Response again =
+                api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Di"), null);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("conflict");
+    }
+
+    @Test
+    void malformedAndMistypedBodiesAre400NotServerErrors() {
+        assertThat(api.post("/api/auth/register", "{\"email\":", null)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("malformed_request");
+        Response wrongType =
+                api.post("/api/auth/register", "{\"email\":[1,2],\"password\":\"x\",\"name\":\"y\"}", null);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().at("/errors/0/field").asString()).isEqualTo("email");
+        assertThat(api.post("/api/auth/register", "", null).status()).isEqualTo(400);
+        assertThat(api.send("POST", "/api/auth/login", "email=a", null, Map.of("Content-Type", "text/plain"))
+                        .status())
+                .isBetween(400, 499);
+    }
+
+    @Test
+    void cookieSessionsNeedTheCsrfTokenForWrites() {
+        Response login =
+                api.post("/api/auth/login", json("email", Api.OWNER_EMAIL, "password", Api.OWNER_PASSWORD), null);
+        String cookie = "roomtone_session=" + login.cookie("roomtone_session").orElseThrow();
+
+        Response read = api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie));
+        assertThat(read.status()).isEqualTo(200);
+        String csrf = read.cookie("XSRF-TOKEN").orElseThrow();
+
+        Response forged = api.send("POST", "/api/auth/logout", null, null, Map.of("Cookie", cookie));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                        .status())
+                .isEqualTo(200);
+
+        Response genuine = api.send(
+                "POST",
+                "/api/auth/logout",
+                null,
+                null,
+                Map.of("Cookie", cookie + "; XSRF-TOKEN=" + csrf, "X-XSRF-TOKEN", csrf));
+        assertThat(genuine.status()).isEqualTo(204);
+        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        Response generated = api.get("/api/auth/session", null);
+        Response given = api.send("GET", "/api/auth/session", null, null, Map.of("X-Request-Id", "trace-42"));
+
+        assertThat(generated.header("X-Request-Id")).isPresent();
+        assertThat(generated.json().get("request_id").asString())
+                .isEqualTo(generated.header("X-Request-Id").get());
+        assertThat(given.header("X-Request-Id")).contains("trace-42");
+    }
+}

@@ -1,0 +1,50 @@
+package io.roomtone.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * One embedded PostgreSQL server for the whole test JVM; every Spring test context gets a fresh
+ * database on it (see {@link FreshDatabase}), so contexts never see each other's rows.
+ */
+public final class SharedPostgres {
+
+    private static EmbeddedPostgres server;
+
+    private SharedPostgres() {}
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting anyway
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** Creates an empty database and returns its JDBC URL (user {@code postgres}, no password). */
+    public static String newDatabase() {
+        String name = "roomtone_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+}
