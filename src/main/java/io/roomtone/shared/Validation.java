@@ -12,14 +12,12 @@ public final class Validation {
     private final List<FieldProblem> problems = new ArrayList<>();
 
     public Validation require(Object value, String field) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            problems.add(new FieldProblem(field, "is required"));
-        }
-        return this;
+        return check(value != null && !(value instanceof String s && s.isBlank()), field, "is required");
     }
 
+    /** Records {@code message} for {@code field} unless {@code ok}; only a field's first problem is kept. */
     public Validation check(boolean ok, String field, String message) {
-        if (!ok) {
+        if (!ok && problems.stream().noneMatch(p -> p.field().equals(field))) {
             problems.add(new FieldProblem(field, message));
         }
         return this;
