@@ -1,12 +1,7 @@
 package io.roomtone.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.roomtone.shared.Secrets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +23,6 @@ public class Tokens {
     /** Whose token it is. */
     public record Owner(UUID studioId, UUID userId) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcClient jdbc;
 
     Tokens(JdbcClient jdbc) {
@@ -37,9 +30,7 @@ public class Tokens {
     }
 
     public String issue(UUID studioId, UUID userId, Purpose purpose, Duration ttl) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newToken();
         jdbc.sql(
                         """
                         INSERT INTO auth_token (token_hash, studio_id, user_id, purpose, expires_at)
@@ -84,12 +75,7 @@ public class Tokens {
                 .update();
     }
 
-    public static String digest(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String digest(String token) {
+        return Secrets.sha256(token);
     }
 }

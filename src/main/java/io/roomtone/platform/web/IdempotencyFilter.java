@@ -4,15 +4,13 @@ import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Secrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.Ordered;
@@ -171,22 +169,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return studio + "/" + caller;
     }
 
-    private static String hash(HttpServletRequest request) throws IOException {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            byte[] body = request instanceof BodyLimitFilter.BufferedBodyRequest buffered
-                    ? buffered.body()
-                    : unwrapBody(request);
-            sha256.update(body);
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** What makes two requests "the same": method, path, query and body. */
+    private static String hash(HttpServletRequest request) {
+        byte[] line = (request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = bufferedBody(request);
+        byte[] all = java.util.Arrays.copyOf(line, line.length + body.length);
+        System.arraycopy(body, 0, all, line.length, body.length);
+        return Secrets.sha256(all);
     }
 
-    private static byte[] unwrapBody(HttpServletRequest request) {
+    private static byte[] bufferedBody(HttpServletRequest request) {
         jakarta.servlet.ServletRequest current = request;
         while (current instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
             if (current instanceof BodyLimitFilter.BufferedBodyRequest buffered) {
