@@ -30,6 +30,7 @@ final class RouteRules {
             new Rule(null, "/error", Access.PUBLIC),
             // API documentation
             new Rule(HttpMethod.GET, "/v3/api-docs/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/v3/api-docs.yaml", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui.html", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Access.PUBLIC),
             // operations: load balancers probe health anonymously, the rest is for admins
