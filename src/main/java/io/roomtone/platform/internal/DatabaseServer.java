@@ -83,18 +83,50 @@ final class DatabaseServer implements AutoCloseable {
         Optional<ProcessHandle> orphan = lines.isEmpty()
                 ? Optional.empty()
                 : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                        .filter(p -> isRunning(p.pid()))
                         .filter(p -> p.info().command().orElse("").contains("postgres"));
         if (orphan.isEmpty()) {
             return; // a stale pid file: PostgreSQL itself recovers from it
         }
-        log.warn(
-                "Stopping the orphaned PostgreSQL (pid {}) left by a previous run",
-                orphan.get().pid());
+        long pid = orphan.get().pid();
+        log.warn("Stopping the orphaned PostgreSQL (pid {}) left by a previous run", pid);
         orphan.get().destroy(); // SIGTERM: a clean shutdown once its dead clients are gone
-        try {
-            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (!awaitExit(pid, Duration.ofSeconds(30))) {
             orphan.get().destroyForcibly(); // PostgreSQL replays its WAL on the next start
+            awaitExit(pid, Duration.ofSeconds(10));
+        }
+    }
+
+    private static boolean awaitExit(long pid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Alive and not a zombie: the orphan's parent died, so nobody may reap it once it exits, and a
+     * zombie still counts as alive for {@link ProcessHandle#isAlive()}.
+     */
+    static boolean isRunning(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 2)[0];
+            return !state.equals("Z") && !state.equals("X");
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc (not Linux): trust isAlive
         }
     }
 

@@ -1,0 +1,133 @@
+package io.roomtone.platform.web;
+
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.RoomtoneTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@RoomtoneTest
+class IdempotencyTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Response createRoom(String body, String key, String token) {
+        return api.send("POST", "/api/admin/rooms", body, token, Map.of("Idempotency-Key", key));
+    }
+
+    private long roomsNamed(String name) {
+        return api.get("/api/admin/rooms", api.ownerToken())
+                .json()
+                .valueStream()
+                .filter(room -> room.get("name").asString().equals(name))
+                .count();
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReplaysTheFirstResponseWithoutDoingTheWorkAgain() {
+        String name = Api.unique("Once");
+        String key = UUID.randomUUID().toString();
+
+        Response first = createRoom(json("name", name), key, api.ownerToken());
+        Response retry = createRoom(json("name", name), key, api.ownerToken());
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        assertThat(roomsNamed(name)).isEqualTo(1);
+        long stored = jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = ? AND status = 'completed'")
+                .param(key)
+                .query(Long.class)
+                .single();
+        assertThat(stored).as("the key is kept in PostgreSQL").isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        String other = Api.unique("Other");
+        createRoom(json("name", Api.unique("First")), key, api.ownerToken());
+
+        Response reused = createRoom(json("name", other), key, api.ownerToken());
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("code").asString()).isEqualTo("idempotency_conflict");
+        assertThat(roomsNamed(other)).isZero();
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        String name = Api.unique("Mine");
+        Response mine = createRoom(json("name", name), key, api.ownerToken());
+        Api.OtherStudio other = api.newStudio();
+
+        Response theirs = createRoom(json("name", name), key, other.ownerToken());
+
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isEmpty();
+        assertThat(theirs.json().get("id")).isNotEqualTo(mine.json().get("id"));
+    }
+
+    @Test
+    void refusalsAreReplayedToo() {
+        String key = UUID.randomUUID().toString();
+        Response first = createRoom(json("name", ""), key, api.ownerToken());
+        Response retry = createRoom(json("name", ""), key, api.ownerToken());
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.json().get("errors")).isEqualTo(first.json().get("errors"));
+    }
+
+    @Test
+    void anOversizedKeyIsABadRequest() {
+        Response response = createRoom(json("name", Api.unique("K")), "k".repeat(300), api.ownerToken());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void concurrentRetriesOfOneKeyCreateExactlyOneRoom() throws Exception {
+        String name = Api.unique("Raced");
+        String key = UUID.randomUUID().toString();
+        String token = api.ownerToken();
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return createRoom(json("name", name), key, token);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> result : results) {
+            statuses.add(result.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).allMatch(s -> s == 201 || s == 409);
+        assertThat(statuses).contains(201);
+        assertThat(roomsNamed(name)).isEqualTo(1);
+    }
+}
