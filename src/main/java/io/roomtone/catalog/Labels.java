@@ -27,6 +27,14 @@ final class Labels {
         return List.copyOf(tags);
     }
 
+    /**
+     * One tag or skill, trimmed and lower-cased like {@link #tags}. Blank becomes the empty string,
+     * which an update stores as "none".
+     */
+    static String tag(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Trimmed and without blanks or duplicates, keeping the studio's spelling. */
     static List<String> items(List<String> values) {
         if (values == null) {

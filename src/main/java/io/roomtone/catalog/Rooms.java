@@ -4,10 +4,8 @@ import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,8 +66,8 @@ public class Rooms {
                 .param("name", draft.name().strip())
                 .param("description", draft.description())
                 .param("capacity", draft.capacity())
-                .param("tags", textArray(orEmpty(Labels.tags(draft.tags()))))
-                .param("equipment", textArray(orEmpty(Labels.items(draft.equipment()))))
+                .param("tags", Rows.textArray(Rows.orEmpty(Labels.tags(draft.tags()))))
+                .param("equipment", Rows.textArray(Rows.orEmpty(Labels.items(draft.equipment()))))
                 .param("color", draft.color())
                 .param("active", draft.active())
                 .query(Rooms::map)
@@ -103,8 +101,8 @@ public class Rooms {
                 .param("name", draft.name() == null ? null : draft.name().strip())
                 .param("description", draft.description())
                 .param("capacity", draft.capacity())
-                .param("tags", textArray(Labels.tags(draft.tags())))
-                .param("equipment", textArray(Labels.items(draft.equipment())))
+                .param("tags", Rows.textArray(Labels.tags(draft.tags())))
+                .param("equipment", Rows.textArray(Labels.items(draft.equipment())))
                 .param("color", draft.color())
                 .param("active", draft.active())
                 .param("studio", Tenancy.currentStudioId())
@@ -157,28 +155,14 @@ public class Rooms {
         }
     }
 
-    static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
-    }
-
-    /** A text[] parameter; null stays null so that {@code coalesce} keeps the stored value. */
-    static String[] textArray(List<String> values) {
-        return values == null ? null : values.toArray(String[]::new);
-    }
-
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
     static Room map(ResultSet rs, int row) throws SQLException {
         return new Room(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getString("description"),
-                (Integer) rs.getObject("capacity"),
-                strings(rs, "tags"),
-                strings(rs, "equipment"),
+                Rows.integer(rs, "capacity"),
+                Rows.strings(rs, "tags"),
+                Rows.strings(rs, "equipment"),
                 rs.getString("color"),
                 rs.getBoolean("active"));
     }

@@ -1,8 +1,11 @@
 package io.roomtone.identity;
 
+import io.roomtone.identity.internal.Tokens;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Secrets;
 import io.roomtone.shared.Validation;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +24,14 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final Tokens tokens;
+    private final IdentityProperties properties;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, Tokens tokens, IdentityProperties properties) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.tokens = tokens;
+        this.properties = properties;
     }
 
     @Transactional(readOnly = true)
@@ -123,6 +130,24 @@ public class Accounts {
         if (updated == 0) {
             throw RoomtoneException.notFound("user", userId);
         }
+    }
+
+    /**
+     * A fresh invitation for a user of the current studio, valid for {@code roomtone.invitation-ttl}.
+     * Earlier invitations of the user stop working, so only the latest link sent is usable.
+     */
+    @Transactional
+    public Invitation issueInvitation(UUID userId) {
+        UUID studioId = Tenancy.currentStudioId();
+        find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
+        tokens.revokeAll(studioId, userId, Tokens.Purpose.INVITATION);
+        String token = tokens.issue(studioId, userId, Tokens.Purpose.INVITATION, properties.invitationTtl());
+        // the expiry the database computed, so that what the owner is told is exactly what is enforced
+        Instant expiresAt = jdbc.sql("SELECT expires_at FROM auth_token WHERE token_hash = ?")
+                .param(Secrets.sha256(token))
+                .query((rs, row) -> rs.getTimestamp("expires_at").toInstant())
+                .single();
+        return new Invitation(token, expiresAt);
     }
 
     /** Whether the current studio has an owner yet (the one-time setup page shows until it does). */

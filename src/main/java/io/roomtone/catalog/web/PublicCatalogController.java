@@ -2,6 +2,8 @@ package io.roomtone.catalog.web;
 
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Rooms;
+import io.roomtone.catalog.Service;
+import io.roomtone.catalog.Services;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -15,14 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicCatalogController {
 
     private final Rooms rooms;
+    private final Services services;
 
-    PublicCatalogController(Rooms rooms) {
+    PublicCatalogController(Rooms rooms, Services services) {
         this.rooms = rooms;
+        this.services = services;
     }
 
     @Operation(summary = "Active rooms of the studio")
     @GetMapping("/rooms")
     List<Room> rooms() {
         return rooms.list(true);
+    }
+
+    @Operation(summary = "Active services and add-ons of the studio")
+    @GetMapping("/services")
+    List<Service> services() {
+        return services.list(true);
     }
 }

@@ -1,0 +1,27 @@
+package io.roomtone.catalog;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Something a client books: a recording session, a mixing hour, or an add-on to another service.
+ *
+ * @param currency the studio's currency, which every price of the studio is in
+ * @param roomTags a room must carry all of these tags to host the service
+ * @param staffSkillRequired the skill the assigned engineer must have, if any
+ * @param maxPerDay how many times a day the service can be booked, if limited
+ */
+public record Service(
+        UUID id,
+        String name,
+        String description,
+        int defaultDurationMin,
+        long basePriceCents,
+        String currency,
+        PricingModel pricingModel,
+        boolean requiresEngineer,
+        List<String> roomTags,
+        String staffSkillRequired,
+        boolean isAddon,
+        Integer maxPerDay,
+        boolean active) {}

@@ -1,0 +1,57 @@
+package io.roomtone.catalog;
+
+import io.roomtone.identity.Accounts;
+import io.roomtone.identity.AuditTrail;
+import io.roomtone.identity.Invitation;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Secrets;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The secrets staff members get from the studio: sign-in invitations and calendar feed tokens. */
+@Service
+public class StaffAccess {
+
+    private final JdbcClient jdbc;
+    private final StaffMembers staff;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+
+    StaffAccess(JdbcClient jdbc, StaffMembers staff, Accounts accounts, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /**
+     * A fresh invitation for the staff member to set their password with (replacing any earlier one).
+     * Refused for an owner or admin, since accepting it replaces the account's password.
+     */
+    @Transactional
+    public Invitation invite(UUID staffId) {
+        StaffMember member = staff.get(staffId);
+        StaffMembers.requireManageable(accounts.find(member.userId()).orElseThrow(), "password");
+        Invitation invitation = accounts.issueInvitation(member.userId());
+        audit.record("staff.invited", "staff", staffId, null, null);
+        return invitation;
+    }
+
+    /**
+     * Issues a new token for the staff member's ICS feed; the previous feed URL stops working. Only
+     * the token's digest is stored, so this is the one time it can be shown.
+     */
+    @Transactional
+    public IcsFeedAccess rotateIcsToken(UUID staffId) {
+        StaffMember before = staff.get(staffId);
+        String token = Secrets.newToken();
+        jdbc.sql("UPDATE staff SET ics_token_hash = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
+                .params(Secrets.sha256(token), Tenancy.currentStudioId(), staffId)
+                .update();
+        // the views hold no secret: the entry shows that the feed was (re)enabled, not its token
+        audit.record("staff.ics_token_rotated", "staff", staffId, before, staff.get(staffId));
+        return new IcsFeedAccess(token, "/api/calendar/ics/staff/" + staffId + ".ics?token=" + token);
+    }
+}

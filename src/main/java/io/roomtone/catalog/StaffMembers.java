@@ -1,0 +1,260 @@
+package io.roomtone.catalog;
+
+import io.roomtone.identity.Accounts;
+import io.roomtone.identity.AuditTrail;
+import io.roomtone.identity.Invitation;
+import io.roomtone.identity.Studios;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.identity.UserAccount;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff of the current studio. A staff member is a profile on top of a user account: name,
+ * email and password live on the account (through {@link Accounts}), skills and rates here.
+ */
+@Service
+public class StaffMembers {
+
+    // Name, email and whether the account has a password are read from identity's table in the same
+    // query, so that a list is one round trip; they are only ever written through Accounts.
+    private static final String SELECT =
+            """
+            SELECT s.id, s.user_id, u.email, u.name, s.skills, s.hourly_rate_cents, s.default_calendar_provider,
+                   s.active, u.password_hash IS NOT NULL AS can_sign_in, s.ics_token_hash IS NOT NULL AS ics_feed_enabled
+              FROM staff s
+              JOIN app_user u ON u.studio_id = s.studio_id AND u.id = s.user_id
+             WHERE s.studio_id = :studio
+            """;
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Studios studios;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final List<StaffAssignments> assignments;
+
+    StaffMembers(
+            JdbcClient jdbc,
+            Accounts accounts,
+            Studios studios,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            List<StaffAssignments> assignments) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.studios = studios;
+        this.audit = audit;
+        this.events = events;
+        this.assignments = assignments;
+    }
+
+    /** All staff by name; {@code activeOnly} for those who can be assigned to new bookings. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> list(boolean activeOnly) {
+        return jdbc.sql(SELECT + " AND (s.active OR NOT :activeOnly) ORDER BY lower(u.name), u.email")
+                .param("studio", Tenancy.currentStudioId())
+                .param("activeOnly", activeOnly)
+                .query(mapper())
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(UUID id) {
+        return jdbc.sql(SELECT + " AND s.id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(mapper())
+                .optional();
+    }
+
+    /** The staff member {@code id}; a 404 problem when the current studio has none. */
+    @Transactional(readOnly = true)
+    public StaffMember get(UUID id) {
+        return find(id).orElseThrow(() -> RoomtoneException.notFound("staff member", id));
+    }
+
+    /**
+     * Adds a staff member, linking the existing account of their email if there is one (a client
+     * becomes staff; an owner or admin keeps their role). Without a password, and unless the account
+     * can already sign in, the result carries an invitation to send them.
+     */
+    @Transactional
+    public StaffEnrollment create(StaffDraft draft) {
+        check(draft, true);
+        UserAccount account = accounts.findOrCreateStaffAccount(draft.email(), draft.name());
+        boolean alreadyStaff = jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE studio_id = ? AND user_id = ?)")
+                .params(Tenancy.currentStudioId(), account.id())
+                .query(Boolean.class)
+                .single();
+        if (alreadyStaff) {
+            throw RoomtoneException.conflict(account.email() + " is already a staff member.");
+        }
+        if (draft.password() != null) {
+            requireManageable(account, "password");
+        }
+        UUID id = jdbc.sql(
+                        """
+                        INSERT INTO staff (studio_id, user_id, skills, hourly_rate_cents, default_calendar_provider, active)
+                        VALUES (:studio, :user, :skills, :rate, :provider, coalesce(:active, true))
+                        RETURNING id
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("user", account.id())
+                .param("skills", Rows.textArray(Rows.orEmpty(Labels.tags(draft.skills()))))
+                .param("rate", draft.hourlyRateCents())
+                .param("provider", json(draft.defaultCalendarProvider()))
+                .param("active", draft.active())
+                .query(UUID.class)
+                .single();
+        if (draft.password() != null) {
+            accounts.setPassword(account.id(), draft.password(), "password");
+        }
+        StaffMember member = get(id);
+        audit.record("staff.created", "staff", id, null, member);
+        Invitation invitation = member.canSignIn() ? null : accounts.issueInvitation(account.id());
+        return new StaffEnrollment(member, invitation);
+    }
+
+    /** Changes the fields present in {@code draft}; deactivating someone with upcoming sessions is refused. */
+    @Transactional
+    public StaffMember update(UUID id, StaffDraft draft) {
+        StaffMember before = get(id);
+        check(draft, false);
+        if (Boolean.FALSE.equals(draft.active()) && before.active()) {
+            refuseIfAssigned(before);
+        }
+        boolean emailChanges =
+                draft.email() != null && !normalized(draft.email()).equals(before.email());
+        if (emailChanges || draft.password() != null) {
+            requireManageable(accounts.find(before.userId()).orElseThrow(), emailChanges ? "email" : "password");
+        }
+        if (draft.email() != null || draft.name() != null) {
+            accounts.updateProfile(before.userId(), draft.email(), draft.name());
+        }
+        if (draft.password() != null) {
+            accounts.setPassword(before.userId(), draft.password(), "password");
+        }
+        jdbc.sql(
+                        """
+                        UPDATE staff
+                           SET skills = coalesce(:skills, skills),
+                               hourly_rate_cents = coalesce(:rate, hourly_rate_cents),
+                               default_calendar_provider = coalesce(:provider, default_calendar_provider),
+                               active = coalesce(:active, active),
+                               updated_at = now()
+                         WHERE studio_id = :studio AND id = :id
+                        """)
+                .param("skills", Rows.textArray(Labels.tags(draft.skills())))
+                .param("rate", draft.hourlyRateCents())
+                .param("provider", json(draft.defaultCalendarProvider()))
+                .param("active", draft.active())
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .update();
+        StaffMember after = get(id);
+        audit.record("staff.updated", "staff", id, before, after);
+        return after;
+    }
+
+    /**
+     * Removes the staff profile; their account stays, since they may also book as a client. Refused
+     * while they are assigned to upcoming bookings.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        StaffMember before = get(id);
+        refuseIfAssigned(before);
+        events.publishEvent(new CatalogRemoved(CatalogRemoved.Kind.STAFF, id));
+        jdbc.sql("DELETE FROM staff WHERE studio_id = ? AND id = ?")
+                .params(Tenancy.currentStudioId(), id)
+                .update();
+        audit.record("staff.deleted", "staff", id, before, null);
+    }
+
+    /**
+     * Staff administration must not become a way into a more powerful account: the password and
+     * email of an owner or admin who also works as staff are theirs to change, not their colleagues'.
+     */
+    static void requireManageable(UserAccount account, String what) {
+        if (account.role().isAdmin()) {
+            throw new RoomtoneException(
+                    ProblemCode.FORBIDDEN,
+                    "The " + what + " of an owner's or admin's account cannot be set through staff administration.");
+        }
+    }
+
+    private void refuseIfAssigned(StaffMember member) {
+        List<StaffAssignments.Assignment> upcoming = assignments.stream()
+                .flatMap(port -> port.upcomingFor(member.id()).stream())
+                .sorted(Comparator.comparing(StaffAssignments.Assignment::startAt))
+                .toList();
+        if (!upcoming.isEmpty()) {
+            String codes =
+                    upcoming.stream().map(StaffAssignments.Assignment::code).collect(Collectors.joining(", "));
+            throw new RoomtoneException(
+                    ProblemCode.IN_USE,
+                    member.name() + " is assigned to " + upcoming.size() + " upcoming bookings: " + codes,
+                    List.of(),
+                    Map.of("bookings", upcoming));
+        }
+    }
+
+    private static void check(StaffDraft draft, boolean creating) {
+        Validation validation = new Validation();
+        if (creating) {
+            validation.require(draft.email(), "email").require(draft.name(), "name");
+        }
+        validation.check(draft.email() == null || !draft.email().isBlank(), "email", "must not be blank");
+        validation.check(draft.name() == null || !draft.name().isBlank(), "name", "must not be blank");
+        Labels.checkList(validation, draft.skills(), "skills");
+        validation.check(
+                draft.hourlyRateCents() == null || draft.hourlyRateCents() >= 0,
+                "hourly_rate_cents",
+                "must be 0 or more");
+        validation.throwIfInvalid();
+    }
+
+    private static String normalized(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String json(CalendarProvider provider) {
+        return provider == null ? null : provider.json();
+    }
+
+    private RowMapper<StaffMember> mapper() {
+        String currency = studios.current().currency();
+        return (ResultSet rs, int row) -> map(rs, currency);
+    }
+
+    private static StaffMember map(ResultSet rs, String currency) throws SQLException {
+        return new StaffMember(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("email"),
+                rs.getString("name"),
+                Rows.strings(rs, "skills"),
+                Rows.whole(rs, "hourly_rate_cents"),
+                currency,
+                CalendarProvider.fromColumn(rs.getString("default_calendar_provider")),
+                rs.getBoolean("active"),
+                rs.getBoolean("can_sign_in"),
+                rs.getBoolean("ics_feed_enabled"));
+    }
+}
