@@ -173,8 +173,8 @@ public class StaffMembers {
     }
 
     /**
-     * Removes the staff profile; their account stays, since they may also book as a client. Refused
-     * while they are assigned to upcoming bookings.
+     * Removes the staff profile; their account stays as a client account, since they may also book.
+     * Refused while they are assigned to upcoming bookings.
      */
     @Transactional
     public void delete(UUID id) {
@@ -184,6 +184,7 @@ public class StaffMembers {
         jdbc.sql("DELETE FROM staff WHERE studio_id = ? AND id = ?")
                 .params(Tenancy.currentStudioId(), id)
                 .update();
+        accounts.leaveStaff(before.userId());
         audit.record("staff.deleted", "staff", id, before, null);
     }
 

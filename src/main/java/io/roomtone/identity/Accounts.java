@@ -88,6 +88,21 @@ public class Accounts {
         return find(existing.get().id()).orElseThrow();
     }
 
+    /**
+     * The account no longer works for the studio: a staff account becomes a client account (it may
+     * still book); owners and admins keep their role. Takes effect on the next request.
+     */
+    @Transactional
+    public void leaveStaff(UUID userId) {
+        jdbc.sql(
+                        """
+                        UPDATE app_user SET role = 'client', updated_at = now()
+                         WHERE studio_id = ? AND id = ? AND role = 'staff'
+                        """)
+                .params(Tenancy.currentStudioId(), userId)
+                .update();
+    }
+
     /** Changes the email or name of an account; {@code null} keeps a value. */
     @Transactional
     public UserAccount updateProfile(UUID userId, String email, String name) {

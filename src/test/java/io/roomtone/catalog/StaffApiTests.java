@@ -124,8 +124,9 @@ class StaffApiTests {
         assertThat(api.delete("/api/admin/staff/" + id, owner).status()).isEqualTo(204);
         assertThat(api.get("/api/admin/staff/" + id, owner).status()).isEqualTo(404);
         assertThat(api.get("/api/admin/staff", owner).body()).doesNotContain(id);
-        // the account stays: its holder may also book as a client
+        // the account stays, as a client account: its holder may still book, but no longer works here
         assertThat(api.login(newEmail, "new-password-2", null)).isNotBlank();
+        assertThat(session(staffToken).json().at("/user/role").asString()).isEqualTo("client");
     }
 
     @Test

@@ -176,8 +176,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
     private static ProblemDetail describe(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (!(cause instanceof JacksonException jackson)) {
+        // the outermost Jackson exception carries the path to the field; deeper causes do not
+        JacksonException jackson = causeOf(e, JacksonException.class);
+        if (jackson == null) {
             return Problems.of(
                     ProblemCode.MALFORMED_REQUEST, "The request body is missing or is not valid JSON.", request);
         }
@@ -200,8 +201,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.invalid(List.of(new FieldProblem(field, "must not be null")), request);
         }
         if (jackson instanceof ValueInstantiationException) {
-            String message = e.getMostSpecificCause().getMessage();
-            return Problems.invalid(List.of(new FieldProblem(field, message)), request);
+            return Problems.invalid(List.of(new FieldProblem(field, "is not a valid value")), request);
         }
         if (jackson instanceof MismatchedInputException mismatch && !field.isEmpty()) {
             String type = mismatch.getTargetType() == null

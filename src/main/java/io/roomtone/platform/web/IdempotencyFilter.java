@@ -55,12 +55,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER).strip();
-        if (key.isEmpty() || key.length() > 255) {
+        String given = request.getHeader(HEADER).strip();
+        if (given.isEmpty() || given.length() > 255) {
             problems.write(request, response, RoomtoneException.invalid(HEADER, "must be 1 to 255 characters"));
             return;
         }
         String scope = scope();
+        // Only a digest of the key is stored; the key itself seals the stored response.
+        String secret = scope + "\n" + given;
+        String key = Secrets.sha256("lookup\n" + secret);
         String hash = hash(request);
         boolean claimed = jdbc.sql(
                                 """
@@ -71,7 +74,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         .update()
                 == 1;
         if (!claimed) {
-            answerFromStore(scope, key, hash, request, response);
+            answerFromStore(scope, key, secret, hash, request, response);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -89,7 +92,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         .params(
                                 recorded.getStatus(),
                                 recorded.getContentType(),
-                                recorded.getContentAsByteArray(),
+                                ResponseSeal.seal(recorded.getContentAsByteArray(), secret),
                                 scope,
                                 key)
                         .update();
@@ -107,7 +110,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void answerFromStore(
-            String scope, String key, String hash, HttpServletRequest request, HttpServletResponse response)
+            String scope,
+            String key,
+            String secret,
+            String hash,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         Optional<Stored> stored = jdbc.sql(
                         """
@@ -151,8 +159,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (previous.contentType() != null) {
             response.setContentType(previous.contentType());
         }
-        if (previous.body() != null && previous.body().length > 0) {
-            response.getOutputStream().write(previous.body());
+        try {
+            response.getOutputStream().write(ResponseSeal.open(previous.body(), secret));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("A stored response could not be opened with its own key", e);
         }
     }
 

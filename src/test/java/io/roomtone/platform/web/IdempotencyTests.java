@@ -52,11 +52,22 @@ class IdempotencyTests {
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(retry.header("Idempotent-Replayed")).contains("true");
         assertThat(roomsNamed(name)).isEqualTo(1);
-        long stored = jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = ? AND status = 'completed'")
-                .param(key)
-                .query(Long.class)
-                .single();
-        assertThat(stored).as("the key is kept in PostgreSQL").isEqualTo(1);
+        Map<String, Object> stored = jdbc.sql(
+                        """
+                        SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
+                               count(*) FILTER (WHERE key = :key) AS plain_keys,
+                               count(*) FILTER (WHERE position(convert_to(:name, 'UTF8') IN response_body) > 0) AS plain_bodies
+                          FROM idempotency_key
+                        """)
+                .param("key", key)
+                .param("name", name)
+                .query()
+                .singleRow();
+        assertThat((Long) stored.get("completed"))
+                .as("responses are kept in PostgreSQL")
+                .isPositive();
+        assertThat(stored.get("plain_keys")).as("keys are stored as digests").isEqualTo(0L);
+        assertThat(stored.get("plain_bodies")).as("responses are stored sealed").isEqualTo(0L);
     }
 
     @Test
