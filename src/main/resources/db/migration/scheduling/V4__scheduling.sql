@@ -28,12 +28,14 @@ CREATE TABLE schedule_exception (
     start_at    timestamptz NOT NULL,
     end_at      timestamptz NOT NULL,
     during      tstzrange GENERATED ALWAYS AS (tstzrange(start_at, end_at, '[)')) STORED,
-    reason      text,
+    reason      text CHECK (char_length(reason) <= 500),
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
     CHECK (end_at > start_at),
+    CHECK (end_at - start_at <= interval '366 days'),
     CHECK ((target_type = 'studio') = (target_id IS NULL))
 );
+CREATE INDEX schedule_exception_target ON schedule_exception (studio_id, target_type, target_id);
 CREATE INDEX schedule_exception_during ON schedule_exception USING gist (studio_id, during);
 
 -- Set-up and tear-down time around a session, per room, service or staff member.
@@ -58,7 +60,8 @@ CREATE TABLE studio_settings (
     lead_time_min       int         NOT NULL CHECK (lead_time_min >= 0),
     horizon_days        int         NOT NULL CHECK (horizon_days BETWEEN 1 AND 730),
     hold_minutes        int         NOT NULL CHECK (hold_minutes BETWEEN 1 AND 1440),
-    slot_step_min       int         NOT NULL CHECK (slot_step_min BETWEEN 5 AND 240),
+    -- the step divides a day, so that slots start at the same times every day
+    slot_step_min       int         NOT NULL CHECK (slot_step_min BETWEEN 5 AND 240 AND 1440 % slot_step_min = 0),
     cancellation_policy jsonb       NOT NULL,
     reschedule_policy   jsonb       NOT NULL,
     updated_at          timestamptz NOT NULL DEFAULT now()

@@ -1,0 +1,69 @@
+package io.roomtone.scheduling;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Strict readers for the dates and times of drafts. Jackson's own wrap the {@link DateTimeException}
+ * as the cause of their error, and the API's error handler then reports the whole body as malformed
+ * instead of naming the field; these fail with a cause-less {@link InvalidFormatException}, which it
+ * names. They also refuse numbers (epoch seconds) and instants without an offset.
+ */
+final class TimeInputs {
+
+    private TimeInputs() {}
+
+    private abstract static class Strict<T> extends ValueDeserializer<T> {
+
+        private final Class<T> type;
+        private final Function<String, T> parse;
+
+        Strict(Class<T> type, Function<String, T> parse) {
+            this.type = type;
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            String text = p.getString().strip();
+            try {
+                return parse.apply(text);
+            } catch (DateTimeException e) {
+                throw InvalidFormatException.from(p, "Not a valid " + type.getSimpleName(), text, type);
+            }
+        }
+    }
+
+    /** {@code HH:mm}, or {@code HH:mm:ss} (refused later unless whole minutes). */
+    static final class Time extends Strict<LocalTime> {
+        Time() {
+            super(LocalTime.class, LocalTime::parse);
+        }
+    }
+
+    /** {@code YYYY-MM-DD}. */
+    static final class Date extends Strict<LocalDate> {
+        Date() {
+            super(LocalDate.class, LocalDate::parse);
+        }
+    }
+
+    /** ISO-8601 with {@code Z} or any offset, such as {@code 2026-03-08T10:00:00-05:00}. */
+    static final class Moment extends Strict<Instant> {
+        Moment() {
+            super(Instant.class, text -> OffsetDateTime.parse(text).toInstant());
+        }
+    }
+}
