@@ -90,6 +90,10 @@ public class Studios {
     /** Changes the current studio's name, time zone or currency; {@code null} keeps a value. */
     @Transactional
     public Studio updateCurrent(String name, ZoneId timezone, String currency) {
+        new Validation()
+                .check(name == null || !name.isBlank(), "name", "must not be blank")
+                .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters")
+                .throwIfInvalid();
         Studio before = current();
         jdbc.sql(
                         """
@@ -99,7 +103,7 @@ public class Studios {
                                currency = coalesce(:currency, currency)
                          WHERE id = :id
                         """)
-                .param("name", name)
+                .param("name", name == null ? null : name.strip())
                 .param("timezone", timezone == null ? null : timezone.getId())
                 .param("currency", currency)
                 .param("id", before.id())

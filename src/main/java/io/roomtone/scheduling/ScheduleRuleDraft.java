@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A schedule rule as a client sends it. On create, {@code targetType}, {@code byweekday},
@@ -18,8 +17,8 @@ public record ScheduleRuleDraft(
         TargetType targetType,
         UUID targetId,
         List<Integer> byweekday,
-        @JsonDeserialize(using = TimeInputs.Time.class) LocalTime startTime,
-        @JsonDeserialize(using = TimeInputs.Time.class) LocalTime endTime,
+        LocalTime startTime,
+        LocalTime endTime,
         String timezone,
-        @JsonDeserialize(using = TimeInputs.Date.class) LocalDate effectiveFrom,
-        @JsonDeserialize(using = TimeInputs.Date.class) LocalDate effectiveTo) {}
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo) {}

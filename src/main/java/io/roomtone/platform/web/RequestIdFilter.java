@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,6 +26,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    // one line per request, carrying the request id; its own logger so operators can silence it
+    private static final Logger access = LoggerFactory.getLogger("io.roomtone.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -36,9 +40,18 @@ class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (!request.getRequestURI().startsWith("/actuator/health")) {
+                access.info(
+                        "{} {} {} {}ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove("requestId");
         }
     }

@@ -41,6 +41,9 @@ class HttpEdgeTests {
                         "/api/admin/rooms",
                         "/api/admin/rooms/{id}",
                         "/api/rooms");
+        assertThat(docs.json().at("/components/schemas/Service/properties").propertyNames())
+                .as("schemas use the API's snake_case names")
+                .contains("default_duration_min", "base_price_cents", "is_addon");
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 
@@ -68,6 +71,25 @@ class HttpEdgeTests {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("code").asString()).isEqualTo("not_found");
         assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreRefusedRatherThanConverted() {
+        String owner = api.ownerToken();
+        for (String body : new String[] {
+            "{\"name\": 42}",
+            "{\"name\": \"A\", \"capacity\": \"6\"}",
+            "{\"name\": \"A\", \"capacity\": 1.5}",
+            "{\"name\": \"A\", \"active\": \"yes\"}",
+            "{\"name\": \"A\", \"tags\": \"vocal\"}"
+        }) {
+            Response response = api.post("/api/admin/rooms", body, owner);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.json().get("code").asString()).as(body).isEqualTo("validation_failed");
+            assertThat(response.json().at("/errors/0/field").asString())
+                    .as(body)
+                    .isNotBlank();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.roomtone.scheduling;
+package io.roomtone.platform.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,16 +11,23 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Strict readers for the dates and times of drafts. Jackson's own wrap the {@link DateTimeException}
- * as the cause of their error, and the API's error handler then reports the whole body as malformed
- * instead of naming the field; these fail with a cause-less {@link InvalidFormatException}, which it
- * names. They also refuse numbers (epoch seconds) and instants without an offset.
+ * Strict readers for the dates and times of every request body: ISO-8601 text only, never numbers
+ * (epoch seconds) or instants without an offset, failing with an {@link InvalidFormatException}
+ * that the error handler turns into a problem naming the field.
  */
-final class TimeInputs {
+final class StrictTimes {
 
-    private TimeInputs() {}
+    private StrictTimes() {}
+
+    static SimpleModule module() {
+        return new SimpleModule("strict-times")
+                .addDeserializer(LocalTime.class, new Time())
+                .addDeserializer(LocalDate.class, new Date())
+                .addDeserializer(Instant.class, new Moment());
+    }
 
     private abstract static class Strict<T> extends ValueDeserializer<T> {
 
