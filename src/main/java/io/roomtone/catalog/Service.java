@@ -24,4 +24,16 @@ public record Service(
         String staffSkillRequired,
         boolean isAddon,
         Integer maxPerDay,
-        boolean active) {}
+        boolean active) {
+
+    /**
+     * The price of this service for a session of {@code minutes}, before tax: {@code per_block}
+     * charges the base price per default duration, {@code fixed} the base price whatever the length.
+     */
+    public long priceCentsFor(int minutes) {
+        return switch (pricingModel) {
+            case FIXED -> basePriceCents;
+            case PER_BLOCK -> Math.multiplyExact(basePriceCents, (long) minutes) / defaultDurationMin;
+        };
+    }
+}

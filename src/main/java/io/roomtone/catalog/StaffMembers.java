@@ -83,6 +83,16 @@ public class StaffMembers {
                 .optional();
     }
 
+    /** The staff profile of the account {@code userId}, if that account works for the studio. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> ofUser(UUID userId) {
+        return jdbc.sql(SELECT + " AND s.user_id = :user")
+                .param("studio", Tenancy.currentStudioId())
+                .param("user", userId)
+                .query(mapper())
+                .optional();
+    }
+
     /** The staff member {@code id}; a 404 problem when the current studio has none. */
     @Transactional(readOnly = true)
     public StaffMember get(UUID id) {

@@ -45,6 +45,13 @@ final class RouteRules {
             // the public catalog
             new Rule(HttpMethod.GET, "/api/rooms", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/services", Access.PUBLIC),
+            // finding and booking a session
+            new Rule(HttpMethod.POST, "/api/availability/search", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/quote", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/holds", Access.SIGNED_IN),
+            new Rule(null, "/api/bookings/**", Access.SIGNED_IN),
+            new Rule(null, "/api/bookings", Access.SIGNED_IN),
+            new Rule(HttpMethod.GET, "/api/me/bookings", Access.SIGNED_IN),
             // the studio's back office
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations

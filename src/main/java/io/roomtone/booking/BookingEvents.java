@@ -1,0 +1,53 @@
+package io.roomtone.booking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The domain events of bookings, published with Spring Modulith's event publication registry in the
+ * transaction of the change: listeners (notifications, calendars, payments) run after commit and
+ * are retried until they succeed.
+ */
+public final class BookingEvents {
+
+    private BookingEvents() {}
+
+    /** A client (or an admin on their behalf) asked for a session; it holds its slot from now on. */
+    public record BookingRequested(
+            UUID studioId,
+            UUID bookingId,
+            String code,
+            UUID clientId,
+            UUID roomId,
+            List<UUID> staffIds,
+            Instant startAt,
+            Instant endAt,
+            BookingStatus status,
+            long totalCents,
+            String currency) {}
+
+    public record BookingApproved(UUID studioId, UUID bookingId, String code, String message) {}
+
+    public record BookingRejected(UUID studioId, UUID bookingId, String code, String reason) {}
+
+    public record BookingCanceled(
+            UUID studioId, UUID bookingId, String code, String reason, int refundPercent, long refundCents) {}
+
+    public record BookingRescheduled(
+            UUID studioId,
+            UUID bookingId,
+            String code,
+            Instant previousStartAt,
+            Instant previousEndAt,
+            Instant startAt,
+            Instant endAt,
+            long feeCents) {}
+
+    public record BookingCompleted(UUID studioId, UUID bookingId, String code) {}
+
+    public record StaffAssigned(UUID studioId, UUID bookingId, String code, List<UUID> staffIds) {}
+
+    public record HoldPlaced(
+            UUID studioId, UUID holdId, UUID userId, UUID roomId, Instant startAt, Instant endAt, Instant expiresAt) {}
+}

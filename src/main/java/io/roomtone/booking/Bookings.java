@@ -1,0 +1,292 @@
+package io.roomtone.booking;
+
+import io.roomtone.availability.Availability;
+import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.Span;
+import io.roomtone.availability.Verdict;
+import io.roomtone.catalog.Services;
+import io.roomtone.catalog.StaffMembers;
+import io.roomtone.identity.Accounts;
+import io.roomtone.identity.AuditTrail;
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.Role;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.scheduling.StudioSettings;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Asking for a session, and reading bookings with the visibility of each role. */
+@Service
+public class Bookings {
+
+    /** A booking request, as the client (or an admin on a client's behalf) sends it. */
+    public record BookingRequest(
+            UUID holdId,
+            UUID roomId,
+            List<ServiceItem> serviceItems,
+            Instant startAt,
+            Instant endAt,
+            String notes,
+            List<UUID> staffIds,
+            UUID clientId,
+            Boolean overrideRules) {}
+
+    /** The answer to a booking request. {@code clientSecret} stays null until payments exist. */
+    public record Requested(
+            UUID bookingId,
+            String code,
+            BookingStatus status,
+            long totalCents,
+            long depositCents,
+            String clientSecret) {}
+
+    private final Availability availability;
+    private final Services services;
+    private final StaffMembers staff;
+    private final Accounts accounts;
+    private final StudioPolicies policies;
+    private final Holds holds;
+    private final OccupancyTable occupancy;
+    private final BookingStore store;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Bookings(
+            Availability availability,
+            Services services,
+            StaffMembers staff,
+            Accounts accounts,
+            StudioPolicies policies,
+            Holds holds,
+            OccupancyTable occupancy,
+            BookingStore store,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.availability = availability;
+        this.services = services;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.policies = policies;
+        this.holds = holds;
+        this.occupancy = occupancy;
+        this.store = store;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Requested request(BookingRequest request, CurrentUser caller) {
+        Validation validation = new Validation()
+                .require(request.roomId(), "room_id")
+                .require(request.startAt(), "start_at")
+                .require(request.endAt(), "end_at")
+                .check(
+                        request.startAt() == null
+                                || request.endAt() == null
+                                || request.endAt().isAfter(request.startAt()),
+                        "end_at",
+                        "must be after start_at")
+                .check(
+                        request.notes() == null || request.notes().length() <= 2000,
+                        "notes",
+                        "must be at most 2000 characters");
+        boolean admin = caller.role().isAdmin();
+        validation.check(
+                admin || request.clientId() == null, "client_id", "only the studio can book on a client's behalf");
+        validation.check(
+                admin || !Boolean.TRUE.equals(request.overrideRules()),
+                "override_rules",
+                "only the studio can override its rules");
+        validation.throwIfInvalid();
+        Basket basket = Basket.of(request.serviceItems(), services, "service_items");
+        UUID clientId = request.clientId() == null ? caller.id() : request.clientId();
+        if (request.clientId() != null) {
+            accounts.find(clientId)
+                    .orElseThrow(() -> RoomtoneException.invalid("client_id", "is not an account of this studio"));
+        }
+        Set<UUID> ignoring = Set.of();
+        if (request.holdId() != null) {
+            Holds.ActiveHold hold = holds.active(request.holdId(), caller.id())
+                    .orElseThrow(() -> new RoomtoneException(
+                            ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
+            if (!hold.roomId().equals(request.roomId())
+                    || !hold.startAt().equals(request.startAt())
+                    || !hold.endAt().equals(request.endAt())) {
+                throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
+            }
+            ignoring = Set.of(hold.id());
+        }
+        boolean override = Boolean.TRUE.equals(request.overrideRules());
+        List<UUID> staff = request.staffIds() == null ? List.of() : List.copyOf(request.staffIds());
+        Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
+                request.roomId(),
+                basket.session().id(),
+                basket.addOnIds(),
+                request.startAt(),
+                request.endAt(),
+                staff,
+                override,
+                ignoring)));
+        StudioSettings settings = policies.current();
+        enforceDailyLimit(basket, request.startAt(), settings.timezone());
+        int minutes = (int) Duration.between(request.startAt(), request.endAt()).toMinutes();
+        Price price = basket.price(minutes, settings);
+        BookingStatus status = settings.approvalRequired() ? BookingStatus.AWAITING_APPROVAL : BookingStatus.CONFIRMED;
+        UUID id = store.insert(new BookingStore.NewBooking(
+                clientId,
+                request.roomId(),
+                bookable.staffIds(),
+                request.startAt(),
+                request.endAt(),
+                (int) bookable.bufferBefore().toMinutes(),
+                (int) bookable.bufferAfter().toMinutes(),
+                status,
+                admin && request.clientId() != null ? "admin" : "web",
+                request.notes(),
+                price,
+                settings.cancellationPolicy(),
+                settings.reschedulePolicy(),
+                override,
+                caller.id()));
+        if (request.holdId() != null) {
+            holds.convert(request.holdId());
+        }
+        Span blocked =
+                new Span(request.startAt(), request.endAt()).widen(bookable.bufferBefore(), bookable.bufferAfter());
+        occupancy.take(request.roomId(), bookable.staffIds(), blocked, id, null, null);
+        Booking booking = store.find(id, false).orElseThrow().booking();
+        audit.record("booking.requested", "booking", id, null, booking);
+        if (override) {
+            audit.record("booking.override_rules", "booking", id, null, Map.of("override_rules", true));
+        }
+        events.publishEvent(new BookingEvents.BookingRequested(
+                Tenancy.currentStudioId(),
+                id,
+                booking.code(),
+                clientId,
+                booking.roomId(),
+                booking.staffIds(),
+                booking.startAt(),
+                booking.endAt(),
+                status,
+                booking.totalCents(),
+                booking.currency()));
+        return new Requested(id, booking.code(), status, booking.totalCents(), booking.depositCents(), null);
+    }
+
+    /** A service's {@code max_per_day}, counted on the studio's local day, serialized per service and day. */
+    private void enforceDailyLimit(Basket basket, Instant start, ZoneId zone) {
+        Integer max = basket.session().maxPerDay();
+        if (max == null) {
+            return;
+        }
+        LocalDate day = start.atZone(zone).toLocalDate();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))")
+                .params(basket.session().id().toString(), day.toString())
+                .query((rs, row) -> 1)
+                .single();
+        long booked = jdbc.sql(
+                        """
+                        SELECT count(*) FROM booking b JOIN booking_line l
+                          ON l.studio_id = b.studio_id AND l.booking_id = b.id AND l.service_id = ?
+                         WHERE b.studio_id = ? AND b.status IN ('awaiting_approval', 'confirmed')
+                           AND b.start_at >= ? AND b.start_at < ?
+                        """)
+                .params(
+                        basket.session().id(),
+                        Tenancy.currentStudioId(),
+                        Timestamp.from(day.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query(Long.class)
+                .single();
+        if (booked >= max) {
+            throw new RoomtoneException(
+                    ProblemCode.SLOT_UNAVAILABLE,
+                    basket.session().name() + " is fully booked on " + day + " (at most " + max + " a day).");
+        }
+    }
+
+    /** A booking its client, its staff and the studio's admins may see; 404 for anyone else. */
+    @Transactional(readOnly = true)
+    public Booking get(UUID id, CurrentUser viewer) {
+        Booking booking = store.find(id, false)
+                .map(BookingStore.Snapshot::booking)
+                .orElseThrow(() -> RoomtoneException.notFound("booking", id));
+        if (!canSee(booking, viewer, staff)) {
+            throw RoomtoneException.notFound("booking", id);
+        }
+        return booking;
+    }
+
+    /** The caller's own bookings, split at now. */
+    public record Mine(List<Booking> upcoming, List<Booking> past) {}
+
+    @Transactional(readOnly = true)
+    public Mine mine(CurrentUser client) {
+        Instant now = clock.instant();
+        List<Booking> all = store.query("b.client_id = :client", Map.of("client", client.id()), false).stream()
+                .map(BookingStore.Snapshot::booking)
+                .toList();
+        return new Mine(
+                all.stream().filter(b -> b.isUpcoming(now)).toList(),
+                all.stream()
+                        .filter(b -> !b.isUpcoming(now))
+                        .sorted((a, b) -> b.startAt().compareTo(a.startAt()))
+                        .toList());
+    }
+
+    /** The studio's bookings, optionally by status and by time (overlapping {@code [from, to)}). */
+    @Transactional(readOnly = true)
+    public List<Booking> list(BookingStatus status, Instant from, Instant to) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.append(" AND b.status = :status");
+            params.put("status", status.json());
+        }
+        if (from != null) {
+            where.append(" AND b.end_at > :from");
+            params.put("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" AND b.start_at < :to");
+            params.put("to", Timestamp.from(to));
+        }
+        return store.query(where.toString(), params, false).stream()
+                .map(BookingStore.Snapshot::booking)
+                .toList();
+    }
+
+    /** Admins see everything; clients their own bookings; staff also the sessions they work. */
+    static boolean canSee(Booking booking, CurrentUser viewer, StaffMembers staff) {
+        return viewer.role().isAdmin()
+                || booking.clientId().equals(viewer.id())
+                || (viewer.role() == Role.STAFF
+                        && staff.ofUser(viewer.id())
+                                .map(m -> booking.staffIds().contains(m.id()))
+                                .orElse(false));
+    }
+}

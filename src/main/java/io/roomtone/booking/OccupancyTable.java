@@ -1,0 +1,130 @@
+package io.roomtone.booking;
+
+import io.roomtone.availability.BlockedRange;
+import io.roomtone.availability.Occupancy;
+import io.roomtone.availability.Span;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code occupancy} table: one row per room or staff member taken by an active booking or an
+ * unexpired hold. Its exclusion constraint refuses overlaps; this class turns that refusal into a
+ * 409 {@code slot_unavailable}.
+ */
+@Component
+class OccupancyTable implements Occupancy {
+
+    private static final String SLOT_TAKEN = "The room or staff member is already taken at that time.";
+
+    private final JdbcClient jdbc;
+
+    OccupancyTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BlockedRange> overlapping(Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        SELECT resource_kind, resource_id, lower(blocked) AS start_at, upper(blocked) AS end_at,
+                               coalesce(booking_id, hold_id) AS owner_id
+                          FROM occupancy
+                         WHERE studio_id = ? AND blocked && tstzrange(?, ?, '[)')
+                           AND (expires_at IS NULL OR expires_at > now())
+                        """)
+                .params(Tenancy.currentStudioId(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, row) -> new BlockedRange(
+                        BlockedRange.Kind.valueOf(rs.getString("resource_kind").toUpperCase()),
+                        rs.getObject("resource_id", UUID.class),
+                        new Span(
+                                rs.getTimestamp("start_at").toInstant(),
+                                rs.getTimestamp("end_at").toInstant()),
+                        rs.getObject("owner_id", UUID.class)))
+                .list();
+    }
+
+    /**
+     * Takes the room and staff over {@code blocked} for a booking or a hold ({@code expiresAt} set).
+     * Expired holds in the way are removed first: the constraint cannot tell they are over.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void take(UUID roomId, List<UUID> staffIds, Span blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
+        UUID studio = Tenancy.currentStudioId();
+        try {
+            jdbc.sql(
+                            """
+                            DELETE FROM occupancy
+                             WHERE studio_id = ? AND expires_at <= now() AND blocked && tstzrange(?, ?, '[)')
+                            """)
+                    .params(studio, Timestamp.from(blocked.start()), Timestamp.from(blocked.end()))
+                    .update();
+            insert(studio, "room", roomId, blocked, bookingId, holdId, expiresAt);
+            for (UUID staffId : staffIds) {
+                insert(studio, "staff", staffId, blocked, bookingId, holdId, expiresAt);
+            }
+        } catch (DataIntegrityViolationException e) {
+            if (isExclusionViolation(e)) {
+                throw new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, SLOT_TAKEN);
+            }
+            throw e;
+        } catch (ConcurrencyFailureException e) {
+            // two transactions deleting the same expired hold, or inserting crosswise, may deadlock:
+            // one of them loses, and for its caller the slot is simply gone
+            throw new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, SLOT_TAKEN);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void releaseBooking(UUID bookingId) {
+        jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND booking_id = ?")
+                .params(Tenancy.currentStudioId(), bookingId)
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void releaseHold(UUID holdId) {
+        jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND hold_id = ?")
+                .params(Tenancy.currentStudioId(), holdId)
+                .update();
+    }
+
+    private void insert(
+            UUID studio, String kind, UUID resource, Span blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
+        jdbc.sql(
+                        """
+                        INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, booking_id, hold_id, expires_at)
+                        VALUES (?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)
+                        """)
+                .params(
+                        studio,
+                        kind,
+                        resource,
+                        Timestamp.from(blocked.start()),
+                        Timestamp.from(blocked.end()),
+                        bookingId,
+                        holdId,
+                        expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update();
+    }
+
+    private static boolean isExclusionViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package io.roomtone.booking.web;
+
+import io.roomtone.booking.Booking;
+import io.roomtone.booking.BookingLifecycle;
+import io.roomtone.booking.Bookings;
+import io.roomtone.booking.Holds;
+import io.roomtone.booking.Quotes;
+import io.roomtone.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Booking", description = "Quotes, holds and bookings for clients")
+@RestController
+class BookingController {
+
+    record Reschedule(Instant newStartAt, Instant newEndAt) {}
+
+    record Cancel(String reason) {}
+
+    private final Quotes quotes;
+    private final Holds holds;
+    private final Bookings bookings;
+    private final BookingLifecycle lifecycle;
+
+    BookingController(Quotes quotes, Holds holds, Bookings bookings, BookingLifecycle lifecycle) {
+        this.quotes = quotes;
+        this.holds = holds;
+        this.bookings = bookings;
+        this.lifecycle = lifecycle;
+    }
+
+    @Operation(summary = "Price a session", description = "Computed on the server exactly as booking it would be.")
+    @PostMapping("/api/quote")
+    Quotes.Quote quote(@RequestBody Quotes.QuoteRequest request) {
+        return quotes.quote(request);
+    }
+
+    @Operation(
+            summary = "Hold a slot",
+            description = "Takes the slot for the studio's hold_minutes; nobody else can book it meanwhile.")
+    @PostMapping("/api/holds")
+    @ResponseStatus(HttpStatus.CREATED)
+    Holds.Hold hold(@RequestBody Holds.HoldRequest request, @AuthenticationPrincipal CurrentUser user) {
+        return holds.place(request, user);
+    }
+
+    @Operation(
+            summary = "Book a session",
+            description =
+                    "Exactly one bookable service (qty 1) plus any add-ons. Status is awaiting_approval, or confirmed "
+                            + "when the studio does not require approval. A taken slot is a 409 slot_unavailable.")
+    @PostMapping("/api/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Bookings.Requested book(@RequestBody Bookings.BookingRequest request, @AuthenticationPrincipal CurrentUser user) {
+        return bookings.request(request, user);
+    }
+
+    @Operation(summary = "One booking (its client, its staff and admins)")
+    @GetMapping("/api/bookings/{id}")
+    Booking get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return bookings.get(id, user);
+    }
+
+    @Operation(summary = "The caller's bookings, upcoming and past")
+    @GetMapping("/api/me/bookings")
+    Bookings.Mine mine(@AuthenticationPrincipal CurrentUser user) {
+        return bookings.mine(user);
+    }
+
+    @Operation(summary = "Move a booking", description = "Same length; the reschedule policy decides fee_cents.")
+    @PostMapping("/api/bookings/{id}/reschedule")
+    BookingLifecycle.Rescheduled reschedule(
+            @PathVariable UUID id, @RequestBody Reschedule body, @AuthenticationPrincipal CurrentUser user) {
+        return lifecycle.reschedule(id, body.newStartAt(), body.newEndAt(), user);
+    }
+
+    @Operation(
+            summary = "Cancel a booking",
+            description = "The tiered cancellation policy of the booking gives refund_percent.")
+    @PostMapping("/api/bookings/{id}/cancel")
+    BookingLifecycle.Cancellation cancel(
+            @PathVariable UUID id,
+            @RequestBody(required = false) Cancel body,
+            @AuthenticationPrincipal CurrentUser user) {
+        return lifecycle.cancel(id, body == null ? null : body.reason(), user);
+    }
+}
