@@ -29,48 +29,135 @@ final class Studio {
 
     /** Opens the studio (idempotent enough: extra identical rules do not change the hours). */
     void open(boolean approvalRequired) {
-        expect(api.put("/api/admin/settings", json("timezone", ZONE.getId(), "approval_required", approvalRequired,
-                "lead_time_min", 60, "tax_rate_bps", 1300, "deposit_percent", 25), owner), 200);
-        if (api.get("/api/admin/schedule-rules?target_type=studio", owner).json().isEmpty()) {
-            expect(api.post("/api/admin/schedule-rules", json("target_type", "studio", "byweekday", List.of(0, 1, 2, 3, 4, 5, 6),
-                    "start_time", "08:00", "end_time", "22:00"), owner), 201);
+        expect(
+                api.put(
+                        "/api/admin/settings",
+                        json(
+                                "timezone",
+                                ZONE.getId(),
+                                "approval_required",
+                                approvalRequired,
+                                "lead_time_min",
+                                60,
+                                "tax_rate_bps",
+                                1300,
+                                "deposit_percent",
+                                25),
+                        owner),
+                200);
+        if (api.get("/api/admin/schedule-rules?target_type=studio", owner)
+                .json()
+                .isEmpty()) {
+            expect(
+                    api.post(
+                            "/api/admin/schedule-rules",
+                            json(
+                                    "target_type",
+                                    "studio",
+                                    "byweekday",
+                                    List.of(0, 1, 2, 3, 4, 5, 6),
+                                    "start_time",
+                                    "08:00",
+                                    "end_time",
+                                    "22:00"),
+                            owner),
+                    201);
         }
     }
 
     String room(String... tags) {
         return expect(api.post("/api/admin/rooms", json("name", Api.unique("Room"), "tags", List.of(tags)), owner), 201)
-                .json().get("id").asString();
+                .json()
+                .get("id")
+                .asString();
     }
 
     /** A 60-minute per-block service at 100.00 an hour. */
     String service(boolean engineer, String skill, String... roomTags) {
-        return expect(api.post("/api/admin/services", json("name", Api.unique("Session"), "default_duration_min", 60,
-                "base_price_cents", 10_000, "pricing_model", "per_block", "requires_engineer", engineer,
-                "staff_skill_required", skill, "room_tags", List.of(roomTags)), owner), 201)
-                .json().get("id").asString();
+        return expect(
+                        api.post(
+                                "/api/admin/services",
+                                json(
+                                        "name",
+                                        Api.unique("Session"),
+                                        "default_duration_min",
+                                        60,
+                                        "base_price_cents",
+                                        10_000,
+                                        "pricing_model",
+                                        "per_block",
+                                        "requires_engineer",
+                                        engineer,
+                                        "staff_skill_required",
+                                        skill,
+                                        "room_tags",
+                                        List.of(roomTags)),
+                                owner),
+                        201)
+                .json()
+                .get("id")
+                .asString();
     }
 
     String addOn(long priceCents) {
-        return expect(api.post("/api/admin/services", json("name", Api.unique("Add-on"), "default_duration_min", 60,
-                "base_price_cents", priceCents, "pricing_model", "fixed", "is_addon", true), owner), 201)
-                .json().get("id").asString();
+        return expect(
+                        api.post(
+                                "/api/admin/services",
+                                json(
+                                        "name",
+                                        Api.unique("Add-on"),
+                                        "default_duration_min",
+                                        60,
+                                        "base_price_cents",
+                                        priceCents,
+                                        "pricing_model",
+                                        "fixed",
+                                        "is_addon",
+                                        true),
+                                owner),
+                        201)
+                .json()
+                .get("id")
+                .asString();
     }
 
     /** An engineer with {@code skill}, who can sign in; returns {id, token}. */
     Map<String, String> engineer(String skill) {
         String email = "eng-" + UUID.randomUUID() + "@example.test";
-        String id = expect(api.post("/api/admin/staff", json("email", email, "name", "Engineer", "skills", List.of(skill),
-                "password", "engineer-password"), owner), 201).json().get("id").asString();
+        String id = expect(
+                        api.post(
+                                "/api/admin/staff",
+                                json(
+                                        "email",
+                                        email,
+                                        "name",
+                                        "Engineer",
+                                        "skills",
+                                        List.of(skill),
+                                        "password",
+                                        "engineer-password"),
+                                owner),
+                        201)
+                .json()
+                .get("id")
+                .asString();
         return Map.of("id", id, "token", api.login(email, "engineer-password", null));
     }
 
     void buffer(String scope, String targetId, int before, int after) {
-        expect(api.post("/api/admin/buffers", json("scope", scope, "target_id", targetId, "before_min", before, "after_min", after), owner), 201);
+        expect(
+                api.post(
+                        "/api/admin/buffers",
+                        json("scope", scope, "target_id", targetId, "before_min", before, "after_min", after),
+                        owner),
+                201);
     }
 
     /** {@code daysAhead} days from today at {@code hour}:00 studio time, as an ISO instant. */
     static String at(int daysAhead, int hour, int minute) {
-        return ZonedDateTime.of(LocalDate.now(ZONE).plusDays(daysAhead).atTime(hour, minute), ZONE).toInstant().toString();
+        return ZonedDateTime.of(LocalDate.now(ZONE).plusDays(daysAhead).atTime(hour, minute), ZONE)
+                .toInstant()
+                .toString();
     }
 
     static String at(int daysAhead, int hour) {

@@ -1,0 +1,380 @@
+package io.roomtone.booking;
+
+import static io.roomtone.booking.Studio.at;
+import static io.roomtone.booking.Studio.booking;
+import static io.roomtone.booking.Studio.expect;
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.RoomtoneTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@RoomtoneTest
+class BookingFlowTests {
+
+    @Autowired
+    Api api;
+
+    Studio studio;
+
+    @BeforeEach
+    void openStudio() {
+        studio = new Studio(api);
+        studio.open(true);
+    }
+
+    private List<JsonNode> slots(String roomId, String serviceId, int daysAhead) {
+        String date = java.time.LocalDate.now(Studio.ZONE).plusDays(daysAhead).toString();
+        Response response = api.post(
+                "/api/availability/search",
+                json("date", date, "duration_min", 60, "service_id", serviceId, "room_id", roomId),
+                null);
+        expect(response, 200);
+        return response.json().get("slots").valueStream().toList();
+    }
+
+    @Test
+    void quoteAndBookingAgreeOnThePriceComputedOnTheServer() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String addOn = studio.addOn(2_500);
+
+        Response quote = api.post(
+                "/api/quote",
+                json(
+                        "room_id",
+                        room,
+                        "service_id",
+                        service,
+                        "start_at",
+                        at(3, 10),
+                        "duration_min",
+                        120,
+                        "add_ons",
+                        List.of(Map.of("service_id", addOn, "qty", 2))),
+                null);
+
+        expect(quote, 200);
+        // 2 blocks of 100.00 + 2 x 25.00 = 250.00; 13 % tax = 32.50; total 282.50; deposit 25 % = 70.63 (half-up)
+        assertThat(quote.json().get("subtotal_cents").asLong()).isEqualTo(25_000);
+        assertThat(quote.json().get("taxes_cents").asLong()).isEqualTo(3_250);
+        assertThat(quote.json().get("total_cents").asLong()).isEqualTo(28_250);
+        assertThat(quote.json().get("deposit_cents").asLong()).isEqualTo(7_063);
+        assertThat(quote.json().get("currency").asString()).isEqualTo("CAD");
+        assertThat(quote.json().get("policy_summary").asString()).contains("48 h");
+
+        String client = api.newClient(null);
+        Response booked = api.post(
+                "/api/bookings",
+                json(
+                        "room_id",
+                        room,
+                        "start_at",
+                        at(3, 10),
+                        "end_at",
+                        at(3, 12),
+                        "service_items",
+                        List.of(Map.of("service_id", service, "qty", 1), Map.of("service_id", addOn, "qty", 2))),
+                client);
+        expect(booked, 201);
+        assertThat(booked.json().get("total_cents").asLong()).isEqualTo(28_250);
+        assertThat(booked.json().get("deposit_cents").asLong()).isEqualTo(7_063);
+        assertThat(booked.json().get("status").asString()).isEqualTo("awaiting_approval");
+        assertThat(booked.json().get("code").asString()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(booked.json().get("client_secret").isNull()).isTrue();
+    }
+
+    @Test
+    void aHoldTakesTheSlotForEveryoneElseUntilItsHolderBooksIt() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String holder = api.newClient(null);
+        String other = api.newClient(null);
+        assertThat(slots(room, service, 4))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(4, 14)));
+
+        Response hold = api.post(
+                "/api/holds",
+                json("room_id", room, "start_at", at(4, 14), "end_at", at(4, 15), "service_id", service),
+                holder);
+
+        expect(hold, 201);
+        assertThat(hold.json().get("expires_at").asString()).isNotBlank();
+        assertThat(slots(room, service, 4))
+                .noneMatch(s -> s.get("start_at").asString().equals(at(4, 14)));
+        Response stolen = api.post("/api/bookings", booking(room, service, at(4, 14), at(4, 15)), other);
+        assertThat(stolen.status()).isEqualTo(409);
+        assertThat(stolen.json().get("code").asString()).isEqualTo("slot_unavailable");
+        Response converted = api.post(
+                "/api/bookings",
+                booking(
+                        room,
+                        service,
+                        at(4, 14),
+                        at(4, 15),
+                        "hold_id",
+                        hold.json().get("hold_id").asString()),
+                holder);
+        expect(converted, 201);
+        Response again = api.post(
+                "/api/bookings",
+                booking(
+                        room,
+                        service,
+                        at(4, 14),
+                        at(4, 15),
+                        "hold_id",
+                        hold.json().get("hold_id").asString()),
+                holder);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void theStudioApprovesOrRejectsAndIllegalMovesAreRefused() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = api.newClient(null);
+        String owner = api.ownerToken();
+        String first = expect(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+        String second = expect(api.post("/api/bookings", booking(room, service, at(5, 12), at(5, 13)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        Response approved = api.post("/api/admin/bookings/" + first + "/approve", json("message", "See you!"), owner);
+        expect(approved, 200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("confirmed");
+        Response twice = api.post("/api/admin/bookings/" + first + "/approve", json("message", "again"), owner);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("code").asString()).isEqualTo("invalid_transition");
+
+        assertThat(api.post("/api/admin/bookings/" + second + "/reject", "{}", owner)
+                        .status())
+                .isEqualTo(400);
+        Response rejected = api.post("/api/admin/bookings/" + second + "/reject", json("reason", "Maintenance"), owner);
+        expect(rejected, 200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("rejected");
+        // the rejected slot is free again
+        assertThat(slots(room, service, 5))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(5, 12)));
+        assertThat(api.post("/api/bookings/" + second + "/cancel", "{}", client)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("invalid_transition");
+
+        assertThat(api.get("/api/admin/bookings?status=confirmed", owner).body())
+                .contains(first)
+                .doesNotContain(second);
+        Response audit = api.get("/api/admin/audit?entity=booking&entity_id=" + first, owner);
+        assertThat(audit.json().get("items").findValuesAsString("action"))
+                .contains("booking.requested", "booking.approved");
+    }
+
+    @Test
+    void clientsSeeOnlyTheirOwnBookingsAndStaffTheSessionsTheyWork() {
+        String room = studio.room("tracking");
+        String service = studio.service(true, "recording", "tracking");
+        Map<String, String> engineer = studio.engineer("recording");
+        Map<String, String> idle = studio.engineer("recording");
+        String client = api.newClient(null);
+        Response booked = expect(
+                api.post(
+                        "/api/bookings",
+                        booking(room, service, at(6, 10), at(6, 11), "staff_ids", List.of(engineer.get("id"))),
+                        client),
+                201);
+        String id = booked.json().get("booking_id").asString();
+
+        assertThat(api.get("/api/bookings/" + id, client)
+                        .json()
+                        .get("staff_ids")
+                        .get(0)
+                        .asString())
+                .isEqualTo(engineer.get("id"));
+        assertThat(api.get("/api/bookings/" + id, engineer.get("token")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/bookings/" + id, idle.get("token")).status()).isEqualTo(404);
+        assertThat(api.get("/api/bookings/" + id, api.newClient(null)).status()).isEqualTo(404);
+        assertThat(api.get("/api/bookings/" + id, api.newStudio().ownerToken()).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/bookings/" + id + "/cancel", "{}", api.newClient(null))
+                        .status())
+                .isEqualTo(404);
+        JsonNode mine = api.get("/api/me/bookings", client).json();
+        assertThat(mine.get("upcoming").findValuesAsString("id")).containsExactly(id);
+        assertThat(mine.get("past")).isEmpty();
+        // the engineer cannot be deactivated while the session is ahead
+        Response deactivate =
+                api.put("/api/admin/staff/" + engineer.get("id"), json("active", false), api.ownerToken());
+        assertThat(deactivate.status()).isEqualTo(409);
+        assertThat(deactivate.body()).contains(booked.json().get("code").asString());
+    }
+
+    @Test
+    void anEngineerIsAssignedAutomaticallyWhenTheServiceNeedsOne() {
+        String room = studio.room("tracking");
+        String service = studio.service(true, "mastering", "tracking");
+        Map<String, String> engineer = studio.engineer("mastering");
+
+        Response booked = expect(
+                api.post("/api/bookings", booking(room, service, at(7, 10), at(7, 11)), api.newClient(null)), 201);
+
+        String id = booked.json().get("booking_id").asString();
+        assertThat(api.get("/api/bookings/" + id, api.ownerToken())
+                        .json()
+                        .get("staff_ids")
+                        .get(0)
+                        .asString())
+                .isEqualTo(engineer.get("id"));
+        Response nobodyLeft = api.post(
+                "/api/bookings", booking(studio.room("tracking"), service, at(7, 10), at(7, 11)), api.newClient(null));
+        assertThat(nobodyLeft.status()).isEqualTo(409);
+        assertThat(nobodyLeft.json().get("code").asString()).isEqualTo("slot_unavailable");
+    }
+
+    @Test
+    void rescheduleMovesTheBookingAndChargesAfterTheFreeMove() {
+        expect(
+                api.put(
+                        "/api/admin/settings",
+                        json(
+                                "reschedule_policy",
+                                Map.of("free_min_hours_before", 24, "free_reschedules", 1, "fee_cents", 2_500)),
+                        api.ownerToken()),
+                200);
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = api.newClient(null);
+        String id = expect(api.post("/api/bookings", booking(room, service, at(8, 10), at(8, 11)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        Response first = api.post(
+                "/api/bookings/" + id + "/reschedule",
+                json("new_start_at", at(8, 15), "new_end_at", at(8, 16)),
+                client);
+        expect(first, 200);
+        assertThat(first.json().get("fee_cents").asLong()).isZero();
+        assertThat(first.json().at("/booking/start_at").asString()).isEqualTo(at(8, 15));
+        assertThat(slots(room, service, 8))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(8, 10)));
+        Response second = api.post(
+                "/api/bookings/" + id + "/reschedule",
+                json("new_start_at", at(8, 17), "new_end_at", at(8, 18)),
+                client);
+        expect(second, 200);
+        assertThat(second.json().get("fee_cents").asLong()).isEqualTo(2_500);
+        Response longer = api.post(
+                "/api/bookings/" + id + "/reschedule",
+                json("new_start_at", at(8, 10), "new_end_at", at(8, 12)),
+                client);
+        assertThat(longer.status()).isEqualTo(400);
+        expect(
+                api.put(
+                        "/api/admin/settings",
+                        json(
+                                "reschedule_policy",
+                                Map.of("free_min_hours_before", 24, "free_reschedules", 1, "fee_cents", 0)),
+                        api.ownerToken()),
+                200);
+    }
+
+    @Test
+    void cancellationAppliesTheTieredPolicyAndReleasesTheSlot() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = api.newClient(null);
+        String id = expect(api.post("/api/bookings", booking(room, service, at(9, 10), at(9, 11)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        Response canceled = api.post("/api/bookings/" + id + "/cancel", json("reason", "Band split up"), client);
+
+        expect(canceled, 200);
+        assertThat(canceled.json().get("status").asString()).isEqualTo("canceled");
+        assertThat(canceled.json().get("refund_percent").asInt()).isEqualTo(100);
+        assertThat(canceled.json().get("refund_cents").asLong()).isZero(); // nothing paid yet
+        assertThat(slots(room, service, 9))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(9, 10)));
+    }
+
+    @Test
+    void badBookingRequestsAre4xxNamingTheProblem() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String addOn = studio.addOn(1_000);
+        String client = api.newClient(null);
+
+        Map<String, String> cases = Map.of(
+                booking(room, service, at(3, 10), at(3, 10, 30)), "end_at",
+                booking(room, service, at(3, 11), at(3, 10)), "end_at",
+                booking(room, addOn, at(3, 10), at(3, 11)), "service_items",
+                booking(room, service, at(3, 3), at(3, 4)), "start_at",
+                booking(room, service, at(400, 10), at(400, 11)), "start_at",
+                booking(room, service, at(3, 10, 7), at(3, 11, 7)), "start_at",
+                booking(room, service, at(3, 10), at(3, 11), "client_id", "8d9b1c1e-0000-4000-8000-000000000000"),
+                        "client_id",
+                booking("8d9b1c1e-0000-4000-8000-000000000000", service, at(3, 10), at(3, 11)), "room_id");
+        cases.forEach((body, field) -> {
+            Response response = api.post("/api/bookings", body, client);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/field").asString())
+                    .as(body)
+                    .startsWith(field);
+        });
+        assertThat(api.get("/api/me/bookings", client).json().get("upcoming")).isEmpty();
+        assertThat(api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11)), null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anAdminMayBookOutsideHoursForAClientButNeverOverAnotherSession() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = api.newClient(null);
+        String clientId =
+                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        String owner = api.ownerToken();
+
+        Response late = api.post(
+                "/api/bookings",
+                booking(room, service, at(10, 23), at(11, 0), "client_id", clientId, "override_rules", true),
+                owner);
+        expect(late, 201);
+        assertThat(api.get("/api/me/bookings", client).body())
+                .contains(late.json().get("booking_id").asString());
+        Response overlap = api.post(
+                "/api/bookings",
+                booking(room, service, at(10, 23), at(11, 0), "client_id", clientId, "override_rules", true),
+                owner);
+        assertThat(overlap.status()).isEqualTo(409);
+        assertThat(api.post(
+                                "/api/bookings",
+                                booking(room, service, at(10, 23), at(11, 0), "override_rules", true),
+                                client)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get(
+                                "/api/admin/audit?entity=booking&entity_id="
+                                        + late.json().get("booking_id").asString(),
+                                owner)
+                        .json()
+                        .get("items")
+                        .findValuesAsString("action"))
+                .contains("booking.override_rules");
+    }
+}
