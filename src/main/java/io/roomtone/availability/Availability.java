@@ -1,19 +1,8 @@
 package io.roomtone.availability;
 
 import io.roomtone.catalog.Room;
-import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.Service;
-import io.roomtone.catalog.Services;
-import io.roomtone.catalog.StaffMember;
-import io.roomtone.catalog.StaffMembers;
-import io.roomtone.scheduling.BufferRule;
-import io.roomtone.scheduling.BufferRules;
 import io.roomtone.scheduling.BufferScope;
-import io.roomtone.scheduling.Closure;
-import io.roomtone.scheduling.Closures;
-import io.roomtone.scheduling.ScheduleRule;
-import io.roomtone.scheduling.ScheduleRules;
-import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.scheduling.TargetType;
 import io.roomtone.shared.RoomtoneException;
@@ -23,9 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +26,8 @@ import java.util.stream.Stream;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The studio's availability: loads rules, closures, buffers and occupancy for the current studio and
- * asks the {@link SlotEngine}.
+ * The studio's availability: combines the cached catalog (rooms, services, staff, rules, closures,
+ * buffers, settings) with the current occupancy and asks the {@link SlotEngine}.
  */
 @org.springframework.stereotype.Service
 public class Availability {
@@ -42,33 +35,12 @@ public class Availability {
     /** Buffers are at most a day (buffer rules allow 0..1440 minutes): load that much around a search. */
     private static final Duration MARGIN = Duration.ofDays(2);
 
-    private final StudioPolicies policies;
-    private final Rooms rooms;
-    private final Services services;
-    private final StaffMembers staff;
-    private final ScheduleRules rules;
-    private final Closures closures;
-    private final BufferRules buffers;
+    private final CatalogSnapshots snapshots;
     private final Occupancy occupancy;
     private final Clock clock;
 
-    Availability(
-            StudioPolicies policies,
-            Rooms rooms,
-            Services services,
-            StaffMembers staff,
-            ScheduleRules rules,
-            Closures closures,
-            BufferRules buffers,
-            Occupancy occupancy,
-            Clock clock) {
-        this.policies = policies;
-        this.rooms = rooms;
-        this.services = services;
-        this.staff = staff;
-        this.rules = rules;
-        this.closures = closures;
-        this.buffers = buffers;
+    Availability(CatalogSnapshots snapshots, Occupancy occupancy, Clock clock) {
+        this.snapshots = snapshots;
         this.occupancy = occupancy;
         this.clock = clock;
     }
@@ -90,12 +62,13 @@ public class Availability {
             validation.require(query.durationMin(), "duration_min");
         }
         validation.throwIfInvalid();
-        StudioSettings settings = policies.current();
-        Optional<Service> service = Optional.ofNullable(query.serviceId()).map(id -> bookable(id, "service_id"));
+        CatalogSnapshot catalog = snapshots.current();
+        StudioSettings settings = catalog.settings();
+        Optional<Service> service =
+                Optional.ofNullable(query.serviceId()).map(id -> bookable(catalog, id, "service_id"));
         int minutes = sessionMinutes(service, query.durationMin(), "duration_min");
-        if (query.roomId() != null) {
-            rooms.find(query.roomId())
-                    .orElseThrow(() -> RoomtoneException.invalid("room_id", "is not a room of this studio"));
+        if (query.roomId() != null && !catalog.rooms().containsKey(query.roomId())) {
+            throw RoomtoneException.invalid("room_id", "is not a room of this studio");
         }
         String skill = query.staffSkill() != null && !query.staffSkill().isBlank()
                 ? query.staffSkill().strip().toLowerCase(Locale.ROOT)
@@ -106,15 +79,13 @@ public class Availability {
         int days = query.days() == null ? 1 : query.days();
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
-        Loaded loaded = load(from.minus(MARGIN), to.plus(MARGIN), Set.of());
-        List<Resource> hosts = loaded.rooms(service, query.roomId());
-        SearchInput input = loaded.input(
-                settings,
+        Engine engine = engine(catalog, from.minus(MARGIN), to.plus(MARGIN), Set.of());
+        SearchInput input = engine.input(
                 first,
                 days,
-                hosts,
+                engine.rooms(service, query.roomId()),
                 engineer,
-                loaded.staffWith(skill),
+                engine.staffWith(skill),
                 service.stream().toList(),
                 minutes,
                 service.map(s -> s.priceCentsFor(minutes)).orElse(0L));
@@ -124,10 +95,11 @@ public class Availability {
     /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
     @Transactional(readOnly = true)
     public Verdict check(SessionRequest request) {
-        StudioSettings settings = policies.current();
-        Optional<Service> service = Optional.ofNullable(request.serviceId()).map(id -> bookable(id, "service_id"));
+        CatalogSnapshot catalog = snapshots.current();
+        Optional<Service> service =
+                Optional.ofNullable(request.serviceId()).map(id -> bookable(catalog, id, "service_id"));
         List<Service> addOns = request.addOnIds().stream()
-                .map(id -> services.find(id)
+                .map(id -> Optional.ofNullable(catalog.services().get(id))
                         .filter(Service::active)
                         .orElseThrow(
                                 () -> RoomtoneException.invalid("service_items", "no active service with id " + id)))
@@ -136,14 +108,15 @@ public class Availability {
         if (service.isPresent()) {
             sessionMinutes(service, minutes, "end_at");
         }
-        Room room = rooms.find(request.roomId())
-                .orElseThrow(() -> RoomtoneException.invalid("room_id", "is not a room of this studio"));
-        ZoneId zone = settings.timezone();
-        Loaded loaded = load(request.start().minus(MARGIN), request.end().plus(MARGIN), request.ignoring());
-        List<Resource> hosts = loaded.rooms(service, room.id());
+        if (!catalog.rooms().containsKey(request.roomId())) {
+            throw RoomtoneException.invalid("room_id", "is not a room of this studio");
+        }
+        ZoneId zone = catalog.settings().timezone();
+        Engine engine =
+                engine(catalog, request.start().minus(MARGIN), request.end().plus(MARGIN), request.ignoring());
         String skill = service.map(Service::staffSkillRequired).orElse(null);
         boolean engineer = service.map(Service::requiresEngineer).orElse(false);
-        List<Resource> crew = engineer ? loaded.staffWith(skill) : loaded.staffWith(null);
+        List<Resource> crew = engineer ? engine.staffWith(skill) : engine.staffWith(null);
         LocalDate first = request.start().atZone(zone).toLocalDate();
         int days = (int) Math.max(
                 1,
@@ -151,13 +124,14 @@ public class Availability {
                                 .toDays()
                         + 1);
         List<Service> all = Stream.concat(service.stream(), addOns.stream()).toList();
-        SearchInput input = loaded.input(settings, first, days, hosts, engineer, crew, all, minutes, 0);
+        SearchInput input =
+                engine.input(first, days, engine.rooms(service, request.roomId()), engineer, crew, all, minutes, 0);
         return SlotEngine.check(
-                input, room.id(), request.start(), request.end(), request.staffIds(), request.overrideHours());
+                input, request.roomId(), request.start(), request.end(), request.staffIds(), request.overrideHours());
     }
 
-    private Service bookable(UUID id, String field) {
-        return services.find(id)
+    private static Service bookable(CatalogSnapshot catalog, UUID id, String field) {
+        return Optional.ofNullable(catalog.services().get(id))
                 .filter(Service::active)
                 .filter(s -> !s.isAddon())
                 .orElseThrow(
@@ -180,50 +154,41 @@ public class Availability {
         return minutes;
     }
 
-    private Loaded load(Instant from, Instant to, Set<UUID> ignoring) {
-        List<BlockedRange> taken = occupancy.overlapping(from, to).stream()
-                .filter(range -> !ignoring.contains(range.ownerId()))
-                .toList();
-        return new Loaded(
-                policies.current().timezone(),
-                rules.list(),
-                closures.overlapping(from, to),
-                buffers.list(),
-                taken,
-                rooms.list(true),
-                staff.list(true),
-                clock.instant());
+    private Engine engine(CatalogSnapshot catalog, Instant from, Instant to, Set<UUID> ignoring) {
+        Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken = new EnumMap<>(BlockedRange.Kind.class);
+        for (BlockedRange range : occupancy.overlapping(from, to)) {
+            if (!ignoring.contains(range.ownerId())) {
+                taken.computeIfAbsent(range.kind(), k -> new HashMap<>())
+                        .computeIfAbsent(range.resourceId(), k -> new ArrayList<>())
+                        .add(range.span());
+            }
+        }
+        return new Engine(catalog, taken, clock.instant());
     }
 
-    /** One consistent read of everything a search needs, turned into engine values. */
-    private record Loaded(
-            ZoneId studioZone,
-            List<ScheduleRule> rules,
-            List<Closure> closures,
-            List<BufferRule> buffers,
-            List<BlockedRange> taken,
-            List<Room> rooms,
-            List<StaffMember> staff,
-            Instant now) {
+    /** A catalog snapshot and the occupancy of one search, turned into engine values. */
+    private record Engine(CatalogSnapshot catalog, Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken, Instant now) {
 
         List<Resource> rooms(Optional<Service> service, UUID onlyRoom) {
             List<String> tags = service.map(Service::roomTags).orElse(List.of());
-            return rooms.stream()
+            return catalog.rooms().values().stream()
+                    .filter(Room::active)
                     .filter(room -> onlyRoom == null || room.id().equals(onlyRoom))
                     .filter(room -> room.tags().containsAll(tags))
+                    .sorted(Comparator.comparing((Room room) -> room.name().toLowerCase(Locale.ROOT))
+                            .thenComparing(Room::id))
                     .map(room -> resource(TargetType.ROOM, BlockedRange.Kind.ROOM, BufferScope.ROOM, room.id()))
                     .toList();
         }
 
         List<Resource> staffWith(String skill) {
-            return staff.stream()
+            return catalog.activeStaff().stream()
                     .filter(member -> skill == null || member.skills().contains(skill))
                     .map(member -> resource(TargetType.STAFF, BlockedRange.Kind.STAFF, BufferScope.STAFF, member.id()))
                     .toList();
         }
 
         SearchInput input(
-                StudioSettings settings,
                 LocalDate first,
                 int days,
                 List<Resource> hosts,
@@ -235,16 +200,16 @@ public class Availability {
             Duration before = Duration.ZERO;
             Duration after = Duration.ZERO;
             for (Service service : services) {
-                Optional<BufferRule> rule = buffer(BufferScope.SERVICE, service.id());
-                before = max(before, rule.map(BufferRule::before).orElse(Duration.ZERO));
-                after = max(after, rule.map(BufferRule::after).orElse(Duration.ZERO));
+                before = max(before, catalog.bufferBefore(BufferScope.SERVICE, service.id()));
+                after = max(after, catalog.bufferAfter(BufferScope.SERVICE, service.id()));
             }
+            StudioSettings settings = catalog.settings();
             return new SearchInput(
                     first,
                     days,
-                    studioZone,
-                    hours(TargetType.STUDIO, null),
-                    closuresOf(TargetType.STUDIO, null),
+                    settings.timezone(),
+                    catalog.hoursOf(TargetType.STUDIO, null),
+                    catalog.closuresOf(TargetType.STUDIO, null),
                     hosts,
                     engineer,
                     crew,
@@ -258,45 +223,16 @@ public class Availability {
         }
 
         private Resource resource(TargetType type, BlockedRange.Kind kind, BufferScope scope, UUID id) {
-            Optional<BufferRule> rule = buffer(scope, id);
-            return new Resource(
-                    id,
-                    hours(type, id),
-                    closuresOf(type, id),
-                    taken.stream()
-                            .filter(r -> r.kind() == kind && r.resourceId().equals(id))
-                            .map(BlockedRange::span)
-                            .sorted()
-                            .toList(),
-                    rule.map(BufferRule::before).orElse(Duration.ZERO),
-                    rule.map(BufferRule::after).orElse(Duration.ZERO));
-        }
-
-        private List<WeeklyHours> hours(TargetType type, UUID id) {
-            return rules.stream()
-                    .filter(rule -> rule.targetType() == type && Objects.equals(rule.targetId(), id))
-                    .map(rule -> new WeeklyHours(
-                            rule.days(),
-                            rule.startTime(),
-                            rule.endTime(),
-                            rule.timezone(),
-                            rule.effectiveFrom(),
-                            rule.effectiveTo()))
-                    .toList();
-        }
-
-        private List<Span> closuresOf(TargetType type, UUID id) {
-            return closures.stream()
-                    .filter(c -> c.targetType() == type && Objects.equals(c.targetId(), id))
-                    .map(c -> new Span(c.startAt(), c.endAt()))
+            List<Span> blocked = taken.getOrDefault(kind, Map.of()).getOrDefault(id, List.of()).stream()
                     .sorted()
                     .toList();
-        }
-
-        private Optional<BufferRule> buffer(BufferScope scope, UUID id) {
-            return buffers.stream()
-                    .filter(b -> b.scope() == scope && b.targetId().equals(id))
-                    .findFirst();
+            return new Resource(
+                    id,
+                    catalog.hoursOf(type, id),
+                    catalog.closuresOf(type, id),
+                    blocked,
+                    catalog.bufferBefore(scope, id),
+                    catalog.bufferAfter(scope, id));
         }
 
         private static Duration max(Duration a, Duration b) {

@@ -35,6 +35,7 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/swagger-ui/**", Access.PUBLIC),
             // operations: load balancers probe health anonymously, the rest is for admins
             new Rule(HttpMethod.GET, "/actuator/health/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/ping", Access.PUBLIC),
             new Rule(null, "/actuator/**", Access.ADMIN),
             // accounts
             new Rule(HttpMethod.POST, "/api/auth/register", Access.PUBLIC),

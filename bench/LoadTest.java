@@ -1,0 +1,240 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Seeds a realistic studio through Roomtone's own API and measures it under load: a closed loop of
+ * N concurrent clients per scenario, each sending its next request when the previous answer
+ * arrives. Run with JDK 21+ (virtual threads): {@code java bench/LoadTest.java <base-url> <seconds> <concurrency>}.
+ */
+public class LoadTest {
+
+    static final ZoneId ZONE = ZoneId.of("America/Toronto");
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    static String base;
+    static String owner;
+    static List<String> rooms = new ArrayList<>();
+    static List<String> services = new ArrayList<>();
+    static List<String> clients = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        int seconds = Integer.parseInt(args[1]);
+        int concurrency = Integer.parseInt(args[2]);
+        int bookings = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+        owner = token("{\"email\":\"bench@roomtone.test\",\"password\":\"bench-password\"}");
+        long seedStart = System.nanoTime();
+        int seeded = seed(bookings);
+        System.out.printf(Locale.ROOT, "Seeded 10 rooms, 20 staff, %d bookings in %.0f s%n%n", seeded, (System.nanoTime() - seedStart) / 1e9);
+        System.out.println("| scenario | concurrency | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        run("no-op JSON (GET /api/ping)", seconds, concurrency, () -> get("/api/ping"));
+        run("search 1 day", seconds, concurrency, () -> post("/api/availability/search", searchBody(1), null));
+        run("search 7 days", seconds, concurrency, () -> post("/api/availability/search", searchBody(7), null));
+        run("no-op JSON again (drift check)", seconds, concurrency, () -> get("/api/ping"));
+        run("create booking", seconds, concurrency, () -> post("/api/bookings", randomBooking(), clients.get(ThreadLocalRandom.current().nextInt(clients.size()))));
+    }
+
+    // ---- seeding -------------------------------------------------------------------------
+
+    static int seed(int target) throws Exception {
+        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":true,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        check(post("/api/admin/schedule-rules", "{\"target_type\":\"studio\",\"byweekday\":[0,1,2,3,4,5,6],\"start_time\":\"08:00\",\"end_time\":\"22:00\"}", owner), 201);
+        for (int i = 1; i <= 10; i++) {
+            String tags = i <= 6 ? "[\"tracking\",\"vocal\"]" : "[\"mixing\"]";
+            String room = id(check(post("/api/admin/rooms", "{\"name\":\"Room " + i + "\",\"tags\":" + tags + "}", owner), 201));
+            rooms.add(room);
+            if (i % 3 == 0) {
+                check(post("/api/admin/buffers", "{\"scope\":\"room\",\"target_id\":\"" + room + "\",\"before_min\":0,\"after_min\":15}", owner), 201);
+            }
+        }
+        String[] skills = {"recording", "mixing", "mastering"};
+        for (int i = 1; i <= 20; i++) {
+            String skill = skills[i % 3];
+            String staff = id(check(post("/api/admin/staff", "{\"email\":\"eng" + i + "@bench.test\",\"name\":\"Engineer " + i + "\",\"skills\":[\"" + skill + "\"],\"password\":\"bench-password\"}", owner), 201));
+            int first = 1 + i % 5;
+            check(post("/api/admin/schedule-rules", "{\"target_type\":\"staff\",\"target_id\":\"" + staff + "\",\"byweekday\":[" + first + "," + (first + 1) + "," + (first + 2) + "],\"start_time\":\"09:00\",\"end_time\":\"21:00\"}", owner), 201);
+        }
+        services.add(id(check(post("/api/admin/services", "{\"name\":\"Room hire\",\"default_duration_min\":30,\"base_price_cents\":4000,\"pricing_model\":\"per_block\",\"room_tags\":[]}", owner), 201)));
+        services.add(id(check(post("/api/admin/services", "{\"name\":\"Recording\",\"default_duration_min\":60,\"base_price_cents\":9000,\"pricing_model\":\"per_block\",\"requires_engineer\":true,\"staff_skill_required\":\"recording\",\"room_tags\":[\"tracking\"]}", owner), 201)));
+        services.add(id(check(post("/api/admin/services", "{\"name\":\"Mixing\",\"default_duration_min\":60,\"base_price_cents\":8000,\"pricing_model\":\"per_block\",\"requires_engineer\":true,\"staff_skill_required\":\"mixing\",\"room_tags\":[\"mixing\"]}", owner), 201)));
+        LocalDate today = LocalDate.now(ZONE);
+        for (int d = 5; d < 95; d += 14) {
+            ZonedDateTime start = today.plusDays(d).atTime(8, 0).atZone(ZONE);
+            check(post("/api/admin/exceptions", "{\"target_type\":\"room\",\"target_id\":\"" + rooms.get(d % 10) + "\",\"start_at\":\"" + start.toInstant() + "\",\"end_at\":\"" + start.plusHours(4).toInstant() + "\",\"reason\":\"maintenance\"}", owner), 201);
+        }
+        for (int i = 0; i < 50; i++) {
+            String body = "{\"email\":\"client" + i + "-" + System.nanoTime() + "@bench.test\",\"password\":\"bench-password\",\"name\":\"Client " + i + "\"}";
+            HttpResponse<String> r = check(post("/api/auth/register", body, null), 201);
+            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
+            m.find();
+            clients.add(m.group(1));
+        }
+        // 30-minute room-hire sessions over 90 days, 08:00-22:00, 10 rooms: 25,200 slots; fill `target` of them
+        List<String[]> slots = new ArrayList<>();
+        for (int day = 1; day <= 90; day++) {
+            for (int half = 0; half < 28; half++) {
+                for (String room : rooms) {
+                    ZonedDateTime start = today.plusDays(day).atTime(8, 0).plusMinutes(30L * half).atZone(ZONE);
+                    slots.add(new String[] {room, start.toInstant().toString(), start.plusMinutes(30).toInstant().toString()});
+                }
+            }
+        }
+        java.util.Collections.shuffle(slots, new java.util.Random(7));
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int t = 0; t < 16; t++) {
+                pool.submit(() -> {
+                    while (created.get() < target) {
+                        int i = next.getAndIncrement();
+                        if (i >= slots.size()) {
+                            return null;
+                        }
+                        String[] slot = slots.get(i);
+                        String client = clients.get(i % clients.size());
+                        HttpResponse<String> r = post("/api/bookings", "{\"room_id\":\"" + slot[0] + "\",\"service_items\":[{\"service_id\":\"" + services.get(0) + "\",\"qty\":1}],\"start_at\":\"" + slot[1] + "\",\"end_at\":\"" + slot[2] + "\"}", client);
+                        if (r.statusCode() == 201) {
+                            created.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return created.get();
+    }
+
+    // ---- scenarios -----------------------------------------------------------------------
+
+    static String searchBody(int days) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        LocalDate date = LocalDate.now(ZONE).plusDays(1 + random.nextInt(80));
+        String service = services.get(random.nextInt(services.size()));
+        return "{\"date\":\"" + date + "\",\"duration_min\":60,\"service_id\":\"" + service + "\",\"days\":" + days + "}";
+    }
+
+    static String randomBooking() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        ZonedDateTime start = LocalDate.now(ZONE).plusDays(1 + random.nextInt(90)).atTime(8, 0).plusMinutes(30L * random.nextInt(28)).atZone(ZONE);
+        return "{\"room_id\":\"" + rooms.get(random.nextInt(rooms.size())) + "\",\"service_items\":[{\"service_id\":\"" + services.get(0) + "\",\"qty\":1}],\"start_at\":\"" + start.toInstant() + "\",\"end_at\":\"" + start.plusMinutes(30).toInstant() + "\"}";
+    }
+
+    static void run(String name, int seconds, int concurrency, Supplier<HttpResponse<String>> request) throws Exception {
+        measure(request, Math.max(2, seconds / 3), concurrency, null); // warm-up
+        long[] latencies = new long[5_000_000];
+        AtomicInteger count = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long elapsed = measure(request, seconds, concurrency, (nanos, status) -> {
+            int i = count.getAndIncrement();
+            if (i < latencies.length) {
+                latencies[i] = nanos;
+            }
+            if (status < 200 || status >= 300) {
+                failures.incrementAndGet();
+            }
+        });
+        int n = Math.min(count.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n", name, concurrency,
+                n / (elapsed / 1e9), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[n - 1] / 1e6, failures.get());
+    }
+
+    interface Sink {
+        void record(long nanos, int status);
+    }
+
+    static long measure(Supplier<HttpResponse<String>> request, int seconds, int concurrency, Sink sink) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                pool.submit(() -> {
+                    while (running.get()) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = request.get();
+                        if (sink != null && running.get()) {
+                            sink.record(System.nanoTime() - t0, r.statusCode());
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(Duration.ofSeconds(seconds));
+            running.set(false);
+        }
+        return System.nanoTime() - start;
+    }
+
+    static double pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------
+
+    static String token(String credentials) throws Exception {
+        HttpResponse<String> r = check(post("/api/auth/login", credentials, null), 200);
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
+        m.find();
+        return m.group(1);
+    }
+
+    static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    static HttpResponse<String> post(String path, String body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    static HttpResponse<String> put(String path, String body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        request.header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> check(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().uri() + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static String id(HttpResponse<String> response) {
+        Matcher m = ID.matcher(response.body());
+        m.find();
+        return m.group(1);
+    }
+}
