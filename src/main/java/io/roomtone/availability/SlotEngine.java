@@ -11,7 +11,8 @@ public final class SlotEngine {
 
     /** Every free slot of the search, sorted by start, then by the order of {@code input.rooms()}. */
     public static List<Slot> search(SearchInput input) {
-        throw new UnsupportedOperationException("not yet");
+        validate(input);
+        return Search.run(input);
     }
 
     /**
@@ -21,6 +22,28 @@ public final class SlotEngine {
      */
     public static Verdict check(
             SearchInput input, UUID roomId, Instant start, Instant end, List<UUID> staffIds, boolean overrideHours) {
-        throw new UnsupportedOperationException("not yet");
+        validate(input);
+        return Check.run(input, roomId, start, end, staffIds, overrideHours);
+    }
+
+    /** Inputs the rules make no sense for are the caller's bug, not a refusal. */
+    private static void validate(SearchInput input) {
+        if (input.duration().isNegative() || input.duration().isZero()) {
+            throw new IllegalArgumentException("A session lasts a positive duration: " + input.duration());
+        }
+        if (input.stepMinutes() < 1) {
+            throw new IllegalArgumentException("The step is at least a minute: " + input.stepMinutes());
+        }
+        if (input.serviceBufferBefore().isNegative()
+                || input.serviceBufferAfter().isNegative()) {
+            throw new IllegalArgumentException("Buffers are not negative");
+        }
+        for (List<Resource> targets : List.of(input.rooms(), input.staff())) {
+            for (Resource target : targets) {
+                if (target.bufferBefore().isNegative() || target.bufferAfter().isNegative()) {
+                    throw new IllegalArgumentException("Buffers are not negative: " + target.id());
+                }
+            }
+        }
     }
 }

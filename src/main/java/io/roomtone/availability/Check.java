@@ -1,0 +1,146 @@
+package io.roomtone.availability;
+
+import io.roomtone.availability.Verdict.Bookable;
+import io.roomtone.availability.Verdict.Refused;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@link SlotEngine#check}: the rules of {@link Search} applied to one session, in the order a client
+ * can act on: what it named (room, end, staff), then when (grid, lead time, horizon, hours, closures),
+ * then what is taken. It agrees with {@link Search}: a slot it lists is bookable, with no staff named
+ * or with any of the staff it lists, and an aligned start it does not list is refused.
+ */
+final class Check {
+
+    private static final String INVALID = "validation_failed";
+    private static final String TAKEN = "slot_unavailable";
+
+    private final SearchInput input;
+    private final Resource room;
+    private final Timeline timeline;
+    private final long to;
+    private final Intervals roomBusy;
+    private final Buffers roomBuffers;
+
+    private Check(SearchInput input, Resource room, Instant start, Instant end) {
+        this.input = input;
+        this.room = room;
+        // The session is [0, to) on this timeline.
+        this.timeline = new Timeline(start);
+        this.to = timeline.at(end);
+        this.roomBusy = Windows.of(room.blocked(), timeline);
+        this.roomBuffers = Buffers.of(input, room);
+    }
+
+    static Verdict run(
+            SearchInput input, UUID roomId, Instant start, Instant end, List<UUID> staffIds, boolean overrideHours) {
+        Resource room = Targets.find(input.rooms(), roomId);
+        if (room == null) {
+            return new Refused(INVALID, "room_id", "the room cannot host this service or is inactive");
+        }
+        if (!end.isAfter(start)) {
+            return new Refused(INVALID, "end_at", "must be after start_at");
+        }
+        List<Resource> named = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(staffIds)) {
+            Resource member = Targets.find(input.staff(), id);
+            if (member == null) {
+                return new Refused(
+                        INVALID, "staff_ids", "staff member " + id + " lacks the required skill or is inactive");
+            }
+            named.add(member);
+        }
+        Check check = new Check(input, room, start, end);
+        // An override ignores hours and closures altogether, so they are not even built.
+        Openings availability = overrideHours ? null : new Openings(input, check.timeline, start, end);
+        if (availability != null) {
+            Refused refused = check.when(start, availability, named);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return named.isEmpty() ? check.choose(availability) : check.take(named);
+    }
+
+    /** The refusal of the time itself (grid, lead time, horizon, hours, closures), or null. */
+    private Refused when(Instant start, Openings availability, List<Resource> named) {
+        if (!Grid.aligned(start, input)) {
+            return new Refused(INVALID, "start_at", "must be on the studio's " + input.stepMinutes() + "-minute grid");
+        }
+        if (start.isBefore(input.earliestStart())) {
+            return new Refused(
+                    INVALID, "start_at", "is within the lead time (earliest start " + input.earliestStart() + ")");
+        }
+        if (start.isAfter(input.latestStart())) {
+            return new Refused(
+                    INVALID, "start_at", "is beyond the booking horizon (latest start " + input.latestStart() + ")");
+        }
+        if (!availability.roomOpen(room).contains(0, to)) {
+            return new Refused(INVALID, "start_at", "outside opening hours of the studio or the room");
+        }
+        if (availability.closures(room).overlaps(0, to)) {
+            return new Refused(INVALID, "start_at", "during a closure of the studio or the room");
+        }
+        for (Resource member : named) {
+            if (!availability.open(member).contains(0, to)) {
+                return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is not working then");
+            }
+            if (availability.closed(member).overlaps(0, to)) {
+                return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is away then (closure)");
+            }
+        }
+        return null;
+    }
+
+    /** The named staff, all of them, with the buffers of everyone involved. */
+    private Verdict take(List<Resource> named) {
+        Buffers buffers = roomBuffers;
+        for (Resource member : named) {
+            buffers = buffers.with(member);
+        }
+        if (clashes(roomBusy, buffers)) {
+            return new Refused(TAKEN, "start_at", "the room is taken then (buffers included)");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Resource member : named) {
+            if (clashes(Windows.of(member.blocked(), timeline), buffers)) {
+                return new Refused(
+                        TAKEN, "staff_ids", "staff member " + member.id() + " is taken then (buffers included)");
+            }
+            ids.add(member.id());
+        }
+        return new Bookable(List.copyOf(ids), buffers.before(), buffers.after());
+    }
+
+    /**
+     * No staff named: none needed, or the first free qualifying one in the order of {@link
+     * Slot#staffIds()}. Their working hours count unless {@code availability} is null (override).
+     */
+    private Verdict choose(Openings availability) {
+        if (clashes(roomBusy, roomBuffers)) {
+            return new Refused(TAKEN, "start_at", "the room is taken then (buffers included)");
+        }
+        if (!input.engineerRequired()) {
+            return new Bookable(List.of(), roomBuffers.before(), roomBuffers.after());
+        }
+        for (Resource member : Targets.sortedById(input.staff())) {
+            if (availability != null && !availability.staffAvailable(member).contains(0, to)) {
+                continue;
+            }
+            Buffers buffers = roomBuffers.with(member);
+            if (!clashes(roomBusy, buffers) && !clashes(Windows.of(member.blocked(), timeline), buffers)) {
+                return new Bookable(List.of(member.id()), buffers.before(), buffers.after());
+            }
+        }
+        return new Refused(TAKEN, "staff_ids", "no engineer is free");
+    }
+
+    /** Whether the session's blocked range {@code [start - before, end + after)} overlaps {@code busy}. */
+    private boolean clashes(Intervals busy, Buffers buffers) {
+        return busy.overlaps(-Timeline.length(buffers.before()), to + Timeline.length(buffers.after()));
+    }
+}

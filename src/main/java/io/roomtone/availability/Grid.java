@@ -1,0 +1,59 @@
+package io.roomtone.availability;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The candidate starts of a search: studio-local wall-clock times on multiples of the step from
+ * local midnight, on each searched date.
+ *
+ * <p>On daylight-saving days the wall clock decides: a local time that does not exist (inside a
+ * spring-forward gap) is no candidate, and one that occurs twice (inside a fall-back overlap) gives
+ * both instants, as both read as an aligned time on the studio's clock.
+ */
+final class Grid {
+
+    private static final int MINUTES_PER_DAY = 24 * 60;
+
+    private Grid() {}
+
+    /** The candidate starts within the lead time and horizon, sorted and distinct. */
+    static Instant[] starts(SearchInput input) {
+        ZoneRules rules = input.studioZone().getRules();
+        int perDay = (MINUTES_PER_DAY + input.stepMinutes() - 1) / input.stepMinutes();
+        // Up to two instants per local time (fall-back overlap).
+        Instant[] starts = new Instant[Math.max(0, input.days()) * perDay * 2];
+        int n = 0;
+        for (int day = 0; day < input.days(); day++) {
+            LocalDate date = input.firstDate().plusDays(day);
+            for (int minute = 0; minute < MINUTES_PER_DAY; minute += input.stepMinutes()) {
+                LocalDateTime local = date.atTime(minute / 60, minute % 60);
+                List<ZoneOffset> offsets = rules.getValidOffsets(local);
+                for (ZoneOffset offset : offsets) {
+                    Instant start = local.toInstant(offset);
+                    if (!start.isBefore(input.earliestStart()) && !start.isAfter(input.latestStart())) {
+                        starts[n++] = start;
+                    }
+                }
+            }
+        }
+        // Overlap instants are out of order with their neighbours. They are distinct all the same:
+        // an instant reads as a single local date and time.
+        Arrays.sort(starts, 0, n);
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** Whether {@code start} reads as a whole multiple of the step on the studio's clock. */
+    static boolean aligned(Instant start, SearchInput input) {
+        LocalTime local = start.atZone(input.studioZone()).toLocalTime();
+        return local.getSecond() == 0
+                && local.getNano() == 0
+                && (local.getHour() * 60 + local.getMinute()) % input.stepMinutes() == 0;
+    }
+}

@@ -1,0 +1,57 @@
+package io.roomtone.availability;
+
+import java.time.Instant;
+
+/**
+ * The working windows of a studio, its rooms and its staff over one range of instants (rule 2):
+ * open hours minus closures, each computed once per search rather than per candidate.
+ *
+ * <p>A room or staff member without hours of its own follows the studio's hours; a studio without
+ * hours is never open, and so neither is anything in it.
+ */
+final class Openings {
+
+    private final Timeline timeline;
+    private final Instant from;
+    private final Instant to;
+    private final Intervals studioOpen;
+    private final Intervals studioClosed;
+
+    /** Windows overlapping {@code [from, to)}, clipped to it. */
+    Openings(SearchInput input, Timeline timeline, Instant from, Instant to) {
+        this.timeline = timeline;
+        this.from = from;
+        this.to = to;
+        this.studioOpen = Windows.open(input.studioHours(), timeline, from, to);
+        this.studioClosed = Windows.of(input.studioClosures(), timeline);
+    }
+
+    /** The hours of {@code target}, without its closures. */
+    Intervals open(Resource target) {
+        return target.hours().isEmpty() ? studioOpen : Windows.open(target.hours(), timeline, from, to);
+    }
+
+    Intervals closed(Resource target) {
+        return Windows.of(target.closures(), timeline);
+    }
+
+    /** When the studio and the room are both open. */
+    Intervals roomOpen(Resource room) {
+        return studioOpen.intersect(open(room));
+    }
+
+    /** When the studio and the room are both open and neither is closed. */
+    Intervals roomAvailable(Resource room) {
+        return roomOpen(room).minus(studioClosed).minus(closed(room));
+    }
+
+    /** When the studio (or the room) is closed. */
+    Intervals closures(Resource room) {
+        return studioClosed.union(closed(room));
+    }
+
+    /** When a staff member works and is not away. */
+    Intervals staffAvailable(Resource staff) {
+        return open(staff).minus(closed(staff));
+    }
+}

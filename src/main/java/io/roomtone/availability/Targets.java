@@ -1,0 +1,43 @@
+package io.roomtone.availability;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Rooms and staff as the engine orders them. */
+final class Targets {
+
+    /** The order of {@link Slot#staffIds()} and of the automatic choice of an engineer. */
+    static final Comparator<Resource> BY_ID =
+            Comparator.comparing(target -> target.id().toString());
+
+    private Targets() {}
+
+    /** {@code targets} without repeated ids, in their order (the first of a repeated id wins). */
+    static List<Resource> distinct(List<Resource> targets) {
+        Map<UUID, Resource> byId = new LinkedHashMap<>();
+        for (Resource target : targets) {
+            byId.putIfAbsent(target.id(), target);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    static List<Resource> sortedById(List<Resource> targets) {
+        List<Resource> sorted = new ArrayList<>(distinct(targets));
+        sorted.sort(BY_ID);
+        return sorted;
+    }
+
+    /** The target with {@code id}, or null. */
+    static Resource find(List<Resource> targets, UUID id) {
+        for (Resource target : targets) {
+            if (target.id().equals(id)) {
+                return target;
+            }
+        }
+        return null;
+    }
+}
