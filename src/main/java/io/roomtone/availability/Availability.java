@@ -105,8 +105,11 @@ public class Availability {
                                 () -> RoomtoneException.invalid("service_items", "no active service with id " + id)))
                 .toList();
         int minutes = (int) Duration.between(request.start(), request.end()).toMinutes();
-        if (service.isPresent()) {
-            sessionMinutes(service, minutes, "end_at");
+        if (service.isPresent() && sessionMinutes(service, minutes, "end_at") != minutes) {
+            throw RoomtoneException.invalid(
+                    "end_at",
+                    "the session must last at least " + service.get().defaultDurationMin() + " minutes for "
+                            + service.get().name());
         }
         if (!catalog.rooms().containsKey(request.roomId())) {
             throw RoomtoneException.invalid("room_id", "is not a room of this studio");

@@ -45,7 +45,13 @@ class BookingEventsTests {
         }
     }
 
-    record Listener(List<Object> received) {
+    static class Listener {
+        private final List<Object> received;
+
+        Listener(List<Object> received) {
+            this.received = received;
+        }
+
         @ApplicationModuleListener
         void on(BookingEvents.BookingRequested event) {
             received.add(event);
