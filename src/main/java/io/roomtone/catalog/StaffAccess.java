@@ -28,12 +28,14 @@ public class StaffAccess {
 
     /**
      * A fresh invitation for the staff member to set their password with (replacing any earlier one).
-     * Refused for an owner or admin, since accepting it replaces the account's password.
+     * Refused for an owner or admin, and for any account that already has a password, since accepting
+     * it replaces the account's password.
      */
     @Transactional
     public Invitation invite(UUID staffId) {
         StaffMember member = staff.get(staffId);
         StaffMembers.requireManageable(accounts.find(member.userId()).orElseThrow(), "password");
+        StaffMembers.requirePasswordless(member.canSignIn());
         Invitation invitation = accounts.issueInvitation(member.userId());
         audit.record("staff.invited", "staff", staffId, null, null);
         return invitation;

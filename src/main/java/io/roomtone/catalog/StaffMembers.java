@@ -101,8 +101,9 @@ public class StaffMembers {
 
     /**
      * Adds a staff member, linking the existing account of their email if there is one (a client
-     * becomes staff; an owner or admin keeps their role). Without a password, and unless the account
-     * can already sign in, the result carries an invitation to send them.
+     * becomes staff; an owner or admin keeps their role). A password is accepted only for an account
+     * that has none yet; without one, and unless the account can already sign in, the result carries
+     * an invitation to send them.
      */
     @Transactional
     public StaffEnrollment create(StaffDraft draft) {
@@ -117,6 +118,7 @@ public class StaffMembers {
         }
         if (draft.password() != null) {
             requireManageable(account, "password");
+            requirePasswordless(accounts.hasPassword(account.id()));
         }
         UUID id = jdbc.sql(
                         """
@@ -153,6 +155,9 @@ public class StaffMembers {
                 draft.email() != null && !normalized(draft.email()).equals(before.email());
         if (emailChanges || draft.password() != null) {
             requireManageable(accounts.find(before.userId()).orElseThrow(), emailChanges ? "email" : "password");
+        }
+        if (draft.password() != null) {
+            requirePasswordless(before.canSignIn());
         }
         if (draft.email() != null || draft.name() != null) {
             accounts.updateProfile(before.userId(), draft.email(), draft.name());
@@ -207,6 +212,20 @@ public class StaffMembers {
             throw new RoomtoneException(
                     ProblemCode.FORBIDDEN,
                     "The " + what + " of an owner's or admin's account cannot be set through staff administration.");
+        }
+    }
+
+    /**
+     * Nor into anyone else's: once an account has a password (its holder signed up as a client, or
+     * chose one through an invitation), the password is the holder's to manage. Staff administration
+     * sets one only for an account that has none yet.
+     */
+    static void requirePasswordless(boolean hasPassword) {
+        if (hasPassword) {
+            throw new RoomtoneException(
+                    ProblemCode.FORBIDDEN,
+                    "The account holder manages their own password; staff administration can set one only for"
+                            + " an account that has none yet.");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.roomtone.identity;
 
 import io.roomtone.identity.internal.Tokens;
+import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
 import io.roomtone.shared.Validation;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** User accounts of the current studio. */
 @Service
@@ -26,12 +29,19 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Tokens tokens;
     private final IdentityProperties properties;
+    private final TransactionTemplate transactions;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, Tokens tokens, IdentityProperties properties) {
+    Accounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            Tokens tokens,
+            IdentityProperties properties,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tokens = tokens;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Transactional(readOnly = true)
@@ -50,8 +60,11 @@ public class Accounts {
                 .optional();
     }
 
-    /** Creates an account with a password; a second account with the same email is a conflict. */
-    @Transactional
+    /**
+     * Creates an account with a password; a second account with the same email is a conflict. The
+     * password is hashed before the transaction that writes the account begins (unless the caller
+     * already runs in one), so that no database connection waits on bcrypt.
+     */
     public UserAccount create(String email, String password, String name, String phone, Role role) {
         Validation validation = new Validation();
         checkEmail(validation, email);
@@ -59,10 +72,13 @@ public class Accounts {
         checkName(validation, name);
         validation.check(phone == null || phone.length() <= 40, "phone", "must be at most 40 characters");
         validation.throwIfInvalid();
-        if (findByEmail(email).isPresent()) {
-            throw RoomtoneException.conflict("An account with this email already exists.");
-        }
-        return insert(normalizeEmail(email), name.strip(), phone, passwords.encode(password), role);
+        String hash = passwords.encode(password);
+        return transactions.execute(status -> {
+            if (findByEmail(email).isPresent()) {
+                throw RoomtoneException.conflict("An account with this email already exists.");
+            }
+            return insert(normalizeEmail(email), name.strip(), phone, hash, role);
+        });
     }
 
     /**
@@ -94,6 +110,8 @@ public class Accounts {
      */
     @Transactional
     public void leaveStaff(UUID userId) {
+        // an invitation sent while they worked here must not let them, or whoever holds it, in later
+        tokens.revokeAll(Tenancy.currentStudioId(), userId, Tokens.Purpose.INVITATION);
         jdbc.sql(
                         """
                         UPDATE app_user SET role = 'client', updated_at = now()
@@ -133,6 +151,20 @@ public class Accounts {
         return find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
     }
 
+    /** Whether the account has a password, that is, whether its holder can sign in. */
+    @Transactional(readOnly = true)
+    public boolean hasPassword(UUID userId) {
+        return jdbc.sql("SELECT password_hash IS NOT NULL FROM app_user WHERE studio_id = ? AND id = ?")
+                .params(Tenancy.currentStudioId(), userId)
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> RoomtoneException.notFound("user", userId));
+    }
+
+    /**
+     * Replaces the password of an account. Every session and invitation of the account ends: whoever
+     * signed in with the old password is signed out (a caller may sign the user in again afterwards).
+     */
     @Transactional
     public void setPassword(UUID userId, String password, String field) {
         Validation validation = new Validation();
@@ -145,16 +177,26 @@ public class Accounts {
         if (updated == 0) {
             throw RoomtoneException.notFound("user", userId);
         }
+        tokens.revokeAll(Tenancy.currentStudioId(), userId, Tokens.Purpose.SESSION);
+        // an invitation is only for an account without a password
+        tokens.revokeAll(Tenancy.currentStudioId(), userId, Tokens.Purpose.INVITATION);
     }
 
     /**
      * A fresh invitation for a user of the current studio, valid for {@code roomtone.invitation-ttl}.
-     * Earlier invitations of the user stop working, so only the latest link sent is usable.
+     * Earlier invitations of the user stop working, so only the latest link sent is usable. Refused
+     * for an account that already has a password: accepting an invitation replaces it, and that
+     * password is its holder's, not the studio's.
      */
     @Transactional
     public Invitation issueInvitation(UUID userId) {
         UUID studioId = Tenancy.currentStudioId();
-        find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
+        if (hasPassword(userId)) {
+            throw new RoomtoneException(
+                    ProblemCode.FORBIDDEN,
+                    "The account holder manages their own password; an invitation is only for an account"
+                            + " without one.");
+        }
         tokens.revokeAll(studioId, userId, Tokens.Purpose.INVITATION);
         String token = tokens.issue(studioId, userId, Tokens.Purpose.INVITATION, properties.invitationTtl());
         // the expiry the database computed, so that what the owner is told is exactly what is enforced

@@ -22,13 +22,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Works out who a request is from and which studio it belongs to. A bearer token or the session
  * cookie names a user, whose studio it is; an anonymous request belongs to the studio named by the
  * {@code X-Studio} header or the first label of the host name (multi-studio mode), else the default
- * studio. The platform operator authenticates with HTTP Basic on {@code /api/platform/**}.
+ * studio. The platform operator authenticates with HTTP Basic on {@code /api/platform/**} and
+ * {@code /actuator/**}. Any other {@code Authorization} scheme is refused.
  */
 @Component
 public class RequestAuthentication {
@@ -85,6 +87,11 @@ public class RequestAuthentication {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             authenticateOperator(request, authorization.substring(6).strip());
             return;
+        }
+        if (authorization != null && !authorization.isBlank()) {
+            // never fall back to the session cookie: CSRF protection is skipped for requests that
+            // carry credentials in this header, so they must be authenticated by them alone
+            throw new BadCredentialsException("Unsupported authorization scheme; use Bearer.");
         }
         Optional<CurrentUser> fromCookie = sessionCookie(request).flatMap(this::userOf);
         if (fromCookie.isPresent()) {
@@ -144,9 +151,10 @@ public class RequestAuthentication {
     }
 
     private void authenticateOperator(HttpServletRequest request, String credentials) {
-        if (!request.getRequestURI().startsWith("/api/platform/")
-                || properties.operatorEmail() == null
-                || properties.operatorPassword() == null) {
+        String uri = request.getRequestURI();
+        if (!(uri.startsWith("/api/platform/") || uri.startsWith("/actuator/"))
+                || !StringUtils.hasText(properties.operatorEmail())
+                || !StringUtils.hasText(properties.operatorPassword())) {
             throw new BadCredentialsException("Basic authentication is only for the platform operator.");
         }
         String decoded;

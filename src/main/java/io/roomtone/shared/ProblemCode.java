@@ -32,6 +32,25 @@ public enum ProblemCode {
         return status;
     }
 
+    /**
+     * The code of a problem known only by its HTTP status (raised by Spring MVC or the servlet
+     * container): the general code of that status.
+     */
+    public static ProblemCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
+        };
+    }
+
     /** The value written to the {@code code} member of a problem response. */
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

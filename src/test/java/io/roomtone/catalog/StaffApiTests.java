@@ -108,7 +108,7 @@ class StaffApiTests {
         String newEmail = email();
         Response updated = api.put(
                 "/api/admin/staff/" + id,
-                json("name", "Sam Mixer", "email", newEmail, "hourly_rate_cents", 5_000, "password", "new-password-2"),
+                json("name", "Sam Mixer", "email", newEmail, "hourly_rate_cents", 5_000),
                 owner);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("name").asString()).isEqualTo("Sam Mixer");
@@ -116,7 +116,11 @@ class StaffApiTests {
         assertThat(updated.json().get("hourly_rate_cents").asLong()).isEqualTo(5_000);
         assertThat(CatalogFixtures.strings(updated, "skills")).containsExactly("mixing", "mastering");
         assertThat(updated.json().get("default_calendar_provider").asString()).isEqualTo("google");
-        assertThat(api.login(newEmail, "new-password-2", null)).isNotBlank();
+        assertThat(api.login(newEmail, CatalogFixtures.STAFF_PASSWORD, null)).isNotBlank();
+        // the account can sign in: its password is now its holder's, not the studio's
+        Response reset = api.put("/api/admin/staff/" + id, json("password", "new-password-2"), owner);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(403);
+        assertThat(reset.json().get("code").asString()).isEqualTo("forbidden");
         assertThat(api.get("/api/admin/staff/" + id, owner).json().get("name").asString())
                 .isEqualTo("Sam Mixer");
         assertThat(api.get("/api/admin/staff", owner).body()).contains(id);
@@ -125,15 +129,19 @@ class StaffApiTests {
         assertThat(api.get("/api/admin/staff/" + id, owner).status()).isEqualTo(404);
         assertThat(api.get("/api/admin/staff", owner).body()).doesNotContain(id);
         // the account stays, as a client account: its holder may still book, but no longer works here
-        assertThat(api.login(newEmail, "new-password-2", null)).isNotBlank();
+        assertThat(api.login(newEmail, CatalogFixtures.STAFF_PASSWORD, null)).isNotBlank();
         assertThat(session(staffToken).json().at("/user/role").asString()).isEqualTo("client");
     }
 
     @Test
     void everyChangeIsAuditedWithoutSecrets() {
         String owner = api.ownerToken();
-        String id = createdId(email(), CatalogFixtures.STAFF_PASSWORD);
-        api.put("/api/admin/staff/" + id, json("hourly_rate_cents", 6_000, "password", "changed-password"), owner);
+        // without a password yet, so that the studio may set one
+        Response created = createStaff(email(), null);
+        String id = created.json().get("id").asString();
+        Response updated = api.put(
+                "/api/admin/staff/" + id, json("hourly_rate_cents", 6_000, "password", "changed-password"), owner);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         String icsToken = api.post("/api/admin/staff/" + id + "/ics-token", null, owner)
                 .json()
                 .get("ics_token")
@@ -152,6 +160,7 @@ class StaffApiTests {
                 .isTrue();
         assertThat(audit.body())
                 .doesNotContain(icsToken)
+                .doesNotContain(created.json().get("invitation_token").asString())
                 .doesNotContain("changed-password")
                 .doesNotContain(CatalogFixtures.STAFF_PASSWORD);
     }
@@ -190,6 +199,60 @@ class StaffApiTests {
                         .get("can_sign_in")
                         .asBoolean())
                 .isTrue();
+        // from now on the password is theirs: the studio can neither reset it nor invite them again
+        assertThat(api.post("/api/admin/staff/" + id + "/invitation", null, api.ownerToken())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put("/api/admin/staff/" + id, json("password", "reset-by-owner"), api.ownerToken())
+                        .status())
+                .isEqualTo(403);
+        assertThat(session(token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void staffAdministrationCannotTakeOverAClientsAccount() {
+        String owner = api.ownerToken();
+        String clientToken = api.newClient(null);
+        String email = session(clientToken).json().at("/user/email").asString();
+
+        Response takeover =
+                api.post("/api/admin/staff", json("email", email, "name", "V", "password", "attacker12"), owner);
+        assertThat(takeover.status()).as(takeover.toString()).isEqualTo(403);
+        assertThat(takeover.json().get("code").asString()).isEqualTo("forbidden");
+        assertThat(takeover.json().get("detail").asString()).contains("account holder manages their own password");
+        assertThat(session(clientToken).json().at("/user/role").asString())
+                .as("nothing was written")
+                .isEqualTo("client");
+        assertThat(api.get("/api/admin/staff", owner).body()).doesNotContain(email);
+
+        // linked without a password, they work here, but the studio still cannot set or reset it
+        String id = createdId(email, null);
+        assertThat(api.post("/api/admin/staff/" + id + "/invitation", null, owner)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.put("/api/admin/staff/" + id, json("password", "attacker12"), owner)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/auth/login", json("email", email, "password", "attacker12"), null)
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.login(email, "client-password", null)).isNotBlank();
+        assertThat(session(clientToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void removingAStaffMemberRevokesTheirPendingInvitation() {
+        Response created = createStaff(email(), null);
+        String invitation = created.json().get("invitation_token").asString();
+
+        assertThat(api.delete("/api/admin/staff/" + created.json().get("id").asString(), api.ownerToken())
+                        .status())
+                .isEqualTo(204);
+
+        Response accepted =
+                api.post("/api/auth/accept-invitation", json("token", invitation, "password", "too-late-1"), null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(400);
+        assertThat(accepted.json().at("/errors/0/field").asString()).isEqualTo("token");
     }
 
     @Test

@@ -17,6 +17,12 @@ class AuthApiTests {
     @Autowired
     Api api;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Studios studios;
+
     private static String email() {
         return "artist-" + UUID.randomUUID() + "@example.test";
     }
@@ -158,6 +164,57 @@ class AuthApiTests {
         assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void anotherAuthorizationSchemeIsRefusedInsteadOfFallingBackToTheCookie() {
+        Response login =
+                api.post("/api/auth/login", json("email", Api.OWNER_EMAIL, "password", Api.OWNER_PASSWORD), null);
+        String cookie = "roomtone_session=" + login.cookie("roomtone_session").orElseThrow();
+
+        // a forged cross-site request must not escape CSRF protection by adding some Authorization header
+        Response forged = api.send(
+                "POST", "/api/auth/logout", null, null, Map.of("Cookie", cookie, "Authorization", "Token whatever"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        assertThat(forged.json().get("detail").asString()).contains("CSRF");
+
+        // nor is the cookie a fallback for credentials the server does not understand
+        Response read = api.send(
+                "GET", "/api/auth/session", null, null, Map.of("Cookie", cookie, "Authorization", "Token whatever"));
+        assertThat(read.status()).as(read.toString()).isEqualTo(401);
+        assertThat(read.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(read.json().get("detail").asString()).containsIgnoringCase("unsupported authorization scheme");
+
+        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindATlsTerminatingProxy() {
+        String body = json("email", Api.OWNER_EMAIL, "password", Api.OWNER_PASSWORD);
+        Response proxied = api.send("POST", "/api/auth/login", body, null, Map.of("X-Forwarded-Proto", "https"));
+        Response direct = api.post("/api/auth/login", body, null);
+
+        assertThat(proxied.setCookieHeader("roomtone_session").orElseThrow()).contains("Secure");
+        assertThat(direct.setCookieHeader("roomtone_session").orElseThrow()).doesNotContain("Secure");
+    }
+
+    @Test
+    void aNewPasswordEndsEverySessionOfTheAccount() {
+        String email = email();
+        Response registered = api.post(
+                "/api/auth/register", json("email", email, "password", "first-password", "name", "Artist"), null);
+        String token = registered.json().get("token").asString();
+        UUID id = UUID.fromString(registered.json().at("/user/id").asString());
+        assertThat(api.get("/api/auth/session", token).status()).isEqualTo(200);
+
+        Tenancy.runAs(
+                studios.defaultStudio().orElseThrow().id(),
+                () -> accounts.setPassword(id, "second-password", "password"));
+
+        assertThat(api.get("/api/auth/session", token).status()).isEqualTo(401);
+        assertThat(api.login(email, "second-password", null)).isNotBlank();
     }
 
     @Test

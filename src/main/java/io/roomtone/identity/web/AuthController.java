@@ -21,7 +21,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,18 +60,25 @@ class AuthController {
     private final Credentials credentials;
     private final Tokens tokens;
     private final IdentityProperties properties;
+    private final TransactionTemplate transactions;
 
-    AuthController(Accounts accounts, Credentials credentials, Tokens tokens, IdentityProperties properties) {
+    AuthController(
+            Accounts accounts,
+            Credentials credentials,
+            Tokens tokens,
+            IdentityProperties properties,
+            PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.tokens = tokens;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Operation(summary = "Create a client account and sign in")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
+    // not one transaction: hashing the password must not hold a database connection (see Accounts.create)
     SignedIn register(@RequestBody Registration body, HttpServletRequest request, HttpServletResponse response) {
         UserAccount account = accounts.create(body.email(), body.password(), body.name(), body.phone(), Role.CLIENT);
         return signIn(account, request, response);
@@ -79,7 +88,7 @@ class AuthController {
             summary = "Sign in with email and password",
             description = "Returns a bearer token and sets the session cookie.")
     @PostMapping("/login")
-    @Transactional
+    // not one transaction: the password is compared between short ones (see Credentials)
     SignedIn login(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
         UserAccount account = credentials
                 .verify(body.email(), body.password())
@@ -121,8 +130,8 @@ class AuthController {
     }
 
     private SignedIn signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
-        String token =
-                tokens.issue(Tenancy.currentStudioId(), account.id(), Tokens.Purpose.SESSION, properties.sessionTtl());
+        String token = transactions.execute(status ->
+                tokens.issue(Tenancy.currentStudioId(), account.id(), Tokens.Purpose.SESSION, properties.sessionTtl()));
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
                 cookie(token, properties.sessionTtl(), request).toString());

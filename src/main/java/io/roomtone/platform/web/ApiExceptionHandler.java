@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -46,12 +47,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(RoomtoneException.class)
-    ResponseEntity<ProblemDetail> refused(RoomtoneException e, HttpServletRequest request) {
+    ResponseEntity<Object> refused(RoomtoneException e, HttpServletRequest request) {
         return respond(Problems.of(e, request));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         String state = sqlState(e);
         ProblemDetail problem =
                 switch (state == null ? "" : state) {
@@ -64,7 +65,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 request);
                     case "23P01" ->
                         Problems.of(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.", request);
-                    case "23514", "23502", "22001", "22003", "22007", "22008", "22P02" ->
+                    // 22021, 22P05: text PostgreSQL cannot store (such as NUL); 22023: an invalid parameter value
+                    case "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021", "22P05", "22023" ->
                         Problems.of(ProblemCode.VALIDATION_FAILED, "A value is out of the allowed range.", request);
                     default -> null;
                 };
@@ -76,23 +78,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyFailureException e, HttpServletRequest request) {
+    ResponseEntity<Object> concurrency(ConcurrencyFailureException e, HttpServletRequest request) {
         return respond(
                 Problems.of(ProblemCode.CONFLICT, "A concurrent change got there first; retry the request.", request));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemCode.FORBIDDEN, "You are not allowed to do this.", request));
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemCode.UNAUTHENTICATED, "Sign in first.", request));
     }
 
+    /** Tomcat could not decode the query string or form (bad percent-encoding, too many parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return respond(Problems.of(
+                ProblemCode.MALFORMED_REQUEST,
+                "The query string or form could not be read (check its percent-encoding).",
+                request));
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(
                 ProblemCode.INTERNAL_ERROR,
@@ -106,9 +117,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = servlet(request);
         RoomtoneException refusal = causeOf(e, RoomtoneException.class);
         if (refusal != null) {
-            return body(Problems.of(refusal, servletRequest));
+            return respond(Problems.of(refusal, servletRequest));
         }
-        return body(describe(e, servletRequest));
+        return respond(describe(e, servletRequest));
     }
 
     @Override
@@ -117,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(snake(error.getField()), error.getDefaultMessage()))
                 .toList();
-        return body(Problems.invalid(problems, servlet(request)));
+        return respond(Problems.invalid(problems, servlet(request)));
     }
 
     @Override
@@ -128,7 +139,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(
                                 snake(result.getMethodParameter().getParameterName()), error.getDefaultMessage())))
                 .toList();
-        return body(Problems.invalid(problems, servlet(request)));
+        return respond(Problems.invalid(problems, servlet(request)));
     }
 
     @Override
@@ -140,7 +151,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         String type =
                 e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return body(Problems.invalid(
+        return respond(Problems.invalid(
                 List.of(new FieldProblem(name, "'" + e.getValue() + "' is not a valid " + describeType(type))),
                 servlet(request)));
     }
@@ -151,27 +162,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            ProblemDetail coded = Problems.of(codeFor(status), problem.getDetail(), servlet(request));
-            if (status.value() == 400) {
-                coded = Problems.of(ProblemCode.VALIDATION_FAILED, problem.getDetail(), servlet(request));
-            }
+            // a 400 of Spring MVC is a missing or unconvertible parameter: the request is invalid, not malformed
+            ProblemCode code =
+                    status.value() == 400 ? ProblemCode.VALIDATION_FAILED : ProblemCode.forStatus(status.value());
+            ProblemDetail coded = Problems.of(code, problem.getDetail(), servlet(request));
             return ResponseEntity.status(status).headers(response.getHeaders()).body(coded);
         }
         return response;
-    }
-
-    private static ProblemCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 401 -> ProblemCode.UNAUTHENTICATED;
-            case 403 -> ProblemCode.FORBIDDEN;
-            case 404 -> ProblemCode.NOT_FOUND;
-            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemCode.NOT_ACCEPTABLE;
-            case 409 -> ProblemCode.CONFLICT;
-            case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is4xxClientError() ? ProblemCode.VALIDATION_FAILED : ProblemCode.INTERNAL_ERROR;
-        };
     }
 
     /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
@@ -188,6 +185,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (jackson instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
+            if (target == String.class) {
+                // text that parsed but cannot be stored (see JsonConfiguration.NoNulStrings)
+                return Problems.invalid(List.of(new FieldProblem(field, format.getOriginalMessage())), request);
+            }
             String expected = target != null && target.isEnum()
                     ? "one of "
                             + java.util.Arrays.stream(target.getEnumConstants())
@@ -285,13 +286,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    private static ResponseEntity<Object> body(ProblemDetail problem) {
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

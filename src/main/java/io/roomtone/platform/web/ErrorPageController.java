@@ -21,17 +21,7 @@ class ErrorPageController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        ProblemCode problemCode =
-                switch (status) {
-                    case 400 -> ProblemCode.MALFORMED_REQUEST;
-                    case 401 -> ProblemCode.UNAUTHENTICATED;
-                    case 403 -> ProblemCode.FORBIDDEN;
-                    case 404 -> ProblemCode.NOT_FOUND;
-                    case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-                    case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
-                    case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-                    default -> status >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.VALIDATION_FAILED;
-                };
+        ProblemCode problemCode = ProblemCode.forStatus(status);
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String detail = message instanceof String s && !s.isBlank() && status < 500
                 ? s

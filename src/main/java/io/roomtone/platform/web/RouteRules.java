@@ -1,5 +1,6 @@
 package io.roomtone.platform.web;
 
+import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Role;
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,8 @@ final class RouteRules {
         PUBLIC,
         SIGNED_IN,
         ADMIN,
+        /** Owners and admins, and the operator; only the operator in multi-studio mode. */
+        OPERATIONS,
         OPERATOR
     }
 
@@ -33,10 +36,11 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/v3/api-docs.yaml", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui.html", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Access.PUBLIC),
-            // operations: load balancers probe health anonymously, the rest is for admins
+            // operations: load balancers probe health anonymously; the rest describes the whole
+            // installation, so with several studios it is the operator's alone
             new Rule(HttpMethod.GET, "/actuator/health/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/ping", Access.PUBLIC),
-            new Rule(null, "/actuator/**", Access.ADMIN),
+            new Rule(null, "/actuator/**", Access.OPERATIONS),
             // accounts
             new Rule(HttpMethod.POST, "/api/auth/register", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/auth/login", Access.PUBLIC),
@@ -59,6 +63,10 @@ final class RouteRules {
             new Rule(null, "/api/platform/**", Access.OPERATOR));
 
     static final String[] ADMIN_ROLES = {Role.OWNER.name(), Role.ADMIN.name()};
+
+    static final String[] OPERATIONS_AUTHORITIES = {
+        Role.OWNER.authority(), Role.ADMIN.authority(), RequestAuthentication.OPERATOR_AUTHORITY
+    };
 
     private RouteRules() {}
 }

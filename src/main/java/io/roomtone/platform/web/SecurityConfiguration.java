@@ -1,5 +1,6 @@
 package io.roomtone.platform.web;
 
+import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
@@ -26,7 +27,8 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestAuthentication authentication, Problems problems)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, RequestAuthentication authentication, Problems problems, IdentityProperties identity)
             throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -59,6 +61,12 @@ class SecurityConfiguration {
                             case PUBLIC -> matcher.permitAll();
                             case SIGNED_IN -> matcher.authenticated();
                             case ADMIN -> matcher.hasAnyRole(RouteRules.ADMIN_ROLES);
+                            // with several studios, one studio's owner must not see the whole platform's data
+                            case OPERATIONS ->
+                                matcher.hasAnyAuthority(
+                                        identity.multiStudio()
+                                                ? new String[] {RequestAuthentication.OPERATOR_AUTHORITY}
+                                                : RouteRules.OPERATIONS_AUTHORITIES);
                             case OPERATOR -> matcher.hasAuthority(RequestAuthentication.OPERATOR_AUTHORITY);
                         }
                     }
@@ -67,13 +75,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Bearer-token calls cannot be forged by another site; cookie-carrying and form posts can. */
+    /**
+     * Bearer-token (and operator Basic) calls cannot be forged by another site; cookie-carrying and
+     * form posts can. Other schemes are refused by {@link RequestAuthentication}, never exempted here.
+     */
     static boolean forgeableByBrowser(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && !authorization.isBlank()) {
+        if (authorization != null
+                && (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                        || authorization.regionMatches(true, 0, "Basic ", 0, 6))) {
             return false;
         }
         String type = request.getContentType();

@@ -51,4 +51,11 @@ class DemoStudioTests {
 
         assertThat(list("/api/admin/rooms")).hasSize(3);
     }
+
+    /** This context runs a single studio: its owner may read the operations endpoints. */
+    @Test
+    void withASingleStudioItsOwnerReadsTheActuator() {
+        assertThat(api.get("/actuator/metrics", api.ownerToken()).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics", api.newClient(null)).status()).isEqualTo(403);
+    }
 }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every caller meets at the edge: health, API docs, and problems for requests that miss. */
 @RoomtoneTest
@@ -17,16 +20,92 @@ class HttpEdgeTests {
     @Autowired
     Api api;
 
+    private static Map<String, String> operator() {
+        return Map.of(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((Api.OPERATOR_EMAIL + ":" + Api.OPERATOR_PASSWORD).getBytes()));
+    }
+
     @Test
-    void healthIsPublicAndTheOtherActuatorEndpointsNeedAnAdmin() {
+    void healthIsPublicAndTheOtherActuatorEndpointsAreForTheOperatorWhenThereAreSeveralStudios() {
         Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
 
         assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(401);
         assertThat(api.get("/actuator/metrics", api.newClient(null)).status()).isEqualTo(403);
-        assertThat(api.get("/actuator/metrics", api.ownerToken()).status()).isEqualTo(200);
-        assertThat(api.get("/actuator/flyway", api.ownerToken()).body()).contains("identity");
+        // multi-studio mode: one studio's owner must not read the whole installation's data
+        assertThat(api.get("/actuator/metrics", api.ownerToken()).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/flyway", api.ownerToken()).status()).isEqualTo(403);
+        assertThat(api.send("GET", "/actuator/metrics", null, null, operator()).status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", "/actuator/flyway", null, null, operator()).body())
+                .contains("identity");
+    }
+
+    @Test
+    void theNulCharacterIsRefusedAsBadInputEvenFromAnonymousCallers() {
+        Response login = api.post("/api/auth/login", "{\"email\":\"a\\u0000@b.co\",\"password\":\"x\"}", null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(400);
+        assertThat(login.json().get("code").asString()).isEqualTo("validation_failed");
+        assertThat(login.json().at("/errors/0/field").asString()).isEqualTo("email");
+
+        Response register = api.post(
+                "/api/auth/register",
+                "{\"email\":\"nul@example.test\",\"password\":\"long-enough\",\"name\":\"x\\u0000\"}",
+                null);
+        assertThat(register.status()).as(register.toString()).isEqualTo(400);
+        assertThat(register.json().at("/errors/0/field").asString()).isEqualTo("name");
+
+        Response room = api.post("/api/admin/rooms", "{\"name\":\"r\\u0000\"}", api.ownerToken());
+        assertThat(room.status()).as(room.toString()).isEqualTo(400);
+        assertThat(room.json().get("code").asString()).isEqualTo("validation_failed");
+        assertThat(room.json().at("/errors/0/field").asString()).isEqualTo("name");
+        Response tag = api.post("/api/admin/rooms", "{\"name\":\"r\",\"tags\":[\"a\\u0000\"]}", api.ownerToken());
+        assertThat(tag.status()).as(tag.toString()).isEqualTo(400);
+        assertThat(tag.json().at("/errors/0/field").asString()).isEqualTo("tags[0]");
+
+        // a query parameter reaches PostgreSQL, which refuses the character: still bad input, not a 500
+        Response audit = api.get("/api/admin/audit?entity=%00", api.ownerToken());
+        assertThat(audit.status()).as(audit.toString()).isEqualTo(400);
+        assertThat(audit.json().get("code").asString()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void badPercentEncodingInAQueryIsAMalformedRequest() throws Exception {
+        assertMalformed(raw("GET", "/api/admin/audit?limit=%ZZ", "Authorization: Bearer " + api.ownerToken()));
+
+        // read by a filter (CSRF protection looks for a _csrf parameter): the container's 400
+        String session = api.post(
+                        "/api/auth/login", json("email", Api.OWNER_EMAIL, "password", Api.OWNER_PASSWORD), null)
+                .cookie("roomtone_session")
+                .orElseThrow();
+        assertMalformed(raw("POST", "/api/auth/logout?x=%ZZ", "Cookie: roomtone_session=" + session));
+    }
+
+    private static void assertMalformed(String response) {
+        assertThat(response.split(" ", 3)[1]).as(response).isEqualTo("400");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertThat(JsonMapper.builder().build().readTree(body).get("code").asString())
+                .as(response)
+                .isEqualTo("malformed_request");
+    }
+
+    /**
+     * java.net.URI refuses to build requests with bad percent-encoding, so they are written by hand
+     * (HTTP/1.0: the response body is not chunked).
+     */
+    private String raw(String method, String target, String header) throws java.io.IOException {
+        try (Socket socket = new Socket(api.uri("/").getHost(), api.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((method + " " + target + " HTTP/1.0\r\nHost: localhost\r\n" + header
+                                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -115,9 +115,18 @@ class IdempotencyTests {
         assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
     }
 
+    /**
+     * Closures have no uniqueness constraint: identical requests would each create one, so only the
+     * key can make them create exactly one (room names are unique, and would hide a missing key).
+     */
     @Test
-    void concurrentRetriesOfOneKeyCreateExactlyOneRoom() throws Exception {
-        String name = Api.unique("Raced");
+    void concurrentRetriesOfOneKeyCreateExactlyOneClosure() throws Exception {
+        String reason = Api.unique("Raced");
+        String body = json(
+                "target_type", "studio",
+                "start_at", "2031-02-03T10:00:00Z",
+                "end_at", "2031-02-03T12:00:00Z",
+                "reason", reason);
         String key = UUID.randomUUID().toString();
         String token = api.ownerToken();
         int threads = 8;
@@ -127,18 +136,39 @@ class IdempotencyTests {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return createRoom(json("name", name), key, token);
+                return api.send("POST", "/api/admin/exceptions", body, token, Map.of("Idempotency-Key", key));
             }));
         }
         start.countDown();
-        List<Integer> statuses = new ArrayList<>();
+        List<Response> responses = new ArrayList<>();
         for (Future<Response> result : results) {
-            statuses.add(result.get().status());
+            responses.add(result.get());
         }
         pool.shutdown();
 
-        assertThat(statuses).allMatch(s -> s == 201 || s == 409);
-        assertThat(statuses).contains(201);
-        assertThat(roomsNamed(name)).isEqualTo(1);
+        List<Response> done = responses.stream()
+                .filter(r ->
+                        r.status() == 201 && r.header("Idempotent-Replayed").isEmpty())
+                .toList();
+        assertThat(done).as("requests that did the work").hasSize(1);
+        String id = done.get(0).json().get("id").asString();
+        for (Response other : responses) {
+            if (other == done.get(0)) {
+                continue;
+            }
+            if (other.status() == 201) {
+                assertThat(other.header("Idempotent-Replayed")).contains("true");
+                assertThat(other.json().get("id").asString()).isEqualTo(id);
+            } else {
+                assertThat(other.status()).as(other.toString()).isEqualTo(409);
+                assertThat(other.json().get("code").asString()).isEqualTo("idempotency_in_progress");
+            }
+        }
+        long closures = api.get("/api/admin/exceptions", token)
+                .json()
+                .valueStream()
+                .filter(closure -> reason.equals(closure.path("reason").stringValue(null)))
+                .count();
+        assertThat(closures).isEqualTo(1);
     }
 }
