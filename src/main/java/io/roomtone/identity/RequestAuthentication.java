@@ -15,8 +15,10 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,6 +45,8 @@ public class RequestAuthentication {
     private final Accounts accounts;
     private final Studios studios;
     private final IdentityProperties properties;
+    private final Map<String, UUID> slugs = new ConcurrentHashMap<>();
+    private volatile UUID defaultStudio;
 
     RequestAuthentication(Tokens tokens, Accounts accounts, Studios studios, IdentityProperties properties) {
         this.tokens = tokens;
@@ -127,26 +131,45 @@ public class RequestAuthentication {
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 
+    /**
+     * Slugs and ids of studios never change and studios are never deleted, so anonymous requests
+     * (the public booking pages) are routed without a database round trip once a slug was seen.
+     * Unknown slugs are not cached: a studio created a moment ago on another node must be found.
+     */
+    private Optional<UUID> studioIdOf(String slug) {
+        UUID cached = slugs.get(slug);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UUID> found = studios.bySlug(slug).map(Studio::id);
+        found.ifPresent(id -> slugs.put(slug, id));
+        return found;
+    }
+
     private UUID studioOfAnonymous(HttpServletRequest request) {
         if (properties.multiStudio()) {
             String named = request.getHeader(STUDIO_HEADER);
             if (named != null && !named.isBlank()) {
-                return studios.bySlug(named.strip().toLowerCase())
-                        .map(Studio::id)
+                return studioIdOf(named.strip().toLowerCase())
                         .orElseThrow(() -> new RoomtoneException(
                                 ProblemCode.NOT_FOUND, "No studio named '" + named.strip() + "'."));
             }
             String host = request.getServerName();
             int dot = host == null ? -1 : host.indexOf('.');
             if (dot > 0) {
-                Optional<Studio> byHost = studios.bySlug(host.substring(0, dot).toLowerCase());
+                Optional<UUID> byHost = studioIdOf(host.substring(0, dot).toLowerCase());
                 if (byHost.isPresent()) {
-                    return byHost.get().id();
+                    return byHost.get();
                 }
             }
         }
+        UUID known = defaultStudio;
+        if (known != null) {
+            return known;
+        }
         return studios.defaultStudio()
                 .map(Studio::id)
+                .map(id -> defaultStudio = id)
                 .orElseThrow(() -> new IllegalStateException("The default studio has not been created"));
     }
 
