@@ -45,12 +45,12 @@ class BookingBackOfficeTests {
         Map<String, String> first = studio.engineer("vocals");
         Map<String, String> second = studio.engineer("vocals");
         Map<String, String> unskilled = studio.engineer("lighting");
-        String owner = api.ownerToken();
+        String owner = studio.owner();
         String id = expect(
                         api.post(
                                 "/api/bookings",
                                 booking(room, service, at(15, 10), at(15, 11), "staff_ids", List.of(first.get("id"))),
-                                api.newClient(null)),
+                                studio.client()),
                         201)
                 .json()
                 .get("booking_id")
@@ -66,7 +66,7 @@ class BookingBackOfficeTests {
                 api.post(
                         "/api/bookings",
                         booking(otherRoom, service, at(15, 10), at(15, 11), "staff_ids", List.of(first.get("id"))),
-                        api.newClient(null)),
+                        studio.client()),
                 201);
         Response busy = api.post(
                 "/api/bookings",
@@ -77,7 +77,7 @@ class BookingBackOfficeTests {
                         at(15, 11),
                         "staff_ids",
                         List.of(second.get("id"))),
-                api.newClient(null));
+                studio.client());
         assertThat(busy.status()).isEqualTo(409);
         Response wrongSkill = api.post(
                 "/api/admin/bookings/" + id + "/assign-staff", json("staff_ids", List.of(unskilled.get("id"))), owner);
@@ -99,8 +99,8 @@ class BookingBackOfficeTests {
         String room = studio.room("tracking");
         String service = studio.service(true, "keys", "tracking");
         Map<String, String> engineer = studio.engineer("keys");
-        String client = api.newClient(null);
-        String owner = api.ownerToken();
+        String client = studio.client();
+        String owner = studio.owner();
         String id = expect(api.post("/api/bookings", booking(room, service, at(16, 10), at(16, 11)), client), 201)
                 .json()
                 .get("booking_id")
@@ -159,10 +159,10 @@ class BookingBackOfficeTests {
     void confirmedSessionsThatEndedBecomeCompletedAndFreeTheirRoom() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
+        String client = studio.client();
         String clientId =
                 api.get("/api/auth/session", client).json().at("/user/id").asString();
-        String owner = api.ownerToken();
+        String owner = studio.owner();
         Instant hourStart = Instant.now().truncatedTo(ChronoUnit.HOURS);
         String start = hourStart.minus(Duration.ofHours(3)).toString();
         String end = hourStart.minus(Duration.ofHours(2)).toString();

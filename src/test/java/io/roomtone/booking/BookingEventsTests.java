@@ -29,7 +29,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"roomtone.admin-email=" + Api.OWNER_EMAIL, "roomtone.admin-password=" + Api.OWNER_PASSWORD})
+        properties = {
+            "roomtone.multi-studio=true",
+            "roomtone.operator-email=" + Api.OPERATOR_EMAIL,
+            "roomtone.operator-password=" + Api.OPERATOR_PASSWORD
+        })
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import({Api.class, BookingEventsTests.Recorder.class})
 class BookingEventsTests {
@@ -93,8 +97,8 @@ class BookingEventsTests {
         studio.open(true);
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
-        String owner = api.ownerToken();
+        String client = studio.client();
+        String owner = studio.owner();
 
         expect(api.post("/api/holds", json("room_id", room, "start_at", at(5, 8), "end_at", at(5, 9)), client), 201);
         String id = expect(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), client), 201)

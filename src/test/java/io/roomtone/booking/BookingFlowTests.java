@@ -32,10 +32,9 @@ class BookingFlowTests {
 
     private List<JsonNode> slots(String roomId, String serviceId, int daysAhead) {
         String date = java.time.LocalDate.now(Studio.ZONE).plusDays(daysAhead).toString();
-        Response response = api.post(
+        Response response = studio.anonymous(
                 "/api/availability/search",
-                json("date", date, "duration_min", 60, "service_id", serviceId, "room_id", roomId),
-                null);
+                json("date", date, "duration_min", 60, "service_id", serviceId, "room_id", roomId));
         expect(response, 200);
         return response.json().get("slots").valueStream().toList();
     }
@@ -46,7 +45,7 @@ class BookingFlowTests {
         String service = studio.service(false, null, "vocal");
         String addOn = studio.addOn(2_500);
 
-        Response quote = api.post(
+        Response quote = studio.anonymous(
                 "/api/quote",
                 json(
                         "room_id",
@@ -58,8 +57,7 @@ class BookingFlowTests {
                         "duration_min",
                         120,
                         "add_ons",
-                        List.of(Map.of("service_id", addOn, "qty", 2))),
-                null);
+                        List.of(Map.of("service_id", addOn, "qty", 2))));
 
         expect(quote, 200);
         // 2 blocks of 100.00 + 2 x 25.00 = 250.00; 13 % tax = 32.50; total 282.50; deposit 25 % = 70.63 (half-up)
@@ -70,7 +68,7 @@ class BookingFlowTests {
         assertThat(quote.json().get("currency").asString()).isEqualTo("CAD");
         assertThat(quote.json().get("policy_summary").asString()).contains("48 h");
 
-        String client = api.newClient(null);
+        String client = studio.client();
         Response booked = api.post(
                 "/api/bookings",
                 json(
@@ -95,8 +93,8 @@ class BookingFlowTests {
     void aHoldTakesTheSlotForEveryoneElseUntilItsHolderBooksIt() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String holder = api.newClient(null);
-        String other = api.newClient(null);
+        String holder = studio.client();
+        String other = studio.client();
         assertThat(slots(room, service, 4))
                 .anyMatch(s -> s.get("start_at").asString().equals(at(4, 14)));
 
@@ -140,8 +138,8 @@ class BookingFlowTests {
     void theStudioApprovesOrRejectsAndIllegalMovesAreRefused() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
-        String owner = api.ownerToken();
+        String client = studio.client();
+        String owner = studio.owner();
         String first = expect(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), client), 201)
                 .json()
                 .get("booking_id")
@@ -187,7 +185,7 @@ class BookingFlowTests {
         String service = studio.service(true, "recording", "tracking");
         Map<String, String> engineer = studio.engineer("recording");
         Map<String, String> idle = studio.engineer("recording");
-        String client = api.newClient(null);
+        String client = studio.client();
         Response booked = expect(
                 api.post(
                         "/api/bookings",
@@ -205,18 +203,17 @@ class BookingFlowTests {
         assertThat(api.get("/api/bookings/" + id, engineer.get("token")).status())
                 .isEqualTo(200);
         assertThat(api.get("/api/bookings/" + id, idle.get("token")).status()).isEqualTo(404);
-        assertThat(api.get("/api/bookings/" + id, api.newClient(null)).status()).isEqualTo(404);
+        assertThat(api.get("/api/bookings/" + id, studio.client()).status()).isEqualTo(404);
         assertThat(api.get("/api/bookings/" + id, api.newStudio().ownerToken()).status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/bookings/" + id + "/cancel", "{}", api.newClient(null))
+        assertThat(api.post("/api/bookings/" + id + "/cancel", "{}", studio.client())
                         .status())
                 .isEqualTo(404);
         JsonNode mine = api.get("/api/me/bookings", client).json();
         assertThat(mine.get("upcoming").findValuesAsString("id")).containsExactly(id);
         assertThat(mine.get("past")).isEmpty();
         // the engineer cannot be deactivated while the session is ahead
-        Response deactivate =
-                api.put("/api/admin/staff/" + engineer.get("id"), json("active", false), api.ownerToken());
+        Response deactivate = api.put("/api/admin/staff/" + engineer.get("id"), json("active", false), studio.owner());
         assertThat(deactivate.status()).isEqualTo(409);
         assertThat(deactivate.body()).contains(booked.json().get("code").asString());
     }
@@ -227,18 +224,18 @@ class BookingFlowTests {
         String service = studio.service(true, "mastering", "tracking");
         Map<String, String> engineer = studio.engineer("mastering");
 
-        Response booked = expect(
-                api.post("/api/bookings", booking(room, service, at(7, 10), at(7, 11)), api.newClient(null)), 201);
+        Response booked =
+                expect(api.post("/api/bookings", booking(room, service, at(7, 10), at(7, 11)), studio.client()), 201);
 
         String id = booked.json().get("booking_id").asString();
-        assertThat(api.get("/api/bookings/" + id, api.ownerToken())
+        assertThat(api.get("/api/bookings/" + id, studio.owner())
                         .json()
                         .get("staff_ids")
                         .get(0)
                         .asString())
                 .isEqualTo(engineer.get("id"));
         Response nobodyLeft = api.post(
-                "/api/bookings", booking(studio.room("tracking"), service, at(7, 10), at(7, 11)), api.newClient(null));
+                "/api/bookings", booking(studio.room("tracking"), service, at(7, 10), at(7, 11)), studio.client());
         assertThat(nobodyLeft.status()).isEqualTo(409);
         assertThat(nobodyLeft.json().get("code").asString()).isEqualTo("slot_unavailable");
     }
@@ -251,11 +248,11 @@ class BookingFlowTests {
                         json(
                                 "reschedule_policy",
                                 Map.of("free_min_hours_before", 24, "free_reschedules", 1, "fee_cents", 2_500)),
-                        api.ownerToken()),
+                        studio.owner()),
                 200);
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
+        String client = studio.client();
         String id = expect(api.post("/api/bookings", booking(room, service, at(8, 10), at(8, 11)), client), 201)
                 .json()
                 .get("booking_id")
@@ -287,7 +284,7 @@ class BookingFlowTests {
                         json(
                                 "reschedule_policy",
                                 Map.of("free_min_hours_before", 24, "free_reschedules", 1, "fee_cents", 0)),
-                        api.ownerToken()),
+                        studio.owner()),
                 200);
     }
 
@@ -295,7 +292,7 @@ class BookingFlowTests {
     void cancellationAppliesTheTieredPolicyAndReleasesTheSlot() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
+        String client = studio.client();
         String id = expect(api.post("/api/bookings", booking(room, service, at(9, 10), at(9, 11)), client), 201)
                 .json()
                 .get("booking_id")
@@ -316,7 +313,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String addOn = studio.addOn(1_000);
-        String client = api.newClient(null);
+        String client = studio.client();
 
         Map<String, String> cases = Map.of(
                 booking(room, service, at(3, 10), at(3, 10, 30)), "end_at",
@@ -345,10 +342,10 @@ class BookingFlowTests {
     void anAdminMayBookOutsideHoursForAClientButNeverOverAnotherSession() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String client = api.newClient(null);
+        String client = studio.client();
         String clientId =
                 api.get("/api/auth/session", client).json().at("/user/id").asString();
-        String owner = api.ownerToken();
+        String owner = studio.owner();
 
         Response late = api.post(
                 "/api/bookings",

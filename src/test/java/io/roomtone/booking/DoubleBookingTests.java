@@ -5,7 +5,6 @@ import static io.roomtone.booking.Studio.booking;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomtone.identity.Studios;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
@@ -44,9 +43,6 @@ class DoubleBookingTests {
     @Autowired
     TransactionTemplate transactions;
 
-    @Autowired
-    Studios studios;
-
     Studio studio;
 
     @BeforeEach
@@ -81,7 +77,7 @@ class DoubleBookingTests {
         String service = studio.service(false, null, "vocal");
         List<String> clients = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            clients.add(api.newClient(null));
+            clients.add(studio.client());
         }
         String body = booking(room, service, at(12, 10), at(12, 11));
 
@@ -106,7 +102,7 @@ class DoubleBookingTests {
         List<Callable<Response>> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String room = i % 2 == 0 ? roomA : roomB;
-            String token = api.newClient(null);
+            String token = studio.client();
             // overlapping, not identical, times: 10:00-11:00 against 10:00-12:00
             String end = i % 2 == 0 ? at(13, 11) : at(13, 12);
             String body = booking(room, service, at(13, 10), end);
@@ -133,10 +129,10 @@ class DoubleBookingTests {
         studio.engineer("mix");
         studio.engineer("mix");
         studio.buffer("service", withEngineer, 0, 30);
-        String owner = api.ownerToken();
+        String owner = studio.owner();
         List<String> clients = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            clients.add(api.newClient(null));
+            clients.add(studio.client());
         }
         List<String> booked = new CopyOnWriteArrayList<>();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -235,7 +231,7 @@ class DoubleBookingTests {
 
     private long inStudio(String sql) {
         return Tenancy.callAs(
-                studios.defaultStudio().orElseThrow().id(),
+                java.util.UUID.fromString(studio.id()),
                 () -> transactions.execute(tx -> jdbc.sql(sql).query(Long.class).single()));
     }
 }

@@ -12,19 +12,40 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A small studio set up through the admin API for booking tests: open every day 08:00-22:00
- * (America/Toronto), with rooms, services and engineers each test creates under its own names.
+ * A studio of its own for booking tests, created through the platform operator so that no other
+ * test's rules, closures or settings reach it: open every day 08:00-22:00 (America/Toronto), with
+ * rooms, services and engineers each test creates under its own names.
  */
 final class Studio {
 
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
 
     private final Api api;
+    private final Api.OtherStudio studio;
     private final String owner;
 
     Studio(Api api) {
         this.api = api;
-        this.owner = api.ownerToken();
+        this.studio = api.newStudio();
+        this.owner = studio.ownerToken();
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    String id() {
+        return studio.id();
+    }
+
+    /** An anonymous request to this studio (the public booking pages). */
+    Response anonymous(String path, String body) {
+        return api.send("POST", path, body, null, Map.of("X-Studio", studio.slug()));
+    }
+
+    /** A new client of this studio, signed in. */
+    String client() {
+        return api.newClient(studio.slug());
     }
 
     /** Opens the studio (idempotent enough: extra identical rules do not change the hours). */
@@ -141,7 +162,7 @@ final class Studio {
                 .json()
                 .get("id")
                 .asString();
-        return Map.of("id", id, "token", api.login(email, "engineer-password", null));
+        return Map.of("id", id, "token", api.login(email, "engineer-password", studio.slug()));
     }
 
     void buffer(String scope, String targetId, int before, int after) {
