@@ -34,8 +34,11 @@ import net.jqwik.api.statistics.Statistics;
  * The engine against generated studios around the daylight-saving transitions of Toronto, London and
  * Lord Howe: random hours per weekday (also in another zone), closures, blocked ranges, buffers,
  * steps and durations. {@link Oracle} is the naive reference.
+ *
+ * <p>Named {@code *Tests} so that Surefire's default includes pick it up: the jqwik engine runs
+ * whatever Surefire selects, and a class named {@code *Properties} would silently be left out.
  */
-class SlotEngineProperties {
+class SlotEnginePropertiesTests {
 
     private static final List<ZoneId> ZONES = List.of(TORONTO, LONDON, LORD_HOWE);
     /** The 2026 transitions, two per zone in the order of {@link #ZONES}. */
