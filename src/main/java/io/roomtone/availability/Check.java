@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@link SlotEngine#check}: the rules of {@link Search} applied to one session, in the order a client
- * can act on: what it named (room, end, staff), then when (grid, lead time, horizon, hours, closures),
- * then what is taken. It agrees with {@link Search}: a slot it lists is bookable, with no staff named
- * or with any of the staff it lists, and an aligned start it does not list is refused.
+ * {@link SlotEngine#check}: the rules of {@link Search} applied to one session. Invalid requests are
+ * refused before taken times: the room, the end, the time (grid, lead time, horizon, hours,
+ * closures), the named staff (qualified, working), and only then overlaps with blocked ranges.
+ *
+ * <p>It agrees with {@link Search}: a slot that search lists is bookable, with no staff named or
+ * with any of the staff it lists, and an aligned start that it does not list is refused.
  */
 final class Check {
 
@@ -45,6 +47,13 @@ final class Check {
         if (!end.isAfter(start)) {
             return new Refused(INVALID, "end_at", "must be after start_at");
         }
+        Check check = new Check(input, room, start, end);
+        // An override ignores hours and closures altogether, so they are not even built.
+        Openings availability = overrideHours ? null : new Openings(input, check.timeline, start, end);
+        Refused refused = availability == null ? null : check.when(start, availability);
+        if (refused != null) {
+            return refused;
+        }
         List<Resource> named = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(staffIds)) {
             Resource member = Targets.find(input.staff(), id);
@@ -52,22 +61,17 @@ final class Check {
                 return new Refused(
                         INVALID, "staff_ids", "staff member " + id + " lacks the required skill or is inactive");
             }
-            named.add(member);
-        }
-        Check check = new Check(input, room, start, end);
-        // An override ignores hours and closures altogether, so they are not even built.
-        Openings availability = overrideHours ? null : new Openings(input, check.timeline, start, end);
-        if (availability != null) {
-            Refused refused = check.when(start, availability, named);
+            refused = availability == null ? null : check.working(member, availability);
             if (refused != null) {
                 return refused;
             }
+            named.add(member);
         }
         return named.isEmpty() ? check.choose(availability) : check.take(named);
     }
 
     /** The refusal of the time itself (grid, lead time, horizon, hours, closures), or null. */
-    private Refused when(Instant start, Openings availability, List<Resource> named) {
+    private Refused when(Instant start, Openings availability) {
         if (!Grid.aligned(start, input)) {
             return new Refused(INVALID, "start_at", "must be on the studio's " + input.stepMinutes() + "-minute grid");
         }
@@ -85,13 +89,16 @@ final class Check {
         if (availability.closures(room).overlaps(0, to)) {
             return new Refused(INVALID, "start_at", "during a closure of the studio or the room");
         }
-        for (Resource member : named) {
-            if (!availability.open(member).contains(0, to)) {
-                return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is not working then");
-            }
-            if (availability.closed(member).overlaps(0, to)) {
-                return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is away then (closure)");
-            }
+        return null;
+    }
+
+    /** The refusal of a named staff member outside their working hours, or null. */
+    private Refused working(Resource member, Openings availability) {
+        if (!availability.open(member).contains(0, to)) {
+            return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is not working then");
+        }
+        if (availability.closed(member).overlaps(0, to)) {
+            return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is away then (closure)");
         }
         return null;
     }

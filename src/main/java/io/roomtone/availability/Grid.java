@@ -1,13 +1,14 @@
 package io.roomtone.availability;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The candidate starts of a search: studio-local wall-clock times on multiples of the step from
@@ -32,14 +33,19 @@ final class Grid {
         int n = 0;
         for (int day = 0; day < input.days(); day++) {
             LocalDate date = input.firstDate().plusDays(day);
+            Instant midnight = date.atStartOfDay(input.studioZone()).toInstant();
+            ZoneOffsetTransition next = rules.nextTransition(midnight.minusSeconds(1));
+            boolean steady = next == null || !next.getInstant().isBefore(midnight.plus(Duration.ofDays(1)));
             for (int minute = 0; minute < MINUTES_PER_DAY; minute += input.stepMinutes()) {
+                if (steady) {
+                    // No transition at or after this local midnight within the day (the usual case):
+                    // the wall clock runs with UTC all day, so no zone rules need consulting.
+                    n = add(starts, n, midnight.plusSeconds(60L * minute), input);
+                    continue;
+                }
                 LocalDateTime local = date.atTime(minute / 60, minute % 60);
-                List<ZoneOffset> offsets = rules.getValidOffsets(local);
-                for (ZoneOffset offset : offsets) {
-                    Instant start = local.toInstant(offset);
-                    if (!start.isBefore(input.earliestStart()) && !start.isAfter(input.latestStart())) {
-                        starts[n++] = start;
-                    }
+                for (ZoneOffset offset : rules.getValidOffsets(local)) {
+                    n = add(starts, n, local.toInstant(offset), input);
                 }
             }
         }
@@ -47,6 +53,14 @@ final class Grid {
         // an instant reads as a single local date and time.
         Arrays.sort(starts, 0, n);
         return Arrays.copyOf(starts, n);
+    }
+
+    private static int add(Instant[] starts, int n, Instant start, SearchInput input) {
+        if (start.isBefore(input.earliestStart()) || start.isAfter(input.latestStart())) {
+            return n;
+        }
+        starts[n] = start;
+        return n + 1;
     }
 
     /** Whether {@code start} reads as a whole multiple of the step on the studio's clock. */

@@ -22,10 +22,6 @@ final class Intervals {
         this.count = count;
     }
 
-    static Intervals of(long start, long end) {
-        return start < end ? new Intervals(new long[] {start, end}, 1) : EMPTY;
-    }
-
     /**
      * The union of {@code n} possibly overlapping, unsorted intervals {@code [starts[i], ends[i])}.
      * The arrays are sorted in place. Sorting starts and ends independently is enough for a union:
@@ -136,10 +132,6 @@ final class Intervals {
             }
         }
         return out.build();
-    }
-
-    Intervals clip(long from, long to) {
-        return intersect(of(from, to));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.roomtone.availability;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The working windows of a studio, its rooms and its staff over one range of instants (rule 2):
@@ -16,6 +19,7 @@ final class Openings {
     private final Instant to;
     private final Intervals studioOpen;
     private final Intervals studioClosed;
+    private final Map<List<WeeklyHours>, Intervals> openByHours = new HashMap<>();
 
     /** Windows overlapping {@code [from, to)}, clipped to it. */
     Openings(SearchInput input, Timeline timeline, Instant from, Instant to) {
@@ -28,7 +32,11 @@ final class Openings {
 
     /** The hours of {@code target}, without its closures. */
     Intervals open(Resource target) {
-        return target.hours().isEmpty() ? studioOpen : Windows.open(target.hours(), timeline, from, to);
+        if (target.hours().isEmpty()) {
+            return studioOpen;
+        }
+        // Staff and rooms often share the same hours: build each set of hours once.
+        return openByHours.computeIfAbsent(target.hours(), hours -> Windows.open(hours, timeline, from, to));
     }
 
     Intervals closed(Resource target) {

@@ -53,39 +53,50 @@ final class Search {
         int roomCount = rooms.size();
         BitSet[] free = new BitSet[roomCount];
         BitSet[][] freeStaff = new BitSet[roomCount][];
-        List<Intervals> staffAvailable = new ArrayList<>();
-        List<Intervals> staffBusy = new ArrayList<>();
+        List<Side> staffSides = new ArrayList<>();
         for (Resource member : staff) {
-            staffAvailable.add(availability.staffAvailable(member));
-            staffBusy.add(Windows.of(member.blocked(), timeline));
+            staffSides.add(new Side(availability.staffAvailable(member), member.blocked()));
         }
         for (int r = 0; r < roomCount; r++) {
             Resource room = rooms.get(r);
-            Intervals roomAvailable = availability.roomAvailable(room);
-            Intervals roomBusy = Windows.of(room.blocked(), timeline);
+            Side roomSide = new Side(availability.roomAvailable(room), room.blocked());
             Buffers roomBuffers = Buffers.of(input, room);
             free[r] = new BitSet(starts.length);
             if (!input.engineerRequired()) {
-                Intervals fitting = roomAvailable.startsFitting(length);
-                mark(fitting.minus(roomBuffers.startsClashingWith(roomBusy, length)), free[r]);
+                mark(roomSide.free(roomBuffers), free[r]);
                 continue;
             }
-            // Staff members often share a buffer rule: the room's clashes depend only on the buffers.
-            Map<Buffers, Intervals> roomClashes = new HashMap<>();
             freeStaff[r] = new BitSet[staff.size()];
             for (int s = 0; s < staff.size(); s++) {
                 Buffers buffers = roomBuffers.with(staff.get(s));
-                Intervals fitting =
-                        roomAvailable.intersect(staffAvailable.get(s)).startsFitting(length);
-                Intervals ok = fitting.minus(
-                                roomClashes.computeIfAbsent(buffers, b -> b.startsClashingWith(roomBusy, length)))
-                        .minus(buffers.startsClashingWith(staffBusy.get(s), length));
+                // A session is one interval: it fits a single piece of room ∩ staff windows exactly
+                // when it fits a piece of each, so the two sides are computed apart and intersected.
+                Intervals ok =
+                        roomSide.free(buffers).intersect(staffSides.get(s).free(buffers));
                 freeStaff[r][s] = new BitSet(starts.length);
                 mark(ok, freeStaff[r][s]);
                 free[r].or(freeStaff[r][s]);
             }
         }
         return collect(free, freeStaff);
+    }
+
+    /** A room or staff member: the starts its windows fit, and those clear of its blocked ranges. */
+    private final class Side {
+
+        private final Intervals fitting;
+        private final Intervals busy;
+        // Keyed by buffers, which most rooms and staff share: each is computed once per search.
+        private final Map<Buffers, Intervals> free = new HashMap<>();
+
+        Side(Intervals available, List<Span> blocked) {
+            this.fitting = available.startsFitting(length);
+            this.busy = Windows.of(blocked, timeline);
+        }
+
+        Intervals free(Buffers buffers) {
+            return free.computeIfAbsent(buffers, b -> fitting.minus(b.startsClashingWith(busy, length)));
+        }
     }
 
     /** Sets the bit of every candidate start inside {@code ok}. */
@@ -124,7 +135,7 @@ final class Search {
                 if (!free[r].get(c)) {
                     continue;
                 }
-                List<UUID> staffIds = new ArrayList<>();
+                List<UUID> staffIds = new ArrayList<>(staff.size());
                 if (freeStaff[r] != null) {
                     for (int s = 0; s < staff.size(); s++) {
                         if (freeStaff[r][s].get(c)) {

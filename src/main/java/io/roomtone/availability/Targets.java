@@ -10,11 +10,20 @@ import java.util.UUID;
 /** Rooms and staff as the engine orders them. */
 final class Targets {
 
-    /** The order of {@link Slot#staffIds()} and of the automatic choice of an engineer. */
-    static final Comparator<Resource> BY_ID =
-            Comparator.comparing(target -> target.id().toString());
+    /**
+     * The order of {@link Slot#staffIds()} and of the automatic choice of an engineer: the order of
+     * the ids' text. The text is fixed-width lowercase hex of the two halves, so comparing the halves
+     * as unsigned numbers gives the same order without building strings ({@link UUID#compareTo}
+     * compares them signed, which differs).
+     */
+    static final Comparator<Resource> BY_ID = (a, b) -> compare(a.id(), b.id());
 
     private Targets() {}
+
+    static int compare(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
 
     /** {@code targets} without repeated ids, in their order (the first of a repeated id wins). */
     static List<Resource> distinct(List<Resource> targets) {

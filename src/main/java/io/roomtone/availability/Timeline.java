@@ -26,14 +26,19 @@ final class Timeline {
     }
 
     long at(Instant instant) {
-        long seconds = instant.getEpochSecond() - origin.getEpochSecond();
+        return at(instant.getEpochSecond(), instant.getNano());
+    }
+
+    /** The instant {@code epochSecond} seconds and {@code nano} nanoseconds after the epoch. */
+    long at(long epochSecond, int nano) {
+        long seconds = epochSecond - origin.getEpochSecond();
         if (seconds > LIMIT_SECONDS) {
             return LIMIT;
         }
         if (seconds < -LIMIT_SECONDS) {
             return -LIMIT;
         }
-        return clamp(seconds * 1_000_000_000L + instant.getNano() - origin.getNano());
+        return clamp(seconds * 1_000_000_000L + nano - origin.getNano());
     }
 
     static long length(Duration duration) {

@@ -2,6 +2,11 @@ package io.roomtone.availability;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,19 +37,15 @@ final class Windows {
         long[] ends = new long[capacity];
         int n = 0;
         for (WeeklyHours rule : hours) {
+            LocalDate first = LocalDate.ofInstant(from, rule.zone()).minusDays(1);
             LocalDate last = LocalDate.ofInstant(to, rule.zone()).plusDays(1);
-            for (LocalDate date = LocalDate.ofInstant(from, rule.zone()).minusDays(1);
-                    !date.isAfter(last);
-                    date = date.plusDays(1)) {
+            ZoneOffset steady = steadyOffset(rule.zone(), first, last);
+            for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
                 if (!applies(rule, date)) {
                     continue;
                 }
-                long start = timeline.at(
-                        date.atTime(rule.start()).atZone(rule.zone()).toInstant());
-                long end =
-                        timeline.at(date.atTime(rule.end()).atZone(rule.zone()).toInstant());
-                start = Math.max(start, clipFrom);
-                end = Math.min(end, clipTo);
+                long start = Math.max(clipFrom, at(date, rule.start(), rule.zone(), steady, timeline));
+                long end = Math.min(clipTo, at(date, rule.end(), rule.zone(), steady, timeline));
                 if (start >= end) {
                     continue;
                 }
@@ -59,6 +60,28 @@ final class Windows {
             }
         }
         return Intervals.union(starts, ends, n);
+    }
+
+    /** {@code date.atTime(time).atZone(zone)}, by arithmetic when the offset is known to be steady. */
+    private static long at(LocalDate date, LocalTime time, ZoneId zone, ZoneOffset steady, Timeline timeline) {
+        if (steady == null) {
+            return timeline.at(date.atTime(time).atZone(zone).toInstant());
+        }
+        long epochSecond = date.toEpochDay() * 86_400 + time.toSecondOfDay() - steady.getTotalSeconds();
+        return timeline.at(epochSecond, time.getNano());
+    }
+
+    /**
+     * The zone's offset if it does not change from a day before {@code first} to a day after {@code
+     * last} (offsets are within 18 hours, so that covers every local time of those dates), else null.
+     * Most searches are nowhere near a transition, and skipping the zone rules then is much cheaper.
+     */
+    private static ZoneOffset steadyOffset(ZoneId zone, LocalDate first, LocalDate last) {
+        ZoneRules rules = zone.getRules();
+        Instant from = first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ZoneOffsetTransition next = rules.nextTransition(from);
+        return next == null || next.getInstant().isAfter(to) ? rules.getOffset(from) : null;
     }
 
     /** Whether {@code rule} holds on {@code date} (a local date of the rule's zone). */

@@ -154,6 +154,17 @@ class SlotEngineCheckTests {
                         "taken"),
                 verdict("a named free staff member", s -> {}, call("11:00", "12:00", S2), "bookable [52] 0/0"),
                 verdict(
+                        "a staff member named twice counts once",
+                        s -> {},
+                        call("11:00", "12:00", S2, S2),
+                        "bookable [52] 0/0"),
+                verdict(
+                        "the time is judged before the staff named",
+                        s -> {},
+                        call("11:10", "12:10", id(0x59)),
+                        "validation_failed start_at",
+                        "grid"),
+                verdict(
                         "the room taken",
                         s -> s.rooms.set(0, withBlocked(room(A1), s.span("11:30", "13:00"))),
                         call("11:00", "12:00"),
