@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks Roomtone: builds the jar, starts the real server on a fresh embedded database, seeds a
-# realistic studio through the API and measures searches, bookings and a no-op endpoint under load.
-# Usage: bench/run.sh [seconds per scenario, default 20] [concurrency, default 50] [bookings, default 20000]
+# realistic studio through the API (bench/Seed.java), then measures with wrk a no-op JSON endpoint
+# (the ceiling), 1-day and 7-day availability searches and booking requests.
+# Usage: bench/run.sh [seconds per scenario, default 30] [connections, default 50] [bookings, default 20000]
+# Needs wrk (apt-get install wrk) and a JDK 21+ (BENCH_JAVA_HOME, default Temurin 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-SECONDS_PER=${1:-20}
-CONCURRENCY=${2:-50}
+DURATION=${1:-30}
+CONNECTIONS=${2:-50}
 BOOKINGS=${3:-20000}
 PORT=${BENCH_PORT:-18090}
+URL="http://localhost:$PORT"
+command -v wrk > /dev/null || { echo "bench/run.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p bench/results
 ./mvnw -q -DskipTests package
 data=$(mktemp -d)
@@ -18,15 +22,25 @@ ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password 
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://localhost:$PORT/actuator/health" > /dev/null && break
+  curl -fs "$URL/actuator/health" > /dev/null && break
   sleep 1
 done
+export BENCH_SEED=bench/results/seed.txt BENCH_CONNECTIONS=$CONNECTIONS
+scenario() { # label, lua script, days
+  BENCH_LABEL=warm-up BENCH_DAYS=${3:-1} wrk -t2 -c"$CONNECTIONS" -d10s -s "bench/$2" "$URL" > /dev/null
+  BENCH_LABEL=$1 BENCH_DAYS=${3:-1} wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "bench/$2" "$URL" | grep '^| '
+}
 {
-  echo "# Roomtone benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "### $(date -u +%Y-%m-%dT%H:%MZ) — \`bench/run.sh $DURATION $CONNECTIONS $BOOKINGS\`"
   echo
-  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
-  echo "- server and load generator: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), same machine"
-  echo "- command: bench/run.sh $SECONDS_PER $CONCURRENCY $BOOKINGS"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); server $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk -t2 on the same machine"
+  echo "- $("$JAVA_HOME/bin/java" bench/Seed.java "$URL" "$BOOKINGS" "$BENCH_SEED")"
   echo
-  "$JAVA_HOME/bin/java" bench/LoadTest.java "http://localhost:$PORT" "$SECONDS_PER" "$CONCURRENCY" "$BOOKINGS"
+  echo "| scenario | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |"
+  echo "|---|---|---|---|---|---|---|---|"
+  scenario "no-op JSON (GET /api/ping)" ping.lua
+  scenario "availability search, 1 day" search.lua 1
+  scenario "availability search, 7 days" search.lua 7
+  scenario "booking request (most slots taken: 409)" book.lua
+  scenario "no-op JSON again (drift check)" ping.lua
 } | tee bench/results/latest.md

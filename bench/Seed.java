@@ -2,31 +2,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seeds a realistic studio through Roomtone's own API and measures it under load: a closed loop of
- * N concurrent clients per scenario, each sending its next request when the previous answer
- * arrives. Run with JDK 21+ (virtual threads): {@code java bench/LoadTest.java <base-url> <seconds> <concurrency>}.
+ * Seeds a realistic studio through Roomtone's own API (so every booking passes the real rules) and
+ * writes what the load scripts need: {@code java bench/Seed.java <base-url> <bookings> <out-file>}.
+ * Run with JDK 21+.
  */
-public class LoadTest {
+public class Seed {
 
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -40,20 +34,19 @@ public class LoadTest {
 
     public static void main(String[] args) throws Exception {
         base = args[0];
-        int seconds = Integer.parseInt(args[1]);
-        int concurrency = Integer.parseInt(args[2]);
-        int bookings = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+        int bookings = Integer.parseInt(args[1]);
         owner = token("{\"email\":\"bench@roomtone.test\",\"password\":\"bench-password\"}");
         long seedStart = System.nanoTime();
         int seeded = seed(bookings);
-        System.out.printf(Locale.ROOT, "Seeded 10 rooms, 20 staff, %d bookings in %.0f s%n%n", seeded, (System.nanoTime() - seedStart) / 1e9);
-        System.out.println("| scenario | concurrency | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        run("no-op JSON (GET /api/ping)", seconds, concurrency, () -> get("/api/ping"));
-        run("search 1 day", seconds, concurrency, () -> post("/api/availability/search", searchBody(1), null));
-        run("search 7 days", seconds, concurrency, () -> post("/api/availability/search", searchBody(7), null));
-        run("no-op JSON again (drift check)", seconds, concurrency, () -> get("/api/ping"));
-        run("create booking", seconds, concurrency, () -> post("/api/bookings", randomBooking(), clients.get(ThreadLocalRandom.current().nextInt(clients.size()))));
+        System.out.printf(Locale.ROOT, "Seeded 10 rooms, 20 staff, 3 services, %d bookings through the API in %.0f s%n", seeded, (System.nanoTime() - seedStart) / 1e9);
+        // what bench/*.lua read: services, then bearer tokens, then 5,000 random 30-minute slots
+        StringBuilder out = new StringBuilder();
+        services.forEach(s -> out.append("service ").append(s).append('\n'));
+        clients.forEach(c -> out.append("token ").append(c).append('\n'));
+        for (int i = 0; i < 5_000; i++) {
+            out.append("booking ").append(randomBooking()).append('\n');
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[2]), out);
     }
 
     // ---- seeding -------------------------------------------------------------------------
@@ -74,7 +67,7 @@ public class LoadTest {
             String skill = skills[i % 3];
             String staff = id(check(post("/api/admin/staff", "{\"email\":\"eng" + i + "@bench.test\",\"name\":\"Engineer " + i + "\",\"skills\":[\"" + skill + "\"],\"password\":\"bench-password\"}", owner), 201));
             int first = 1 + i % 5;
-            check(post("/api/admin/schedule-rules", "{\"target_type\":\"staff\",\"target_id\":\"" + staff + "\",\"byweekday\":[" + first + "," + (first + 1) + "," + (first + 2) + "],\"start_time\":\"09:00\",\"end_time\":\"21:00\"}", owner), 201);
+            check(post("/api/admin/schedule-rules", "{\"target_type\":\"staff\",\"target_id\":\"" + staff + "\",\"byweekday\":[" + first + "," + (first + 1) % 7 + "," + (first + 2) % 7 + "," + (first + 3) % 7 + "],\"start_time\":\"09:00\",\"end_time\":\"21:00\"}", owner), 201);
         }
         services.add(id(check(post("/api/admin/services", "{\"name\":\"Room hire\",\"default_duration_min\":30,\"base_price_cents\":4000,\"pricing_model\":\"per_block\",\"room_tags\":[]}", owner), 201)));
         services.add(id(check(post("/api/admin/services", "{\"name\":\"Recording\",\"default_duration_min\":60,\"base_price_cents\":9000,\"pricing_model\":\"per_block\",\"requires_engineer\":true,\"staff_skill_required\":\"recording\",\"room_tags\":[\"tracking\"]}", owner), 201)));
@@ -126,70 +119,12 @@ public class LoadTest {
         return created.get();
     }
 
-    // ---- scenarios -----------------------------------------------------------------------
-
-    static String searchBody(int days) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate date = LocalDate.now(ZONE).plusDays(1 + random.nextInt(80));
-        String service = services.get(random.nextInt(services.size()));
-        return "{\"date\":\"" + date + "\",\"duration_min\":60,\"service_id\":\"" + service + "\",\"days\":" + days + "}";
-    }
+    // ---- load ----------------------------------------------------------------------------
 
     static String randomBooking() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         ZonedDateTime start = LocalDate.now(ZONE).plusDays(1 + random.nextInt(90)).atTime(8, 0).plusMinutes(30L * random.nextInt(28)).atZone(ZONE);
         return "{\"room_id\":\"" + rooms.get(random.nextInt(rooms.size())) + "\",\"service_items\":[{\"service_id\":\"" + services.get(0) + "\",\"qty\":1}],\"start_at\":\"" + start.toInstant() + "\",\"end_at\":\"" + start.plusMinutes(30).toInstant() + "\"}";
-    }
-
-    static void run(String name, int seconds, int concurrency, Supplier<HttpResponse<String>> request) throws Exception {
-        measure(request, Math.max(2, seconds / 3), concurrency, null); // warm-up
-        long[] latencies = new long[5_000_000];
-        AtomicInteger count = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        long elapsed = measure(request, seconds, concurrency, (nanos, status) -> {
-            int i = count.getAndIncrement();
-            if (i < latencies.length) {
-                latencies[i] = nanos;
-            }
-            if (status < 200 || status >= 300) {
-                failures.incrementAndGet();
-            }
-        });
-        int n = Math.min(count.get(), latencies.length);
-        long[] sorted = Arrays.copyOf(latencies, n);
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n", name, concurrency,
-                n / (elapsed / 1e9), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[n - 1] / 1e6, failures.get());
-    }
-
-    interface Sink {
-        void record(long nanos, int status);
-    }
-
-    static long measure(Supplier<HttpResponse<String>> request, int seconds, int concurrency, Sink sink) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
-                pool.submit(() -> {
-                    while (running.get()) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = request.get();
-                        if (sink != null && running.get()) {
-                            sink.record(System.nanoTime() - t0, r.statusCode());
-                        }
-                    }
-                    return null;
-                });
-            }
-            Thread.sleep(Duration.ofSeconds(seconds));
-            running.set(false);
-        }
-        return System.nanoTime() - start;
-    }
-
-    static double pct(long[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
     // ---- HTTP ----------------------------------------------------------------------------

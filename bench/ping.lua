@@ -1,0 +1,3 @@
+dofile("bench/common.lua")
+wrk.method = "GET"
+wrk.path = "/api/ping"
