@@ -32,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.stereotype.Service
 public class Availability {
 
-    /** Buffers are at most a day (buffer rules allow 0..1440 minutes): load that much around a search. */
-    private static final Duration MARGIN = Duration.ofDays(2);
-
     private final CatalogSnapshots snapshots;
     private final Occupancy occupancy;
     private final Clock clock;
@@ -79,7 +76,11 @@ public class Availability {
         int days = query.days() == null ? 1 : query.days();
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
-        Engine engine = engine(catalog, from.minus(MARGIN), to.plus(MARGIN), Set.of());
+        // a candidate's blocked range reaches at most one buffer before its start and one session
+        // plus twice the longest buffer (its own and the neighbour's) after it
+        Duration reach = catalog.longestBuffer().multipliedBy(2);
+        Engine engine = engine(
+                catalog, from.minus(reach), to.plus(Duration.ofMinutes(minutes)).plus(reach), Set.of());
         SearchInput input = engine.input(
                 first,
                 days,
@@ -115,8 +116,9 @@ public class Availability {
             throw RoomtoneException.invalid("room_id", "is not a room of this studio");
         }
         ZoneId zone = catalog.settings().timezone();
+        Duration reach = catalog.longestBuffer().multipliedBy(2);
         Engine engine =
-                engine(catalog, request.start().minus(MARGIN), request.end().plus(MARGIN), request.ignoring());
+                engine(catalog, request.start().minus(reach), request.end().plus(reach), request.ignoring());
         String skill = service.map(Service::staffSkillRequired).orElse(null);
         boolean engineer = service.map(Service::requiresEngineer).orElse(false);
         List<Resource> crew = engineer ? engine.staffWith(skill) : engine.staffWith(null);

@@ -93,6 +93,14 @@ record CatalogSnapshot(
         return rule == null ? Duration.ZERO : rule.after();
     }
 
+    /** The longest buffer of any rule: how far around a session another session's range can matter. */
+    Duration longestBuffer() {
+        return buffers.values().stream()
+                .flatMap(b -> java.util.stream.Stream.of(b.before(), b.after()))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
     boolean sameAs(long otherVersion) {
         return version == otherVersion;
     }
