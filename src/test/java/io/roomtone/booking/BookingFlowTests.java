@@ -22,6 +22,12 @@ class BookingFlowTests {
     @Autowired
     Api api;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     Studio studio;
 
     @BeforeEach
@@ -373,5 +379,91 @@ class BookingFlowTests {
                         .get("items")
                         .findValuesAsString("action"))
                 .contains("booking.override_rules");
+    }
+
+    @Test
+    void anExpiredHoldBlocksNothingWithoutAnyJobHavingRun() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String hold = expect(
+                        api.post(
+                                "/api/holds",
+                                json(
+                                        "room_id",
+                                        room,
+                                        "start_at",
+                                        at(4, 16),
+                                        "end_at",
+                                        at(4, 17),
+                                        "service_id",
+                                        service),
+                                studio.client()),
+                        201)
+                .json()
+                .get("hold_id")
+                .asString();
+        // time passes: the hold's 15 minutes are over (only its expiry moves; no sweeper runs)
+        io.roomtone.identity.Tenancy.runAs(
+                java.util.UUID.fromString(studio.id()),
+                () -> transactions.executeWithoutResult(tx -> {
+                    jdbc.sql("UPDATE hold SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid")
+                            .param(hold)
+                            .update();
+                    assertThat(jdbc.sql(
+                                            "UPDATE occupancy SET expires_at = now() - interval '1 minute' WHERE hold_id = ?::uuid")
+                                    .param(hold)
+                                    .update())
+                            .isEqualTo(1);
+                }));
+
+        assertThat(slots(room, service, 4))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(4, 16)));
+        expect(api.post("/api/bookings", booking(room, service, at(4, 16), at(4, 17)), studio.client()), 201);
+    }
+
+    @Test
+    void withoutApprovalRequiredABookingIsConfirmedAtOnce() {
+        studio.open(false);
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+
+        Response booked = api.post("/api/bookings", booking(room, service, at(6, 16), at(6, 17)), studio.client());
+
+        expect(booked, 201);
+        assertThat(booked.json().get("status").asString()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void cancellingBetween24And48HoursAheadRefundsHalfOfTheTieredPolicy() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = studio.client();
+        String clientId =
+                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        java.time.Instant start = java.time.Instant.now()
+                .plus(java.time.Duration.ofHours(30))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String id = expect(
+                        api.post(
+                                "/api/bookings",
+                                booking(
+                                        room,
+                                        service,
+                                        start.toString(),
+                                        start.plusSeconds(3600).toString(),
+                                        "client_id",
+                                        clientId,
+                                        "override_rules",
+                                        true),
+                                studio.owner()),
+                        201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        Response canceled = api.post("/api/bookings/" + id + "/cancel", json("reason", "Sick"), client);
+
+        expect(canceled, 200);
+        assertThat(canceled.json().get("refund_percent").asInt()).isEqualTo(50);
     }
 }
