@@ -7,6 +7,7 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OccupancyTable implements Occupancy {
 
+    /** The longest row: longer blocked ranges are stored as consecutive pieces (see V8). */
+    static final Duration PIECE = Duration.ofDays(1);
+
     private static final String SLOT_TAKEN = "The room or staff member is already taken at that time.";
 
     private final JdbcClient jdbc;
@@ -38,13 +42,17 @@ class OccupancyTable implements Occupancy {
     public List<BlockedRange> overlapping(Instant from, Instant to) {
         return jdbc.sql(
                         """
-                        SELECT resource_kind, resource_id, lower(blocked) AS start_at, upper(blocked) AS end_at,
+                        SELECT resource_kind, resource_id, blocked_start AS start_at, blocked_end AS end_at,
                                coalesce(booking_id, hold_id) AS owner_id
                           FROM occupancy
-                         WHERE studio_id = ? AND blocked && tstzrange(?, ?, '[)')
+                         WHERE studio_id = ? AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
                            AND (expires_at IS NULL OR expires_at > now())
                         """)
-                .params(Tenancy.currentStudioId(), Timestamp.from(from), Timestamp.from(to))
+                .params(
+                        Tenancy.currentStudioId(),
+                        Timestamp.from(from.minus(PIECE)),
+                        Timestamp.from(to),
+                        Timestamp.from(from))
                 .query((rs, row) -> new BlockedRange(
                         BlockedRange.Kind.valueOf(rs.getString("resource_kind").toUpperCase()),
                         rs.getObject("resource_id", UUID.class),
@@ -66,13 +74,20 @@ class OccupancyTable implements Occupancy {
             jdbc.sql(
                             """
                             DELETE FROM occupancy
-                             WHERE studio_id = ? AND expires_at <= now() AND blocked && tstzrange(?, ?, '[)')
+                             WHERE studio_id = ? AND expires_at <= now()
+                               AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
                             """)
-                    .params(studio, Timestamp.from(blocked.start()), Timestamp.from(blocked.end()))
+                    .params(
+                            studio,
+                            Timestamp.from(blocked.start().minus(PIECE)),
+                            Timestamp.from(blocked.end()),
+                            Timestamp.from(blocked.start()))
                     .update();
-            insert(studio, "room", roomId, blocked, bookingId, holdId, expiresAt);
-            for (UUID staffId : staffIds) {
-                insert(studio, "staff", staffId, blocked, bookingId, holdId, expiresAt);
+            for (Span piece : pieces(blocked)) {
+                insert(studio, "room", roomId, piece, bookingId, holdId, expiresAt);
+                for (UUID staffId : staffIds) {
+                    insert(studio, "staff", staffId, piece, bookingId, holdId, expiresAt);
+                }
             }
         } catch (DataIntegrityViolationException e) {
             if (isExclusionViolation(e)) {
@@ -98,6 +113,16 @@ class OccupancyTable implements Occupancy {
         jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND hold_id = ?")
                 .params(Tenancy.currentStudioId(), holdId)
                 .update();
+    }
+
+    /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */
+    static List<Span> pieces(Span blocked) {
+        List<Span> pieces = new java.util.ArrayList<>();
+        for (Instant start = blocked.start(); start.isBefore(blocked.end()); start = start.plus(PIECE)) {
+            Instant end = start.plus(PIECE);
+            pieces.add(new Span(start, end.isBefore(blocked.end()) ? end : blocked.end()));
+        }
+        return pieces;
     }
 
     private void insert(

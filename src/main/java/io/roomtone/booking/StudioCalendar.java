@@ -89,18 +89,24 @@ public class StudioCalendar {
         return jdbc
                 .sql(
                         """
-                        SELECT o.resource_id, lower(o.blocked) AS blocked_from, upper(o.blocked) AS blocked_until,
+                        SELECT o.resource_id, o.blocked_start AS blocked_from, o.blocked_end AS blocked_until,
                                CASE WHEN o.booking_id IS NULL THEN 'hold' ELSE 'booking' END AS type,
                                coalesce(o.booking_id, o.hold_id) AS id, b.code, coalesce(b.status, 'held') AS status,
                                coalesce(b.start_at, h.start_at) AS start_at, coalesce(b.end_at, h.end_at) AS end_at
                           FROM occupancy o
                           LEFT JOIN booking b ON b.studio_id = o.studio_id AND b.id = o.booking_id
                           LEFT JOIN hold h ON h.studio_id = o.studio_id AND h.id = o.hold_id
-                         WHERE o.studio_id = ? AND o.resource_kind = ? AND o.blocked && tstzrange(?, ?, '[)')
+                         WHERE o.studio_id = ? AND o.resource_kind = ?
+                           AND o.blocked_start >= ? AND o.blocked_start < ? AND o.blocked_end > ?
                            AND (o.expires_at IS NULL OR o.expires_at > now())
-                         ORDER BY lower(o.blocked)
+                         ORDER BY o.blocked_start
                         """)
-                .params(Tenancy.currentStudioId(), kind, Timestamp.from(from), Timestamp.from(to))
+                .params(
+                        Tenancy.currentStudioId(),
+                        kind,
+                        Timestamp.from(from.minus(OccupancyTable.PIECE)),
+                        Timestamp.from(to),
+                        Timestamp.from(from))
                 .query((rs, row) -> Map.entry(
                         rs.getObject("resource_id", UUID.class),
                         new Entry(

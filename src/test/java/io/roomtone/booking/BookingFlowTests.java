@@ -466,4 +466,27 @@ class BookingFlowTests {
         expect(canceled, 200);
         assertThat(canceled.json().get("refund_percent").asInt()).isEqualTo(50);
     }
+
+    @Test
+    void aLockoutLongerThanADayBlocksItsWholeSpan() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String clientId = api.get("/api/auth/session", studio.client())
+                .json()
+                .at("/user/id")
+                .asString();
+        expect(
+                api.post(
+                        "/api/bookings",
+                        booking(room, service, at(20, 8), at(22, 20), "client_id", clientId, "override_rules", true),
+                        studio.owner()),
+                201);
+
+        Response inTheMiddle =
+                api.post("/api/bookings", booking(room, service, at(21, 15), at(21, 16)), studio.client());
+
+        assertThat(inTheMiddle.status()).isEqualTo(409);
+        assertThat(slots(room, service, 21)).isEmpty();
+        assertThat(slots(room, service, 23)).isNotEmpty();
+    }
 }
