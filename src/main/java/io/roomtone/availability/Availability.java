@@ -2,6 +2,7 @@ package io.roomtone.availability;
 
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Service;
+import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.BufferScope;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.scheduling.TargetType;
@@ -33,16 +34,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class Availability {
 
     private final CatalogSnapshots snapshots;
+    private final StudioVersions versions;
+    private final OccupancyWindows windows;
     private final Occupancy occupancy;
     private final Clock clock;
 
-    Availability(CatalogSnapshots snapshots, Occupancy occupancy, Clock clock) {
+    Availability(
+            CatalogSnapshots snapshots,
+            StudioVersions versions,
+            OccupancyWindows windows,
+            Occupancy occupancy,
+            Clock clock) {
         this.snapshots = snapshots;
+        this.versions = versions;
+        this.windows = windows;
         this.occupancy = occupancy;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Free slots. Runs without a transaction: one query reads the studio's catalog and occupancy
+     * versions, and only what the node has not cached for those versions is loaded.
+     */
     public List<Slot> search(SlotQuery query) {
         Validation validation = new Validation()
                 .require(query.date(), "date")
@@ -59,7 +72,9 @@ public class Availability {
             validation.require(query.durationMin(), "duration_min");
         }
         validation.throwIfInvalid();
-        CatalogSnapshot catalog = snapshots.current();
+        UUID studio = Tenancy.currentStudioId();
+        StudioVersions.Versions current = versions.of(studio);
+        CatalogSnapshot catalog = snapshots.current(current.catalog());
         StudioSettings settings = catalog.settings();
         Optional<Service> service =
                 Optional.ofNullable(query.serviceId()).map(id -> bookable(catalog, id, "service_id"));
@@ -79,8 +94,9 @@ public class Availability {
         // a candidate's blocked range reaches at most one buffer before its start and one session
         // plus twice the longest buffer (its own and the neighbour's) after it
         Duration reach = catalog.longestBuffer().multipliedBy(2);
+        Instant windowEnd = to.plus(Duration.ofMinutes(minutes)).plus(reach);
         Engine engine = engine(
-                catalog, from.minus(reach), to.plus(Duration.ofMinutes(minutes)).plus(reach), Set.of());
+                catalog, windows.overlapping(studio, current.occupancy(), from.minus(reach), windowEnd), Set.of());
         SearchInput input = engine.input(
                 first,
                 days,
@@ -96,7 +112,8 @@ public class Availability {
     /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
     @Transactional(readOnly = true)
     public Verdict check(SessionRequest request) {
-        CatalogSnapshot catalog = snapshots.current();
+        CatalogSnapshot catalog =
+                snapshots.current(versions.of(Tenancy.currentStudioId()).catalog());
         Optional<Service> service =
                 Optional.ofNullable(request.serviceId()).map(id -> bookable(catalog, id, "service_id"));
         List<Service> addOns = request.addOnIds().stream()
@@ -117,8 +134,11 @@ public class Availability {
         }
         ZoneId zone = catalog.settings().timezone();
         Duration reach = catalog.longestBuffer().multipliedBy(2);
-        Engine engine =
-                engine(catalog, request.start().minus(reach), request.end().plus(reach), request.ignoring());
+        Engine engine = engine(
+                catalog,
+                occupancy.overlapping(
+                        request.start().minus(reach), request.end().plus(reach)),
+                request.ignoring());
         String skill = service.map(Service::staffSkillRequired).orElse(null);
         boolean engineer = service.map(Service::requiresEngineer).orElse(false);
         List<Resource> crew = engineer ? engine.staffWith(skill) : engine.staffWith(null);
@@ -159,16 +179,17 @@ public class Availability {
         return minutes;
     }
 
-    private Engine engine(CatalogSnapshot catalog, Instant from, Instant to, Set<UUID> ignoring) {
+    private Engine engine(CatalogSnapshot catalog, List<BlockedRange> ranges, Set<UUID> ignoring) {
+        Instant now = clock.instant();
         Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken = new EnumMap<>(BlockedRange.Kind.class);
-        for (BlockedRange range : occupancy.overlapping(from, to)) {
-            if (!ignoring.contains(range.ownerId())) {
+        for (BlockedRange range : ranges) {
+            if (range.countsAt(now) && !ignoring.contains(range.ownerId())) {
                 taken.computeIfAbsent(range.kind(), k -> new HashMap<>())
                         .computeIfAbsent(range.resourceId(), k -> new ArrayList<>())
                         .add(range.span());
             }
         }
-        return new Engine(catalog, taken, clock.instant());
+        return new Engine(catalog, taken, now);
     }
 
     /** A catalog snapshot and the occupancy of one search, turned into engine values. */

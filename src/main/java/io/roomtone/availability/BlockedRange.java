@@ -1,13 +1,19 @@
 package io.roomtone.availability;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Time a room or a staff member is taken by a session or a hold, buffers included.
  *
  * @param ownerId the booking or hold that takes it
+ * @param expiresAt when a hold stops counting; {@code null} for bookings
  */
-public record BlockedRange(Kind kind, UUID resourceId, Span span, UUID ownerId) {
+public record BlockedRange(Kind kind, UUID resourceId, Span span, UUID ownerId, Instant expiresAt) {
+
+    public boolean countsAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
 
     public enum Kind {
         ROOM,

@@ -14,15 +14,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Caches each studio's {@link CatalogSnapshot} and reloads it when the studio's
- * {@code catalog_version} (incremented by triggers on every change) moves. The version is read
- * before the data, so a snapshot is never older than the version it is filed under.
+ * {@code catalog_version} (incremented by triggers on every change) moves. Callers read the version
+ * before asking, so a snapshot is never older than the version it is filed under.
  */
 @Component
 class CatalogSnapshots {
@@ -31,7 +30,7 @@ class CatalogSnapshots {
     private static final Duration PAST = Duration.ofDays(2);
 
     private final Map<UUID, CatalogSnapshot> cache = new ConcurrentHashMap<>();
-    private final JdbcClient jdbc;
+    private final TransactionOperations readOnly;
     private final StudioPolicies policies;
     private final Rooms rooms;
     private final Services services;
@@ -42,7 +41,7 @@ class CatalogSnapshots {
     private final Clock clock;
 
     CatalogSnapshots(
-            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
             StudioPolicies policies,
             Rooms rooms,
             Services services,
@@ -51,7 +50,7 @@ class CatalogSnapshots {
             Closures closures,
             BufferRules buffers,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.readOnly = OccupancyWindows.readOnly(transactions);
         this.policies = policies;
         this.rooms = rooms;
         this.services = services;
@@ -62,19 +61,21 @@ class CatalogSnapshots {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    CatalogSnapshot current() {
+    /** The snapshot of the current studio for {@code version}, loaded (in a transaction) when missing. */
+    CatalogSnapshot current(long version) {
         UUID studio = Tenancy.currentStudioId();
-        long version = jdbc.sql("SELECT coalesce((SELECT version FROM catalog_version WHERE studio_id = ?), 0)")
-                .param(studio)
-                .query(Long.class)
-                .single();
         CatalogSnapshot cached = cache.get(studio);
         if (cached != null && cached.sameAs(version)) {
             return cached;
         }
+        CatalogSnapshot fresh = readOnly.execute(tx -> load(version));
+        cache.put(studio, fresh);
+        return fresh;
+    }
+
+    private CatalogSnapshot load(long version) {
         Instant recent = clock.instant().minus(PAST);
-        CatalogSnapshot fresh = CatalogSnapshot.of(
+        return CatalogSnapshot.of(
                 version,
                 policies.current(),
                 rooms.list(false),
@@ -83,7 +84,5 @@ class CatalogSnapshots {
                 rules.list(),
                 closures.list().stream().filter(c -> c.endAt().isAfter(recent)).toList(),
                 buffers.list());
-        cache.put(studio, fresh);
-        return fresh;
     }
 }

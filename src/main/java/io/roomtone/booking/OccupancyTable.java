@@ -43,7 +43,7 @@ class OccupancyTable implements Occupancy {
         return jdbc.sql(
                         """
                         SELECT resource_kind, resource_id, blocked_start AS start_at, blocked_end AS end_at,
-                               coalesce(booking_id, hold_id) AS owner_id
+                               coalesce(booking_id, hold_id) AS owner_id, expires_at
                           FROM occupancy
                          WHERE studio_id = ? AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
                            AND (expires_at IS NULL OR expires_at > now())
@@ -53,13 +53,18 @@ class OccupancyTable implements Occupancy {
                         Timestamp.from(from.minus(PIECE)),
                         Timestamp.from(to),
                         Timestamp.from(from))
-                .query((rs, row) -> new BlockedRange(
-                        BlockedRange.Kind.valueOf(rs.getString("resource_kind").toUpperCase()),
-                        rs.getObject("resource_id", UUID.class),
-                        new Span(
-                                rs.getTimestamp("start_at").toInstant(),
-                                rs.getTimestamp("end_at").toInstant()),
-                        rs.getObject("owner_id", UUID.class)))
+                .query((rs, row) -> {
+                    // by column index, not name: a search maps hundreds of these rows
+                    Timestamp expires = rs.getTimestamp(6);
+                    return new BlockedRange(
+                            rs.getString(1).charAt(0) == 'r' ? BlockedRange.Kind.ROOM : BlockedRange.Kind.STAFF,
+                            rs.getObject(2, UUID.class),
+                            new Span(
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getTimestamp(4).toInstant()),
+                            rs.getObject(5, UUID.class),
+                            expires == null ? null : expires.toInstant());
+                })
                 .list();
     }
 

@@ -489,4 +489,36 @@ class BookingFlowTests {
         assertThat(slots(room, service, 21)).isEmpty();
         assertThat(slots(room, service, 23)).isNotEmpty();
     }
+
+    @Test
+    void searchesSeeEveryChangeAtOnceDespiteTheirCache() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        assertThat(slots(room, service, 24))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(24, 10)));
+
+        expect(
+                api.post(
+                        "/api/admin/exceptions",
+                        json(
+                                "target_type",
+                                "room",
+                                "target_id",
+                                room,
+                                "start_at",
+                                at(24, 8),
+                                "end_at",
+                                at(24, 13),
+                                "reason",
+                                "Flooded"),
+                        studio.owner()),
+                201);
+        assertThat(slots(room, service, 24))
+                .noneMatch(s -> s.get("start_at").asString().equals(at(24, 10)))
+                .anyMatch(s -> s.get("start_at").asString().equals(at(24, 14)));
+
+        expect(api.post("/api/bookings", booking(room, service, at(24, 14), at(24, 15)), studio.client()), 201);
+        assertThat(slots(room, service, 24))
+                .noneMatch(s -> s.get("start_at").asString().equals(at(24, 14)));
+    }
 }

@@ -1,0 +1,55 @@
+package io.roomtone.availability;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Occupancy of the time windows searches ask about, cached per studio for one occupancy version:
+ * any booking or hold anywhere in the studio moves the version and empties the cache, so a search
+ * never sees a taken slot as free (a hold that expires meanwhile is filtered by its expiry).
+ */
+@Component
+class OccupancyWindows {
+
+    private static final int MAX_WINDOWS = 1024;
+
+    private record Window(Instant from, Instant to) {}
+
+    private record Cached(long version, Map<Window, List<BlockedRange>> windows) {}
+
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final Occupancy occupancy;
+    private final TransactionOperations readOnly;
+
+    OccupancyWindows(Occupancy occupancy, PlatformTransactionManager transactions) {
+        this.occupancy = occupancy;
+        this.readOnly = readOnly(transactions);
+    }
+
+    List<BlockedRange> overlapping(UUID studio, long version, Instant from, Instant to) {
+        Cached cached = cache.compute(
+                studio,
+                (id, current) -> current != null
+                                && current.version() == version
+                                && current.windows().size() < MAX_WINDOWS
+                        ? current
+                        : new Cached(version, new ConcurrentHashMap<>()));
+        return cached.windows()
+                .computeIfAbsent(
+                        new Window(from, to), w -> readOnly.execute(tx -> occupancy.overlapping(w.from(), w.to())));
+    }
+
+    /** For the cache misses of searches, which otherwise run without a transaction. */
+    static TransactionOperations readOnly(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        return template;
+    }
+}
