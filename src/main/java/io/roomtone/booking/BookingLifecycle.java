@@ -99,24 +99,8 @@ public class BookingLifecycle {
         if (!before.status().holdsItsSlot()) {
             throw invalidTransition(before, "given staff");
         }
-        UUID service = before.lines().stream()
-                .filter(l -> !l.isAddon())
-                .findFirst()
-                .orElseThrow()
-                .serviceId();
-        List<UUID> addOns = before.lines().stream()
-                .filter(Price.Line::isAddon)
-                .map(Price.Line::serviceId)
-                .toList();
-        Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
-                before.roomId(),
-                service,
-                addOns,
-                before.startAt(),
-                before.endAt(),
-                List.copyOf(staffIds),
-                true,
-                Set.of(id))));
+        Verdict.Bookable bookable = Verdicts.require(availability.check(
+                sameServices(before, before.startAt(), before.endAt(), List.copyOf(staffIds), true)));
         occupancy.releaseBooking(id);
         store.replaceStaff(id, bookable.staffIds());
         occupancy.take(before.roomId(), bookable.staffIds(), blockedRange(before), id, null, null);
@@ -153,17 +137,7 @@ public class BookingLifecycle {
         }
         Instant now = clock.instant();
         long fee = snapshot.reschedule().feeCentsFor(Duration.between(now, before.startAt()), before.reschedules());
-        UUID service = before.lines().stream()
-                .filter(l -> !l.isAddon())
-                .findFirst()
-                .orElseThrow()
-                .serviceId();
-        List<UUID> addOns = before.lines().stream()
-                .filter(Price.Line::isAddon)
-                .map(Price.Line::serviceId)
-                .toList();
-        Verdicts.require(availability.check(new SessionRequest(
-                before.roomId(), service, addOns, newStart, newEnd, before.staffIds(), false, Set.of(id))));
+        Verdicts.require(availability.check(sameServices(before, newStart, newEnd, before.staffIds(), false)));
         occupancy.releaseBooking(id);
         jdbc.sql(
                         """
@@ -230,6 +204,25 @@ public class BookingLifecycle {
                     new BookingEvents.BookingCompleted(Tenancy.currentStudioId(), before.id(), before.code()));
         }
         return ended.size();
+    }
+
+    /**
+     * The booking's own services and add-ons at another time or with other staff; its own blocked
+     * range does not count against it. With {@code anyHours} only skills and overlaps are checked.
+     */
+    private static SessionRequest sameServices(
+            Booking booking, Instant start, Instant end, List<UUID> staffIds, boolean anyHours) {
+        UUID service = booking.lines().stream()
+                .filter(l -> !l.isAddon())
+                .findFirst()
+                .orElseThrow()
+                .serviceId();
+        List<UUID> addOns = booking.lines().stream()
+                .filter(Price.Line::isAddon)
+                .map(Price.Line::serviceId)
+                .toList();
+        return new SessionRequest(
+                booking.roomId(), service, addOns, start, end, staffIds, anyHours, Set.of(booking.id()));
     }
 
     private BookingStore.Snapshot locked(UUID id) {
