@@ -122,7 +122,12 @@ public class Availability {
                         .orElseThrow(
                                 () -> RoomtoneException.invalid("service_items", "no active service with id " + id)))
                 .toList();
-        int minutes = (int) Duration.between(request.start(), request.end()).toMinutes();
+        Duration length = Duration.between(request.start(), request.end());
+        if (length.isNegative() || length.isZero() || length.toSeconds() % 60 != 0 || length.toDays() > 31) {
+            throw RoomtoneException.invalid(
+                    "end_at", "a session lasts whole minutes, at most 31 days, and ends after it starts");
+        }
+        int minutes = (int) length.toMinutes();
         if (service.isPresent() && sessionMinutes(service, minutes, "end_at") != minutes) {
             throw RoomtoneException.invalid(
                     "end_at",

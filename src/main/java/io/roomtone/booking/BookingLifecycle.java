@@ -100,11 +100,20 @@ public class BookingLifecycle {
             throw invalidTransition(before, "given staff");
         }
         Verdict.Bookable bookable = Verdicts.require(availability.check(
-                sameServices(before, before.startAt(), before.endAt(), List.copyOf(staffIds), true)));
+                sameServices(before, before.startAt(), before.endAt(), StaffIds.of(staffIds), true)));
         occupancy.releaseBooking(id);
         store.replaceStaff(id, bookable.staffIds());
-        occupancy.take(before.roomId(), bookable.staffIds(), blockedRange(before), id, null, null);
+        // the new staff's own buffers may be longer than the old ones: they become the snapshot
+        jdbc.sql(
+                        "UPDATE booking SET buffer_before_min = ?, buffer_after_min = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
+                .params(
+                        (int) bookable.bufferBefore().toMinutes(),
+                        (int) bookable.bufferAfter().toMinutes(),
+                        Tenancy.currentStudioId(),
+                        id)
+                .update();
         Booking after = store.find(id, false).orElseThrow().booking();
+        occupancy.take(after.roomId(), after.staffIds(), blockedRange(after), id, null, null);
         audit.record("booking.staff_assigned", "booking", id, before, after);
         events.publishEvent(
                 new BookingEvents.StaffAssigned(Tenancy.currentStudioId(), id, after.code(), after.staffIds()));
@@ -186,11 +195,14 @@ public class BookingLifecycle {
         return new Cancellation(id, after.status(), percent, refund);
     }
 
-    /** Confirmed sessions whose end has passed become completed and stop occupying their room. */
+    /**
+     * Confirmed sessions whose end (and tear-down buffer) has passed become completed and stop
+     * occupying their room.
+     */
     @Transactional
     public int completeEnded() {
         List<BookingStore.Snapshot> ended = store.query(
-                "b.status = 'confirmed' AND b.end_at <= :now",
+                "b.status = 'confirmed' AND b.end_at + make_interval(mins => b.buffer_after_min) <= :now",
                 java.util.Map.of("now", Timestamp.from(clock.instant())),
                 true);
         for (BookingStore.Snapshot snapshot : ended) {
@@ -232,6 +244,12 @@ public class BookingLifecycle {
     /** The booking, locked, if {@code caller} may change it (its client or an admin); 404 otherwise. */
     private BookingStore.Snapshot visibleToChange(UUID id, CurrentUser caller) {
         BookingStore.Snapshot snapshot = locked(id);
+        if (!caller.role().isAdmin()
+                && snapshot.booking().clientId().equals(caller.id())
+                && !snapshot.booking().startAt().isAfter(clock.instant())) {
+            throw new RoomtoneException(
+                    ProblemCode.INVALID_TRANSITION, "The session has already started; ask the studio to change it.");
+        }
         if (!caller.role().isAdmin() && !snapshot.booking().clientId().equals(caller.id())) {
             if (Bookings.canSee(snapshot.booking(), caller, staff)) {
                 throw new RoomtoneException(

@@ -140,7 +140,7 @@ public class Bookings {
             ignoring = Set.of(hold.id());
         }
         boolean override = Boolean.TRUE.equals(request.overrideRules());
-        List<UUID> staff = request.staffIds() == null ? List.of() : List.copyOf(request.staffIds());
+        List<UUID> staff = StaffIds.of(request.staffIds());
         Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
                 request.roomId(),
                 basket.session().id(),

@@ -69,7 +69,7 @@ public class Holds {
                         "end_at",
                         "must be after start_at")
                 .throwIfInvalid();
-        List<UUID> staff = request.staffIds() == null ? List.of() : List.copyOf(request.staffIds());
+        List<UUID> staff = StaffIds.of(request.staffIds());
         Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
                 request.roomId(),
                 request.serviceId(),

@@ -521,4 +521,67 @@ class BookingFlowTests {
         assertThat(slots(room, service, 24))
                 .noneMatch(s -> s.get("start_at").asString().equals(at(24, 14)));
     }
+
+    @Test
+    void oddSessionsAndStaffListsAre400sNotServerErrors() {
+        String room = studio.room("vocal");
+        String client = studio.client();
+        Response subMinute = api.post(
+                "/api/holds",
+                json(
+                        "room_id",
+                        room,
+                        "start_at",
+                        at(5, 10),
+                        "end_at",
+                        java.time.Instant.parse(at(5, 10)).plusSeconds(30).toString()),
+                client);
+        assertThat(subMinute.status()).isEqualTo(400);
+        assertThat(subMinute.json().at("/errors/0/field").asString()).isEqualTo("end_at");
+        Response endless = api.post(
+                "/api/holds", json("room_id", room, "start_at", at(5, 10), "end_at", "+10000-01-01T00:00:00Z"), client);
+        assertThat(endless.status()).isEqualTo(400);
+        Response nullStaff = api.post(
+                "/api/holds",
+                "{\"room_id\":\"" + room + "\",\"start_at\":\"" + at(5, 10) + "\",\"end_at\":\"" + at(5, 11)
+                        + "\",\"staff_ids\":[null]}",
+                client);
+        assertThat(nullStaff.status()).isEqualTo(400);
+        assertThat(nullStaff.json().at("/errors/0/field").asString()).isEqualTo("staff_ids");
+    }
+
+    @Test
+    void aClientCannotCancelASessionThatHasStarted() {
+        String room = studio.room("vocal");
+        String service = studio.service(false, null, "vocal");
+        String client = studio.client();
+        String clientId =
+                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        java.time.Instant start = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .minusSeconds(3600);
+        String id = expect(
+                        api.post(
+                                "/api/bookings",
+                                booking(
+                                        room,
+                                        service,
+                                        start.toString(),
+                                        start.plusSeconds(3 * 3600).toString(),
+                                        "client_id",
+                                        clientId,
+                                        "override_rules",
+                                        true),
+                                studio.owner()),
+                        201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        Response late = api.post("/api/bookings/" + id + "/cancel", "{}", client);
+
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("code").asString()).isEqualTo("invalid_transition");
+        expect(api.post("/api/bookings/" + id + "/cancel", json("reason", "Power cut"), studio.owner()), 200);
+    }
 }
