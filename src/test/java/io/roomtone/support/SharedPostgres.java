@@ -21,13 +21,21 @@ public final class SharedPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    // Shutdown hooks run in parallel: give the cached Spring contexts (each closed by
+                    // its own hook) a moment to release their connections before the server goes,
+                    // or each waits for its pool's connection timeout.
+                    Thread.sleep(3_000);
                     server.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (IOException ignored) {
                     // the JVM is exiting anyway
                 }
