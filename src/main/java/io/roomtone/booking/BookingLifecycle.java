@@ -4,10 +4,12 @@ import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
 import io.roomtone.availability.Span;
 import io.roomtone.availability.Verdict;
+import io.roomtone.catalog.Services;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -44,6 +46,9 @@ public class BookingLifecycle {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Services services;
+    private final StudioPolicies policies;
+    private final DailyLimits dailyLimits;
     private final Clock clock;
 
     BookingLifecycle(
@@ -54,6 +59,9 @@ public class BookingLifecycle {
             AuditTrail audit,
             ApplicationEventPublisher events,
             JdbcClient jdbc,
+            Services services,
+            StudioPolicies policies,
+            DailyLimits dailyLimits,
             Clock clock) {
         this.store = store;
         this.occupancy = occupancy;
@@ -62,6 +70,9 @@ public class BookingLifecycle {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.services = services;
+        this.policies = policies;
+        this.dailyLimits = dailyLimits;
         this.clock = clock;
     }
 
@@ -147,6 +158,9 @@ public class BookingLifecycle {
         Instant now = clock.instant();
         long fee = snapshot.reschedule().feeCentsFor(Duration.between(now, before.startAt()), before.reschedules());
         Verdicts.require(availability.check(sameServices(before, newStart, newEnd, before.staffIds(), false)));
+        services.find(sessionService(before))
+                .ifPresent(service -> dailyLimits.enforce(
+                        service, newStart, policies.current().timezone(), id));
         occupancy.releaseBooking(id);
         jdbc.sql(
                         """
@@ -224,17 +238,21 @@ public class BookingLifecycle {
      */
     private static SessionRequest sameServices(
             Booking booking, Instant start, Instant end, List<UUID> staffIds, boolean anyHours) {
-        UUID service = booking.lines().stream()
-                .filter(l -> !l.isAddon())
-                .findFirst()
-                .orElseThrow()
-                .serviceId();
+        UUID service = sessionService(booking);
         List<UUID> addOns = booking.lines().stream()
                 .filter(Price.Line::isAddon)
                 .map(Price.Line::serviceId)
                 .toList();
         return new SessionRequest(
                 booking.roomId(), service, addOns, start, end, staffIds, anyHours, Set.of(booking.id()));
+    }
+
+    private static UUID sessionService(Booking booking) {
+        return booking.lines().stream()
+                .filter(l -> !l.isAddon())
+                .findFirst()
+                .orElseThrow()
+                .serviceId();
     }
 
     private BookingStore.Snapshot locked(UUID id) {

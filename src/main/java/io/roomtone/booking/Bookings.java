@@ -20,15 +20,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +64,7 @@ public class Bookings {
     private final BookingStore store;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final DailyLimits dailyLimits;
     private final Clock clock;
 
     Bookings(
@@ -81,7 +78,7 @@ public class Bookings {
             BookingStore store,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
+            DailyLimits dailyLimits,
             Clock clock) {
         this.availability = availability;
         this.services = services;
@@ -93,7 +90,7 @@ public class Bookings {
         this.store = store;
         this.audit = audit;
         this.events = events;
-        this.jdbc = jdbc;
+        this.dailyLimits = dailyLimits;
         this.clock = clock;
     }
 
@@ -151,7 +148,7 @@ public class Bookings {
                 override,
                 ignoring)));
         StudioSettings settings = policies.current();
-        enforceDailyLimit(basket, request.startAt(), settings.timezone());
+        dailyLimits.enforce(basket.session(), request.startAt(), settings.timezone(), null);
         int minutes = (int) Duration.between(request.startAt(), request.endAt()).toMinutes();
         Price price = basket.price(minutes, settings);
         BookingStatus status = settings.approvalRequired() ? BookingStatus.AWAITING_APPROVAL : BookingStatus.CONFIRMED;
@@ -195,38 +192,6 @@ public class Bookings {
                 booking.totalCents(),
                 booking.currency()));
         return new Requested(id, booking.code(), status, booking.totalCents(), booking.depositCents(), null);
-    }
-
-    /** A service's {@code max_per_day}, counted on the studio's local day, serialized per service and day. */
-    private void enforceDailyLimit(Basket basket, Instant start, ZoneId zone) {
-        Integer max = basket.session().maxPerDay();
-        if (max == null) {
-            return;
-        }
-        LocalDate day = start.atZone(zone).toLocalDate();
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))")
-                .params(basket.session().id().toString(), day.toString())
-                .query((rs, row) -> 1)
-                .single();
-        long booked = jdbc.sql(
-                        """
-                        SELECT count(*) FROM booking b JOIN booking_line l
-                          ON l.studio_id = b.studio_id AND l.booking_id = b.id AND l.service_id = ?
-                         WHERE b.studio_id = ? AND b.status IN ('awaiting_approval', 'confirmed')
-                           AND b.start_at >= ? AND b.start_at < ?
-                        """)
-                .params(
-                        basket.session().id(),
-                        Tenancy.currentStudioId(),
-                        Timestamp.from(day.atStartOfDay(zone).toInstant()),
-                        Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query(Long.class)
-                .single();
-        if (booked >= max) {
-            throw new RoomtoneException(
-                    ProblemCode.SLOT_UNAVAILABLE,
-                    basket.session().name() + " is fully booked on " + day + " (at most " + max + " a day).");
-        }
     }
 
     /** A booking its client, its staff and the studio's admins may see; 404 for anyone else. */

@@ -584,4 +584,56 @@ class BookingFlowTests {
         assertThat(late.json().get("code").asString()).isEqualTo("invalid_transition");
         expect(api.post("/api/bookings/" + id + "/cancel", json("reason", "Power cut"), studio.owner()), 200);
     }
+
+    @Test
+    void aDailyLimitHoldsForNewBookingsAndForReschedules() {
+        String room = studio.room("vocal");
+        String service = expect(
+                        api.post(
+                                "/api/admin/services",
+                                json(
+                                        "name",
+                                        Api.unique("Portrait"),
+                                        "default_duration_min",
+                                        60,
+                                        "base_price_cents",
+                                        5_000,
+                                        "pricing_model",
+                                        "fixed",
+                                        "room_tags",
+                                        List.of("vocal"),
+                                        "max_per_day",
+                                        1),
+                                studio.owner()),
+                        201)
+                .json()
+                .get("id")
+                .asString();
+        String client = studio.client();
+        String first = expect(api.post("/api/bookings", booking(room, service, at(26, 10), at(26, 11)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+        String second = expect(api.post("/api/bookings", booking(room, service, at(27, 10), at(27, 11)), client), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+
+        assertThat(api.post("/api/bookings", booking(room, service, at(26, 14), at(26, 15)), client)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("slot_unavailable");
+        Response intoAFullDay = api.post(
+                "/api/bookings/" + second + "/reschedule",
+                json("new_start_at", at(26, 14), "new_end_at", at(26, 15)),
+                client);
+        assertThat(intoAFullDay.status()).isEqualTo(409);
+        expect(
+                api.post(
+                        "/api/bookings/" + first + "/reschedule",
+                        json("new_start_at", at(26, 15), "new_end_at", at(26, 16)),
+                        client),
+                200);
+    }
 }
