@@ -7,6 +7,8 @@ import io.roomtone.availability.Verdict;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,6 +35,8 @@ public class Holds {
 
     /** A placed hold. */
     public record Hold(UUID holdId, Instant expiresAt, List<UUID> staffIds) {}
+
+    static final int MAX_ACTIVE_HOLDS = 3;
 
     private final Availability availability;
     private final StudioPolicies policies;
@@ -70,6 +74,7 @@ public class Holds {
                         "must be after start_at")
                 .throwIfInvalid();
         List<UUID> staff = StaffIds.of(request.staffIds());
+        refuseHoarding(holder);
         Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
                 request.roomId(),
                 request.serviceId(),
@@ -107,6 +112,26 @@ public class Holds {
                 request.endAt(),
                 expires));
         return new Hold(id, expires, bookable.staffIds());
+    }
+
+    /** A client may keep a few slots in hand while choosing, not block a studio's whole week. */
+    private void refuseHoarding(CurrentUser holder) {
+        if (holder.role().isAdmin()) {
+            return;
+        }
+        long active = jdbc.sql(
+                        """
+                        SELECT count(*) FROM hold
+                         WHERE studio_id = ? AND user_id = ? AND status = 'active' AND expires_at > now()
+                        """)
+                .params(Tenancy.currentStudioId(), holder.id())
+                .query(Long.class)
+                .single();
+        if (active >= MAX_ACTIVE_HOLDS) {
+            throw new RoomtoneException(
+                    ProblemCode.CONFLICT,
+                    "You already hold " + MAX_ACTIVE_HOLDS + " slots; book one or let a hold expire first.");
+        }
     }
 
     /** An active, unexpired hold of {@code holder}, which a booking is about to convert. */

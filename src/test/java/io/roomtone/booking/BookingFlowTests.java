@@ -636,4 +636,30 @@ class BookingFlowTests {
                         client),
                 200);
     }
+
+    @Test
+    void aClientCannotHoldTheWholeWeek() {
+        String room = studio.room("vocal");
+        String client = studio.client();
+        for (int hour = 9; hour < 9 + Holds.MAX_ACTIVE_HOLDS; hour++) {
+            expect(
+                    api.post(
+                            "/api/holds",
+                            json("room_id", room, "start_at", at(28, hour), "end_at", at(28, hour + 1)),
+                            client),
+                    201);
+        }
+
+        Response oneTooMany =
+                api.post("/api/holds", json("room_id", room, "start_at", at(28, 15), "end_at", at(28, 16)), client);
+
+        assertThat(oneTooMany.status()).isEqualTo(409);
+        assertThat(oneTooMany.json().get("code").asString()).isEqualTo("conflict");
+        expect(
+                api.post(
+                        "/api/holds",
+                        json("room_id", room, "start_at", at(28, 15), "end_at", at(28, 16)),
+                        studio.owner()),
+                201);
+    }
 }
