@@ -78,7 +78,8 @@ public class Availability {
         StudioSettings settings = catalog.settings();
         Optional<Service> service =
                 Optional.ofNullable(query.serviceId()).map(id -> bookable(catalog, id, "service_id"));
-        int minutes = sessionMinutes(service, query.durationMin(), "duration_min");
+        int minutes = service.map(s -> s.sessionMinutes(query.durationMin(), "duration_min"))
+                .orElse(query.durationMin());
         if (query.roomId() != null && !catalog.rooms().containsKey(query.roomId())) {
             throw RoomtoneException.invalid("room_id", "is not a room of this studio");
         }
@@ -128,7 +129,7 @@ public class Availability {
                     "end_at", "a session lasts whole minutes, at most 31 days, and ends after it starts");
         }
         int minutes = (int) length.toMinutes();
-        if (service.isPresent() && sessionMinutes(service, minutes, "end_at") != minutes) {
+        if (service.isPresent() && service.get().sessionMinutes(minutes, "end_at") != minutes) {
             throw RoomtoneException.invalid(
                     "end_at",
                     "the session must last at least " + service.get().defaultDurationMin() + " minutes for "
@@ -166,22 +167,6 @@ public class Availability {
                 .filter(s -> !s.isAddon())
                 .orElseThrow(
                         () -> RoomtoneException.invalid(field, "is not an active bookable service of this studio"));
-    }
-
-    /** max(service default, requested), which must be a whole number of the service's blocks. */
-    private static int sessionMinutes(Optional<Service> service, Integer requested, String field) {
-        if (service.isEmpty()) {
-            return requested;
-        }
-        int block = service.get().defaultDurationMin();
-        int minutes = requested == null ? block : Math.max(block, requested);
-        if (minutes % block != 0) {
-            throw RoomtoneException.invalid(
-                    field,
-                    "the session must last a multiple of " + block + " minutes for "
-                            + service.get().name());
-        }
-        return minutes;
     }
 
     private Engine engine(CatalogSnapshot catalog, List<BlockedRange> ranges, Set<UUID> ignoring) {

@@ -77,17 +77,17 @@ public class BookingLifecycle {
     }
 
     @Transactional
-    public Booking approve(UUID id, String message) {
+    public Booking approve(UUID id, String message, CurrentUser decider) {
         Booking before = locked(id).booking();
         require(before, BookingStatus.AWAITING_APPROVAL, "approved");
-        Booking after = decide(id, BookingStatus.CONFIRMED, message);
+        Booking after = decide(id, BookingStatus.CONFIRMED, message, decider);
         audit.record("booking.approved", "booking", id, before, after);
         events.publishEvent(new BookingEvents.BookingApproved(Tenancy.currentStudioId(), id, after.code(), message));
         return after;
     }
 
     @Transactional
-    public Booking reject(UUID id, String reason) {
+    public Booking reject(UUID id, String reason, CurrentUser decider) {
         new Validation()
                 .require(reason, "reason")
                 .check(reason == null || reason.length() <= 2000, "reason", "must be at most 2000 characters")
@@ -95,7 +95,7 @@ public class BookingLifecycle {
         Booking before = locked(id).booking();
         require(before, BookingStatus.AWAITING_APPROVAL, "rejected");
         occupancy.releaseBooking(id);
-        Booking after = decide(id, BookingStatus.REJECTED, reason);
+        Booking after = decide(id, BookingStatus.REJECTED, reason, decider);
         audit.record("booking.rejected", "booking", id, before, after);
         events.publishEvent(new BookingEvents.BookingRejected(Tenancy.currentStudioId(), id, after.code(), reason));
         return after;
@@ -278,10 +278,7 @@ public class BookingLifecycle {
         return snapshot;
     }
 
-    private Booking decide(UUID id, BookingStatus status, String message) {
-        CurrentUser decider = (CurrentUser) org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication()
-                .getPrincipal();
+    private Booking decide(UUID id, BookingStatus status, String message, CurrentUser decider) {
         jdbc.sql(
                         """
                         UPDATE booking SET status = ?, decided_by = ?, decided_at = now(), decision_message = ?, updated_at = now()

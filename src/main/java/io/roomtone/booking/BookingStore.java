@@ -124,7 +124,7 @@ class BookingStore {
     }
 
     Optional<Snapshot> find(UUID id, boolean forUpdate) {
-        List<Snapshot> found = query("b.id = :id" + (forUpdate ? "" : ""), Map.of("id", id), forUpdate);
+        List<Snapshot> found = query("b.id = :id", Map.of("id", id), forUpdate);
         return found.stream().findFirst();
     }
 

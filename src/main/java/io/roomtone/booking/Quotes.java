@@ -65,14 +65,7 @@ public class Quotes {
             items.addAll(request.addOns());
         }
         Basket basket = Basket.of(items, services, "add_ons");
-        int block = basket.session().defaultDurationMin();
-        int minutes = request.durationMin() == null ? block : Math.max(block, request.durationMin());
-        if (minutes % block != 0) {
-            throw RoomtoneException.invalid(
-                    "duration_min",
-                    "must be a multiple of " + block + " minutes for "
-                            + basket.session().name());
-        }
+        int minutes = basket.session().sessionMinutes(request.durationMin(), "duration_min");
         StudioSettings settings = policies.current();
         Price price = basket.price(minutes, settings);
         return new Quote(

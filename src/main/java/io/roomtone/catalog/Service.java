@@ -30,6 +30,20 @@ public record Service(
      * The price of this service for a session of {@code minutes}, before tax: {@code per_block}
      * charges the base price per default duration, {@code fixed} the base price whatever the length.
      */
+    /**
+     * The length of a session of this service when {@code requested} minutes are asked for (null:
+     * the default): at least the default duration and a whole number of it, else a problem naming
+     * {@code field}.
+     */
+    public int sessionMinutes(Integer requested, String field) {
+        int minutes = requested == null ? defaultDurationMin : Math.max(defaultDurationMin, requested);
+        if (minutes % defaultDurationMin != 0) {
+            throw io.roomtone.shared.RoomtoneException.invalid(
+                    field, "the session must last a multiple of " + defaultDurationMin + " minutes for " + name);
+        }
+        return minutes;
+    }
+
     public long priceCentsFor(int minutes) {
         return switch (pricingModel) {
             case FIXED -> basePriceCents;

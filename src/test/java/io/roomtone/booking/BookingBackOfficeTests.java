@@ -160,8 +160,7 @@ class BookingBackOfficeTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String clientId =
-                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        String clientId = studio.userId(client);
         String owner = studio.owner();
         Instant hourStart = Instant.now().truncatedTo(ChronoUnit.HOURS);
         String start = hourStart.minus(Duration.ofHours(3)).toString();

@@ -349,8 +349,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String clientId =
-                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        String clientId = studio.userId(client);
         String owner = studio.owner();
 
         Response late = api.post(
@@ -438,8 +437,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String clientId =
-                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        String clientId = studio.userId(client);
         java.time.Instant start = java.time.Instant.now()
                 .plus(java.time.Duration.ofHours(30))
                 .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
@@ -471,10 +469,7 @@ class BookingFlowTests {
     void aLockoutLongerThanADayBlocksItsWholeSpan() {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
-        String clientId = api.get("/api/auth/session", studio.client())
-                .json()
-                .at("/user/id")
-                .asString();
+        String clientId = studio.userId(studio.client());
         expect(
                 api.post(
                         "/api/bookings",
@@ -555,8 +550,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String clientId =
-                api.get("/api/auth/session", client).json().at("/user/id").asString();
+        String clientId = studio.userId(client);
         java.time.Instant start = java.time.Instant.now()
                 .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                 .minusSeconds(3600);

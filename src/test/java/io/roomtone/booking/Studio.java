@@ -43,6 +43,11 @@ final class Studio {
         return api.send("POST", path, body, null, Map.of("X-Studio", studio.slug()));
     }
 
+    /** The account id behind a signed-in token. */
+    String userId(String token) {
+        return api.get("/api/auth/session", token).json().at("/user/id").asString();
+    }
+
     /** A new client of this studio, signed in. */
     String client() {
         return api.newClient(studio.slug());

@@ -4,6 +4,7 @@ import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingLifecycle;
 import io.roomtone.booking.BookingStatus;
 import io.roomtone.booking.Bookings;
+import io.roomtone.identity.CurrentUser;
 import io.roomtone.shared.RoomtoneException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,14 +61,17 @@ class AdminBookingController {
 
     @Operation(summary = "Approve a booking awaiting approval")
     @PostMapping("/{id}/approve")
-    Booking approve(@PathVariable UUID id, @RequestBody(required = false) Approve body) {
-        return lifecycle.approve(id, body == null ? null : body.message());
+    Booking approve(
+            @PathVariable UUID id,
+            @RequestBody(required = false) Approve body,
+            @AuthenticationPrincipal CurrentUser user) {
+        return lifecycle.approve(id, body == null ? null : body.message(), user);
     }
 
     @Operation(summary = "Reject a booking awaiting approval", description = "Releases its slot. `reason` is required.")
     @PostMapping("/{id}/reject")
-    Booking reject(@PathVariable UUID id, @RequestBody Reject body) {
-        return lifecycle.reject(id, body.reason());
+    Booking reject(@PathVariable UUID id, @RequestBody Reject body, @AuthenticationPrincipal CurrentUser user) {
+        return lifecycle.reject(id, body.reason(), user);
     }
 
     @Operation(summary = "Put staff on a booking", description = "Checked against their skills and other sessions.")
