@@ -37,6 +37,7 @@ public class Availability {
     private final StudioVersions versions;
     private final OccupancyWindows windows;
     private final Occupancy occupancy;
+    private final SearchAnswers answers;
     private final Clock clock;
 
     Availability(
@@ -44,7 +45,9 @@ public class Availability {
             StudioVersions versions,
             OccupancyWindows windows,
             Occupancy occupancy,
+            SearchAnswers answers,
             Clock clock) {
+        this.answers = answers;
         this.snapshots = snapshots;
         this.versions = versions;
         this.windows = windows;
@@ -54,7 +57,8 @@ public class Availability {
 
     /**
      * Free slots. Runs without a transaction: one query reads the studio's catalog and occupancy
-     * versions, and only what the node has not cached for those versions is loaded.
+     * versions, and only what the node has not cached for those versions is loaded — or nothing at
+     * all when the same question was answered in this minute (see {@link SearchAnswers}).
      */
     public List<Slot> search(SlotQuery query) {
         Validation validation = new Validation()
@@ -75,7 +79,6 @@ public class Availability {
         UUID studio = Tenancy.currentStudioId();
         StudioVersions.Versions current = versions.of(studio);
         CatalogSnapshot catalog = snapshots.current(current.catalog());
-        StudioSettings settings = catalog.settings();
         Optional<Service> service =
                 Optional.ofNullable(query.serviceId()).map(id -> bookable(catalog, id, "service_id"));
         int minutes = service.map(s -> s.sessionMinutes(query.durationMin(), "duration_min"))
@@ -87,27 +90,50 @@ public class Availability {
                 ? query.staffSkill().strip().toLowerCase(Locale.ROOT)
                 : service.map(Service::staffSkillRequired).orElse(null);
         boolean engineer = service.map(Service::requiresEngineer).orElse(false) || skill != null;
-        ZoneId zone = settings.timezone();
-        LocalDate first = query.date();
-        int days = query.days() == null ? 1 : query.days();
-        Instant from = first.atStartOfDay(zone).toInstant();
-        Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
+        SearchAnswers.Question question = new SearchAnswers.Question(
+                query.date(),
+                query.days() == null ? 1 : query.days(),
+                minutes,
+                query.serviceId(),
+                query.roomId(),
+                skill,
+                engineer);
+        Instant now = clock.instant();
+        return answers.answer(
+                studio, current, question, now, () -> search(studio, current, catalog, service, question, now));
+    }
+
+    private SearchAnswers.Answer search(
+            UUID studio,
+            StudioVersions.Versions current,
+            CatalogSnapshot catalog,
+            Optional<Service> service,
+            SearchAnswers.Question question,
+            Instant now) {
+        ZoneId zone = catalog.settings().timezone();
+        Instant from = question.first().atStartOfDay(zone).toInstant();
+        Instant to =
+                question.first().plusDays(question.days()).atStartOfDay(zone).toInstant();
         // a candidate's blocked range reaches at most one buffer before its start and one session
         // plus twice the longest buffer (its own and the neighbour's) after it
         Duration reach = catalog.longestBuffer().multipliedBy(2);
-        Instant windowEnd = to.plus(Duration.ofMinutes(minutes)).plus(reach);
+        Instant windowEnd = to.plus(Duration.ofMinutes(question.minutes())).plus(reach);
         Engine engine = engine(
-                catalog, windows.overlapping(studio, current.occupancy(), from.minus(reach), windowEnd), Set.of());
+                catalog,
+                windows.overlapping(studio, current.occupancy(), from.minus(reach), windowEnd),
+                Set.of(),
+                now,
+                true);
         SearchInput input = engine.input(
-                first,
-                days,
-                engine.rooms(service, query.roomId()),
-                engineer,
-                engine.staffWith(skill),
+                question.first(),
+                question.days(),
+                engine.rooms(service, question.roomId()),
+                question.engineer(),
+                engine.staffWith(question.skill()),
                 service.stream().toList(),
-                minutes,
-                service.map(s -> s.priceCentsFor(minutes)).orElse(0L));
-        return SlotEngine.search(input);
+                question.minutes(),
+                service.map(s -> s.priceCentsFor(question.minutes())).orElse(0L));
+        return new SearchAnswers.Answer(SlotEngine.search(input), engine.holdsExpireAt());
     }
 
     /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
@@ -144,7 +170,9 @@ public class Availability {
                 catalog,
                 occupancy.overlapping(
                         request.start().minus(reach), request.end().plus(reach)),
-                request.ignoring());
+                request.ignoring(),
+                clock.instant(),
+                false);
         String skill = service.map(Service::staffSkillRequired).orElse(null);
         boolean engineer = service.map(Service::requiresEngineer).orElse(false);
         List<Resource> crew = engineer ? engine.staffWith(skill) : engine.staffWith(null);
@@ -169,21 +197,34 @@ public class Availability {
                         () -> RoomtoneException.invalid(field, "is not an active bookable service of this studio"));
     }
 
-    private Engine engine(CatalogSnapshot catalog, List<BlockedRange> ranges, Set<UUID> ignoring) {
-        Instant now = clock.instant();
+    /** @param perMinute whether to judge lead time and horizon per minute (see {@link StartBounds#forMinute}) */
+    private Engine engine(
+            CatalogSnapshot catalog, List<BlockedRange> ranges, Set<UUID> ignoring, Instant now, boolean perMinute) {
         Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken = new EnumMap<>(BlockedRange.Kind.class);
+        Instant holdsExpireAt = Instant.MAX;
         for (BlockedRange range : ranges) {
             if (range.countsAt(now) && !ignoring.contains(range.ownerId())) {
                 taken.computeIfAbsent(range.kind(), k -> new HashMap<>())
                         .computeIfAbsent(range.resourceId(), k -> new ArrayList<>())
                         .add(range.span());
+                if (range.expiresAt() != null && range.expiresAt().isBefore(holdsExpireAt)) {
+                    holdsExpireAt = range.expiresAt();
+                }
             }
         }
-        return new Engine(catalog, taken, now);
+        StudioSettings settings = catalog.settings();
+        StartBounds bounds = perMinute
+                ? StartBounds.forMinute(now, settings.leadTime(), settings.horizon())
+                : StartBounds.at(now, settings.leadTime(), settings.horizon());
+        return new Engine(catalog, taken, bounds, holdsExpireAt);
     }
 
     /** A catalog snapshot and the occupancy of one search, turned into engine values. */
-    private record Engine(CatalogSnapshot catalog, Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken, Instant now) {
+    private record Engine(
+            CatalogSnapshot catalog,
+            Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken,
+            StartBounds bounds,
+            Instant holdsExpireAt) {
 
         List<Resource> rooms(Optional<Service> service, UUID onlyRoom) {
             List<String> tags = service.map(Service::roomTags).orElse(List.of());
@@ -233,8 +274,8 @@ public class Availability {
                     before,
                     after,
                     settings.slotStepMin(),
-                    now.plus(settings.leadTime()),
-                    now.plus(settings.horizon()),
+                    bounds.earliest(),
+                    bounds.latest(),
                     priceCents);
         }
 

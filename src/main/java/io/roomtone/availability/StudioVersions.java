@@ -1,13 +1,20 @@
 package io.roomtone.availability;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The studio's catalog and occupancy counters (see V7 and V9), read in one query without a
- * transaction: when both match what a node has cached, a search needs nothing else from the
- * database.
+ * The studio's catalog and occupancy counters (see V7 and V9). While {@link VersionFeed} listens for
+ * their changes, a node keeps the counters it has read and a search needs nothing from the database;
+ * otherwise each search reads them in one query without a transaction.
+ *
+ * <p>Kept counters are dropped on every notification of the studio, on every read-write commit of
+ * this node (see {@link LocalCommits}, so a client's next search sees their own booking however
+ * late the notification is), and all of them whenever the feed stops or (re)starts listening.
  */
 @Component
 class StudioVersions {
@@ -15,16 +22,55 @@ class StudioVersions {
     record Versions(long catalog, long occupancy) {}
 
     private final JdbcClient jdbc;
+    private final Map<UUID, Versions> known = new ConcurrentHashMap<>();
+    /**
+     * Moves before every drop: a read is kept only if no drop began since it started, so a read that
+     * raced with a change can never be kept after the change was announced.
+     */
+    private final AtomicLong drops = new AtomicLong();
+
+    private volatile boolean listening;
 
     StudioVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Versions of(UUID studio) {
-        return jdbc.sql("SELECT version, occupancy_version FROM catalog_version WHERE studio_id = ?")
+        Versions kept = known.get(studio);
+        if (kept != null) {
+            return kept;
+        }
+        long before = drops.get();
+        Versions read = jdbc.sql("SELECT version, occupancy_version FROM catalog_version WHERE studio_id = ?")
                 .param(studio)
                 .query((rs, row) -> new Versions(rs.getLong(1), rs.getLong(2)))
                 .optional()
                 .orElse(new Versions(0, 0));
+        if (listening) {
+            // atomic with drop(): either this sees the drop's count, or the drop removes what it keeps
+            known.compute(studio, (id, current) -> drops.get() == before ? read : current);
+        }
+        return read;
+    }
+
+    void drop(UUID studio) {
+        drops.incrementAndGet();
+        known.remove(studio);
+    }
+
+    void dropAll() {
+        drops.incrementAndGet();
+        known.clear();
+    }
+
+    /** Whether changes are being announced; when they are not, nothing is kept. */
+    void listening(boolean listening) {
+        if (listening) {
+            dropAll();
+            this.listening = true;
+        } else {
+            this.listening = false;
+            dropAll();
+        }
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.roomtone.availability.Verdict.Bookable;
 import io.roomtone.availability.Verdict.Refused;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -57,6 +59,62 @@ class SlotEnginePropertiesTests {
     @TestFactory
     Stream<DynamicTest> checkAgreesWithSearch() {
         return cases(3_000_000, SlotEnginePropertiesTests::checkAgreesWithSearch);
+    }
+
+    /**
+     * (d) Lead time and horizon judged for a whole minute ({@link StartBounds#forMinute}, which lets
+     * searches reuse answers) give exactly the slots of judging them at the instant itself.
+     */
+    @TestFactory
+    Stream<DynamicTest> perMinuteBoundsAreExact() {
+        return cases(4_000_000, SlotEnginePropertiesTests::perMinuteBoundsAreExact);
+    }
+
+    private static void perMinuteBoundsAreExact(SearchInput input) {
+        SplittableRandom random = new SplittableRandom(input.earliestStart().getEpochSecond());
+        List<Slot> all = SlotEngine.search(input);
+        // the bounds matter where they cut next to a start that would otherwise be offered
+        Instant pivot = all.isEmpty()
+                ? input.earliestStart()
+                : all.get(random.nextInt(all.size())).startAt();
+        Duration lead = Duration.ofMinutes(random.nextInt(0, 180));
+        long jitterNanos = random.nextInt(4) == 0 ? 0 : random.nextLong(1, 60_000_000_000L);
+
+        // now + lead just after the pivot (or on it)
+        Instant now = pivot.minus(lead).plusNanos(jitterNanos);
+        samePerMinuteAsExact(input, now, lead, Duration.between(StartBounds.minuteOf(now), input.latestStart()));
+        // now + horizon just before the pivot (or a minute before it)
+        Instant early = input.earliestStart().minus(lead).plusNanos(jitterNanos);
+        samePerMinuteAsExact(
+                input,
+                early,
+                lead,
+                Duration.between(StartBounds.minuteOf(early), pivot).minusMinutes(1));
+    }
+
+    private static void samePerMinuteAsExact(SearchInput input, Instant now, Duration lead, Duration horizon) {
+        assertThat(SlotEngine.search(withBounds(input, StartBounds.forMinute(now, lead, horizon))))
+                .as("now %s, lead %s, horizon %s", now, lead, horizon)
+                .isEqualTo(SlotEngine.search(withBounds(input, StartBounds.at(now, lead, horizon))));
+    }
+
+    private static SearchInput withBounds(SearchInput input, StartBounds bounds) {
+        return new SearchInput(
+                input.firstDate(),
+                input.days(),
+                input.studioZone(),
+                input.studioHours(),
+                input.studioClosures(),
+                input.rooms(),
+                input.engineerRequired(),
+                input.staff(),
+                input.duration(),
+                input.serviceBufferBefore(),
+                input.serviceBufferAfter(),
+                input.stepMinutes(),
+                bounds.earliest(),
+                bounds.latest(),
+                input.priceCents());
     }
 
     private static void everySlotIsFree(SearchInput input) {

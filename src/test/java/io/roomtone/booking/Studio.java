@@ -38,6 +38,10 @@ final class Studio {
         return studio.id();
     }
 
+    String slug() {
+        return studio.slug();
+    }
+
     /** An anonymous request to this studio (the public booking pages). */
     Response anonymous(String path, String body) {
         return api.send("POST", path, body, null, Map.of("X-Studio", studio.slug()));

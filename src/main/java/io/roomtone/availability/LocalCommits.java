@@ -1,0 +1,28 @@
+package io.roomtone.availability;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+/**
+ * Drops the counters {@link StudioVersions} keeps when this node commits a write, without waiting
+ * for its notification: a client who has just booked must not be offered the slot again. Any
+ * read-write transaction counts; writes are rare next to searches.
+ */
+@Component
+class LocalCommits implements TransactionExecutionListener {
+
+    private final StudioVersions versions;
+
+    LocalCommits(StudioVersions versions) {
+        this.versions = versions;
+    }
+
+    @Override
+    public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
+        if (!transaction.isReadOnly()) {
+            versions.dropAll();
+        }
+    }
+}
