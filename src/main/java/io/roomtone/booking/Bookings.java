@@ -123,15 +123,7 @@ public class Bookings {
         UUID clientId = request.clientId() == null ? caller.id() : requireClient(request.clientId());
         Set<UUID> ignoring = Set.of();
         if (request.holdId() != null) {
-            Holds.ActiveHold hold = holds.active(request.holdId(), caller.id())
-                    .orElseThrow(() -> new RoomtoneException(
-                            ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
-            if (!hold.roomId().equals(request.roomId())
-                    || !hold.startAt().equals(request.startAt())
-                    || !hold.endAt().equals(request.endAt())) {
-                throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
-            }
-            ignoring = Set.of(hold.id());
+            ignoring = Set.of(convertible(request, caller, clientId).id());
         }
         boolean override = Boolean.TRUE.equals(request.overrideRules());
         List<UUID> staff = StaffIds.of(request.staffIds());
@@ -200,6 +192,24 @@ public class Bookings {
                 .filter(account -> account.role() == Role.CLIENT)
                 .map(UserAccount::id)
                 .orElseThrow(() -> RoomtoneException.invalid("client_id", "is not a client of this studio"));
+    }
+
+    /**
+     * The hold the request converts. A client converts only their own; the studio, booking for a
+     * client, also the hold that client placed while asking for the session.
+     */
+    private Holds.ActiveHold convertible(BookingRequest request, CurrentUser caller, UUID clientId) {
+        // the same account when a client books for themselves; Set.copyOf keeps one of duplicates
+        Set<UUID> holders = Set.copyOf(List.of(caller.id(), clientId));
+        Holds.ActiveHold hold = holds.active(request.holdId(), holders)
+                .orElseThrow(() -> new RoomtoneException(
+                        ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
+        if (!hold.roomId().equals(request.roomId())
+                || !hold.startAt().equals(request.startAt())
+                || !hold.endAt().equals(request.endAt())) {
+            throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
+        }
+        return hold;
     }
 
     /** A booking its client, its staff and the studio's admins may see; 404 for anyone else. */
