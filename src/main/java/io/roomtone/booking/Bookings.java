@@ -11,6 +11,7 @@ import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.identity.UserAccount;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.ProblemCode;
@@ -119,22 +120,10 @@ public class Bookings {
                 "only the studio can override its rules");
         validation.throwIfInvalid();
         Basket basket = Basket.of(request.serviceItems(), services, "service_items");
-        UUID clientId = request.clientId() == null ? caller.id() : request.clientId();
-        if (request.clientId() != null) {
-            accounts.find(clientId)
-                    .orElseThrow(() -> RoomtoneException.invalid("client_id", "is not an account of this studio"));
-        }
+        UUID clientId = request.clientId() == null ? caller.id() : requireClient(request.clientId());
         Set<UUID> ignoring = Set.of();
         if (request.holdId() != null) {
-            Holds.ActiveHold hold = holds.active(request.holdId(), caller.id())
-                    .orElseThrow(() -> new RoomtoneException(
-                            ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
-            if (!hold.roomId().equals(request.roomId())
-                    || !hold.startAt().equals(request.startAt())
-                    || !hold.endAt().equals(request.endAt())) {
-                throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
-            }
-            ignoring = Set.of(hold.id());
+            ignoring = Set.of(convertible(request, caller, clientId).id());
         }
         boolean override = Boolean.TRUE.equals(request.overrideRules());
         List<UUID> staff = StaffIds.of(request.staffIds());
@@ -192,6 +181,35 @@ public class Bookings {
                 booking.totalCents(),
                 booking.currency()));
         return new Requested(id, booking.code(), status, booking.totalCents(), booking.depositCents(), null);
+    }
+
+    /**
+     * The studio books on behalf of its clients only: a booking's client is who is charged, notified
+     * and may cancel, so staff and admin accounts are refused rather than silently made clients.
+     */
+    private UUID requireClient(UUID clientId) {
+        return accounts.find(clientId)
+                .filter(account -> account.role() == Role.CLIENT)
+                .map(UserAccount::id)
+                .orElseThrow(() -> RoomtoneException.invalid("client_id", "is not a client of this studio"));
+    }
+
+    /**
+     * The hold the request converts. A client converts only their own; the studio, booking for a
+     * client, also the hold that client placed while asking for the session.
+     */
+    private Holds.ActiveHold convertible(BookingRequest request, CurrentUser caller, UUID clientId) {
+        // the same account when a client books for themselves; Set.copyOf keeps one of duplicates
+        Set<UUID> holders = Set.copyOf(List.of(caller.id(), clientId));
+        Holds.ActiveHold hold = holds.active(request.holdId(), holders)
+                .orElseThrow(() -> new RoomtoneException(
+                        ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
+        if (!hold.roomId().equals(request.roomId())
+                || !hold.startAt().equals(request.startAt())
+                || !hold.endAt().equals(request.endAt())) {
+            throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
+        }
+        return hold;
     }
 
     /** A booking its client, its staff and the studio's admins may see; 404 for anyone else. */

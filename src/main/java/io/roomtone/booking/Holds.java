@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,9 +123,9 @@ public class Holds {
         long active = jdbc.sql(
                         """
                         SELECT count(*) FROM hold
-                         WHERE studio_id = ? AND user_id = ? AND status = 'active' AND expires_at > now()
+                         WHERE studio_id = ? AND user_id = ? AND status = 'active' AND expires_at > ?
                         """)
-                .params(Tenancy.currentStudioId(), holder.id())
+                .params(Tenancy.currentStudioId(), holder.id(), Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
         if (active >= MAX_ACTIVE_HOLDS) {
@@ -134,18 +135,26 @@ public class Holds {
         }
     }
 
-    /** An active, unexpired hold of {@code holder}, which a booking is about to convert. */
+    /** An active, unexpired hold that a booking is about to convert. */
     record ActiveHold(UUID id, UUID roomId, Instant startAt, Instant endAt) {}
 
+    /**
+     * The hold {@code holdId}, locked, if it is active, unexpired by the application clock (the one
+     * that set its expiry) and placed by one of {@code holders}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    java.util.Optional<ActiveHold> active(UUID holdId, UUID holder) {
+    Optional<ActiveHold> active(UUID holdId, Set<UUID> holders) {
         return jdbc.sql(
                         """
                         SELECT id, room_id, start_at, end_at FROM hold
-                         WHERE studio_id = ? AND id = ? AND user_id = ? AND status = 'active' AND expires_at > now()
+                         WHERE studio_id = ? AND id = ? AND user_id = ANY(?) AND status = 'active' AND expires_at > ?
                          FOR UPDATE
                         """)
-                .params(Tenancy.currentStudioId(), holdId, holder)
+                .params(
+                        Tenancy.currentStudioId(),
+                        holdId,
+                        holders.toArray(UUID[]::new),
+                        Timestamp.from(clock.instant()))
                 .query((rs, row) -> new ActiveHold(
                         rs.getObject("id", UUID.class),
                         rs.getObject("room_id", UUID.class),

@@ -7,6 +7,7 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The {@code occupancy} table: one row per room or staff member taken by an active booking or an
  * unexpired hold. Its exclusion constraint refuses overlaps; this class turns that refusal into a
  * 409 {@code slot_unavailable}.
+ *
+ * <p>Whether a hold has expired is judged by the application {@link Clock}, bound as a parameter,
+ * never by PostgreSQL's {@code now()}: the expiry was computed with that clock, and searches judge
+ * it with that clock, so a slot a search shows free is one a booking can take.
  */
 @Component
 class OccupancyTable implements Occupancy {
@@ -32,9 +37,11 @@ class OccupancyTable implements Occupancy {
     private static final String SLOT_TAKEN = "The room or staff member is already taken at that time.";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OccupancyTable(JdbcClient jdbc) {
+    OccupancyTable(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -46,13 +53,14 @@ class OccupancyTable implements Occupancy {
                                coalesce(booking_id, hold_id) AS owner_id, expires_at
                           FROM occupancy
                          WHERE studio_id = ? AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
-                           AND (expires_at IS NULL OR expires_at > now())
+                           AND (expires_at IS NULL OR expires_at > ?)
                         """)
                 .params(
                         Tenancy.currentStudioId(),
                         Timestamp.from(from.minus(PIECE)),
                         Timestamp.from(to),
-                        Timestamp.from(from))
+                        Timestamp.from(from),
+                        Timestamp.from(clock.instant()))
                 .query((rs, row) -> {
                     // by column index, not name: a search maps hundreds of these rows
                     Timestamp expires = rs.getTimestamp(6);
@@ -79,11 +87,12 @@ class OccupancyTable implements Occupancy {
             jdbc.sql(
                             """
                             DELETE FROM occupancy
-                             WHERE studio_id = ? AND expires_at <= now()
+                             WHERE studio_id = ? AND expires_at <= ?
                                AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
                             """)
                     .params(
                             studio,
+                            Timestamp.from(clock.instant()),
                             Timestamp.from(blocked.start().minus(PIECE)),
                             Timestamp.from(blocked.end()),
                             Timestamp.from(blocked.start()))

@@ -6,6 +6,7 @@ import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,11 +54,13 @@ public class StudioCalendar {
     private final JdbcClient jdbc;
     private final Rooms rooms;
     private final StaffMembers staff;
+    private final Clock clock;
 
-    StudioCalendar(JdbcClient jdbc, Rooms rooms, StaffMembers staff) {
+    StudioCalendar(JdbcClient jdbc, Rooms rooms, StaffMembers staff, Clock clock) {
         this.jdbc = jdbc;
         this.rooms = rooms;
         this.staff = staff;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -98,7 +101,7 @@ public class StudioCalendar {
                           LEFT JOIN hold h ON h.studio_id = o.studio_id AND h.id = o.hold_id
                          WHERE o.studio_id = ? AND o.resource_kind = ?
                            AND o.blocked_start >= ? AND o.blocked_start < ? AND o.blocked_end > ?
-                           AND (o.expires_at IS NULL OR o.expires_at > now())
+                           AND (o.expires_at IS NULL OR o.expires_at > ?)
                          ORDER BY o.blocked_start
                         """)
                 .params(
@@ -106,7 +109,9 @@ public class StudioCalendar {
                         kind,
                         Timestamp.from(from.minus(OccupancyTable.PIECE)),
                         Timestamp.from(to),
-                        Timestamp.from(from))
+                        Timestamp.from(from),
+                        // the clock that set the hold's expiry and that searches judge it by
+                        Timestamp.from(clock.instant()))
                 .query((rs, row) -> Map.entry(
                         rs.getObject("resource_id", UUID.class),
                         new Entry(

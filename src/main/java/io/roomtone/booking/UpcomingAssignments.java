@@ -2,6 +2,8 @@ package io.roomtone.booking;
 
 import io.roomtone.catalog.StaffAssignments;
 import io.roomtone.identity.Tenancy;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class UpcomingAssignments implements StaffAssignments {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    UpcomingAssignments(JdbcClient jdbc) {
+    UpcomingAssignments(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -25,11 +29,12 @@ class UpcomingAssignments implements StaffAssignments {
                         """
                         SELECT b.id, b.code, b.start_at FROM booking b
                           JOIN booking_staff s ON s.studio_id = b.studio_id AND s.booking_id = b.id
-                         WHERE b.studio_id = ? AND s.staff_id = ? AND b.end_at > now()
+                         WHERE b.studio_id = ? AND s.staff_id = ? AND b.end_at > ?
                            AND b.status IN ('awaiting_approval', 'confirmed')
                          ORDER BY b.start_at
                         """)
-                .params(Tenancy.currentStudioId(), staffId)
+                // "upcoming" by the application clock, as everywhere else in booking
+                .params(Tenancy.currentStudioId(), staffId, Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Assignment(
                         rs.getObject("id", UUID.class),
                         rs.getString("code"),

@@ -47,7 +47,8 @@ class BookingController {
 
     @Operation(
             summary = "Hold a slot",
-            description = "Takes the slot for the studio's hold_minutes; nobody else can book it meanwhile.")
+            description = "Takes the slot for the studio's hold_minutes; nobody else can book it meanwhile. "
+                    + "expires_at is on the server's clock, the one that searches and bookings judge holds by.")
     @PostMapping("/api/holds")
     @ResponseStatus(HttpStatus.CREATED)
     Holds.Hold hold(@RequestBody Holds.HoldRequest request, @AuthenticationPrincipal CurrentUser user) {
@@ -58,7 +59,12 @@ class BookingController {
             summary = "Book a session",
             description =
                     "Exactly one bookable service (qty 1) plus any add-ons. Status is awaiting_approval, or confirmed "
-                            + "when the studio does not require approval. A taken slot is a 409 slot_unavailable.")
+                            + "when the studio does not require approval. A taken slot is a 409 slot_unavailable. "
+                            + "hold_id converts an unexpired hold for the same room, start_at and end_at (else a 400 "
+                            + "naming hold_id); a client converts only their own holds. Admins may book on a client's "
+                            + "behalf with client_id, which must be a client account of the studio (not staff or an "
+                            + "admin; else a 400 naming client_id), and may then convert that client's hold or their "
+                            + "own. A hold that has expired, was used or is someone else's is a 409 conflict.")
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     Bookings.Requested book(@RequestBody Bookings.BookingRequest request, @AuthenticationPrincipal CurrentUser user) {

@@ -1,0 +1,149 @@
+package io.roomtone.booking;
+
+import static io.roomtone.booking.Studio.at;
+import static io.roomtone.booking.Studio.booking;
+import static io.roomtone.booking.Studio.expect;
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.MovableClock;
+import io.roomtone.support.RoomtoneTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A hold's expiry is set by the application clock, so search, hold and booking all judge it by that
+ * clock. These tests move the application clock away from PostgreSQL's {@code now()}: whichever of
+ * the two a piece of SQL trusted, one of them fails.
+ */
+@RoomtoneTest
+class BookingHoldClockTests {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MovableClock clock;
+
+    Studio studio;
+    String room;
+    String service;
+
+    @BeforeEach
+    void openStudio() {
+        clock.reset();
+        studio = new Studio(api);
+        studio.open(true);
+        room = studio.room("vocal");
+        service = studio.service(false, null, "vocal");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aHoldExpiredByTheApplicationClockNoLongerBlocksABooking() {
+        String holder = studio.client();
+        Response hold = hold(holder, at(4, 14), at(4, 15));
+        assertThat(free(4, at(4, 14))).isFalse();
+
+        // the hold is over for the application; the database's now() still sees 15 minutes left
+        clock.moveTo(expiresAt(hold).plusSeconds(1));
+
+        assertThat(free(4, at(4, 14))).isTrue();
+        Response late = api.post(
+                "/api/bookings", booking(room, service, at(4, 14), at(4, 15), "hold_id", holdId(hold)), holder);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("code").asString()).isEqualTo("conflict");
+        expect(api.post("/api/bookings", booking(room, service, at(4, 14), at(4, 15)), studio.client()), 201);
+        assertThat(free(4, at(4, 14))).isFalse();
+    }
+
+    @Test
+    void holdsExpiredByTheApplicationClockNoLongerCountAgainstTheLimit() {
+        String client = studio.client();
+        Instant lastExpiry = null;
+        for (int hour = 9; hour < 9 + Holds.MAX_ACTIVE_HOLDS; hour++) {
+            lastExpiry = expiresAt(hold(client, at(6, hour), at(6, hour + 1)));
+        }
+        assertThat(api.post("/api/holds", holdBody(at(6, 15), at(6, 16)), client)
+                        .status())
+                .isEqualTo(409);
+
+        clock.moveTo(lastExpiry.plusSeconds(1));
+
+        hold(client, at(6, 15), at(6, 16));
+    }
+
+    @Test
+    void aHoldValidByTheApplicationClockKeepsItsSlotWhateverTheDatabaseClockSays() {
+        // the application runs an hour behind the database: holds it places are already "expired"
+        // for PostgreSQL's now(), and valid for the application, which set their expiry
+        clock.shift(Duration.ofHours(-1));
+        String holder = studio.client();
+        Response hold = hold(holder, at(5, 10), at(5, 11));
+        assertThat(expiresAt(hold)).isBefore(Instant.now());
+
+        assertThat(free(5, at(5, 10))).isFalse();
+        assertThat(api.get("/api/admin/calendar?from=" + at(5, 0) + "&to=" + at(6, 0) + "&groupBy=room", studio.owner())
+                        .json()
+                        .findValuesAsString("id"))
+                .contains(holdId(hold));
+        Response stolen = api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), studio.client());
+        assertThat(stolen.status()).isEqualTo(409);
+        assertThat(stolen.json().get("code").asString()).isEqualTo("slot_unavailable");
+        expect(
+                api.post(
+                        "/api/bookings", booking(room, service, at(5, 10), at(5, 11), "hold_id", holdId(hold)), holder),
+                201);
+    }
+
+    private Response hold(String token, String start, String end) {
+        return expect(api.post("/api/holds", holdBody(start, end), token), 201);
+    }
+
+    private String holdBody(String start, String end) {
+        return json("room_id", room, "start_at", start, "end_at", end, "service_id", service);
+    }
+
+    private static String holdId(Response hold) {
+        return hold.json().get("hold_id").asString();
+    }
+
+    private static Instant expiresAt(Response hold) {
+        return Instant.parse(hold.json().get("expires_at").asString());
+    }
+
+    /** Whether a search of the day {@code daysAhead} offers the room at {@code start}. */
+    private boolean free(int daysAhead, String start) {
+        String date = LocalDate.now(Studio.ZONE).plusDays(daysAhead).toString();
+        Response response = studio.anonymous(
+                "/api/availability/search",
+                json("date", date, "duration_min", 60, "service_id", service, "room_id", room));
+        expect(response, 200);
+        List<String> starts = response.json().get("slots").findValuesAsString("start_at");
+        return starts.contains(start);
+    }
+}
