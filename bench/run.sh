@@ -3,7 +3,8 @@
 # realistic studio through the API (bench/Seed.java), then measures with wrk a no-op JSON endpoint
 # (the ceiling), 1-day and 7-day availability searches and booking requests.
 # Usage: bench/run.sh [seconds per scenario, default 30] [connections, default 50] [bookings, default 20000]
-# Needs wrk (apt-get install wrk) and a JDK 21+ (BENCH_JAVA_HOME, default Temurin 25);
+# Needs wrk (apt-get install wrk) and a JDK 21+ (BENCH_JAVA_HOME, default Temurin 25); BENCH_THREADS sets
+# wrk's threads (default 1: a second load thread on the same 2 cores only adds scheduling delay);
 # BENCH_JVM_OPTS sets extra server JVM options (default -XX:+UseZGC, which shortens the latency tail).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,26 +16,41 @@ PORT=${BENCH_PORT:-18090}
 URL="http://localhost:$PORT"
 command -v wrk > /dev/null || { echo "bench/run.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p bench/results
+THREADS=${BENCH_THREADS:-1}
 ./mvnw -q -DskipTests package
 data=$(mktemp -d)
-ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password ROOMTONE_DATA_DIR="$data" \
-  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${BENCH_JVM_OPTS--XX:+UseZGC} -jar target/roomtone.jar --server.port="$PORT" \
-  --logging.level.io.roomtone.access=WARN > bench/results/server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$URL/actuator/health" > /dev/null && break
-  sleep 1
-done
+pidfile=bench/results/server.pid # a file, since the scenarios run in a pipeline's subshell
+start_server() { # extra environment assignments, e.g. ROOMTONE_AVAILABILITY_CACHED_SLOTS=0
+  env ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password ROOMTONE_DATA_DIR="$data" "$@" \
+    "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${BENCH_JVM_OPTS--XX:+UseZGC} -jar target/roomtone.jar --server.port="$PORT" \
+    --logging.level.io.roomtone.access=WARN >> bench/results/server.log 2>&1 &
+  echo $! > "$pidfile"
+  for _ in $(seq 1 120); do
+    curl -fs "$URL/actuator/health" > /dev/null && return
+    sleep 1
+  done
+  echo "the server did not start: see bench/results/server.log" >&2
+  exit 1
+}
+stop_server() {
+  local pid
+  pid=$(cat "$pidfile" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  rm -f "$pidfile"
+}
+trap 'stop_server; rm -rf "$data"' EXIT
+: > bench/results/server.log
+start_server
 export BENCH_SEED=bench/results/seed.txt BENCH_CONNECTIONS=$CONNECTIONS
 scenario() { # label, lua script, days
-  BENCH_LABEL=warm-up BENCH_DAYS=${3:-1} wrk -t2 -c"$CONNECTIONS" -d10s -s "bench/$2" "$URL" > /dev/null
-  BENCH_LABEL=$1 BENCH_DAYS=${3:-1} wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "bench/$2" "$URL" | grep '^| '
+  BENCH_LABEL=warm-up BENCH_DAYS=${3:-1} wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "bench/$2" "$URL" > /dev/null
+  BENCH_LABEL=$1 BENCH_DAYS=${3:-1} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "bench/$2" "$URL" | grep '^| '
 }
 {
   echo "### $(date -u +%Y-%m-%dT%H:%MZ) — \`bench/run.sh $DURATION $CONNECTIONS $BOOKINGS\`"
   echo
-  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); server $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) ${BENCH_JVM_OPTS--XX:+UseZGC}; wrk -t2 on the same machine"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); server $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) ${BENCH_JVM_OPTS--XX:+UseZGC}; wrk -t$THREADS on the same machine"
   echo "- $("$JAVA_HOME/bin/java" bench/Seed.java "$URL" "$BOOKINGS" "$BENCH_SEED")"
   echo
   echo "| scenario | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |"
@@ -44,4 +60,9 @@ scenario() { # label, lua script, days
   scenario "availability search, 7 days" search.lua 7
   scenario "booking request (most slots taken: 409)" book.lua
   scenario "no-op JSON again (drift check)" ping.lua
+  # the same database, restarted without the answer cache: what computing every answer costs
+  stop_server
+  start_server ROOMTONE_AVAILABILITY_CACHED_SLOTS=0
+  scenario "availability search, 1 day, answers not cached" search.lua 1
+  scenario "availability search, 7 days, answers not cached" search.lua 7
 } | tee bench/results/latest.md

@@ -45,7 +45,7 @@ class SearchAnswers {
     /** Null when caching is off ({@code roomtone.availability.cached-slots} 0). */
     private final @Nullable Cache<Key, Answer> answers;
 
-    SearchAnswers(@Value("${roomtone.availability.cached-slots:200000}") long cachedSlots) {
+    SearchAnswers(@Value("${roomtone.availability.cached-slots}") long cachedSlots) {
         this.answers = cachedSlots <= 0
                 ? null
                 : Caffeine.newBuilder()
