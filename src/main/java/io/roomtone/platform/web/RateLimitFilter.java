@@ -61,6 +61,15 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.properties = properties;
         this.problems = problems;
         this.json = json;
+        // operators (and the benchmark's log) should see which limits a node enforces
+        log.info(
+                "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
+                        + "booking {} per account and {} per address",
+                properties.loginPerIp(),
+                properties.loginPerEmail(),
+                properties.registerPerIp(),
+                properties.bookingPerUser(),
+                properties.bookingPerIp());
     }
 
     @Override

@@ -76,9 +76,17 @@ record RateLimitProperties(
             return requests + "/" + period.toMillis() + "ms";
         }
 
+        /** As it is written in configuration: {@code 10/1m}. */
         @Override
         public String toString() {
-            return requests + "/" + period;
+            long millis = period.toMillis();
+            if (millis % 3_600_000 == 0) {
+                return requests + "/" + millis / 3_600_000 + "h";
+            }
+            if (millis % 60_000 == 0) {
+                return requests + "/" + millis / 60_000 + "m";
+            }
+            return millis % 1_000 == 0 ? requests + "/" + millis / 1_000 + "s" : requests + "/" + millis + "ms";
         }
     }
 

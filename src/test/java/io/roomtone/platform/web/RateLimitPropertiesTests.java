@@ -56,6 +56,14 @@ class RateLimitPropertiesTests {
     }
 
     @Test
+    void limitsPrintAsTheyAreWritten() {
+        assertThat(RateLimitProperties.Limit.parse("10/60s")).hasToString("10/1m");
+        assertThat(RateLimitProperties.Limit.parse("30/1h")).hasToString("30/1h");
+        assertThat(RateLimitProperties.Limit.parse("5/90s")).hasToString("5/90s");
+        assertThat(RateLimitProperties.Limit.parse("5/1500ms")).hasToString("5/1500ms");
+    }
+
+    @Test
     void aChangedLimitStartsNewBuckets() {
         assertThat(RateLimitProperties.Limit.parse("10/1m").fingerprint())
                 .isEqualTo(RateLimitProperties.Limit.parse("10/60s").fingerprint())
