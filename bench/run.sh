@@ -15,6 +15,11 @@ PORT=${BENCH_PORT:-18090}
 URL="http://localhost:$PORT"
 command -v wrk > /dev/null || { echo "bench/run.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p bench/results
+if curl -s -o /dev/null "$URL"; then
+  # the health wait below would otherwise seed and measure whatever server already listens there
+  echo "bench/run.sh: port $PORT is already in use; set BENCH_PORT" >&2
+  exit 1
+fi
 ./mvnw -q -DskipTests package
 data=$(mktemp -d)
 # rate limits off: all 50 clients sign in and book from this one address
@@ -25,6 +30,7 @@ ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password 
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
+  kill -0 $server 2>/dev/null || { echo "bench/run.sh: the server stopped; see bench/results/server.log" >&2; exit 1; }
   curl -fs "$URL/actuator/health" > /dev/null && break
   sleep 1
 done
