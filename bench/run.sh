@@ -17,15 +17,23 @@ URL="http://localhost:$PORT"
 command -v wrk > /dev/null || { echo "bench/run.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p bench/results
 THREADS=${BENCH_THREADS:-1}
+if curl -s -o /dev/null "$URL"; then
+  # the health wait below would otherwise seed and measure whatever server already listens there
+  echo "bench/run.sh: port $PORT is already in use; set BENCH_PORT" >&2
+  exit 1
+fi
 ./mvnw -q -DskipTests package
 data=$(mktemp -d)
 pidfile=bench/results/server.pid # a file, since the scenarios run in a pipeline's subshell
+# rate limits off: all 50 clients sign in and book from this one address
 start_server() { # extra environment assignments, e.g. ROOMTONE_AVAILABILITY_CACHED_SLOTS=0
-  env ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password ROOMTONE_DATA_DIR="$data" "$@" \
+  env ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password ROOMTONE_DATA_DIR="$data" \
+    ROOMTONE_RATE_LIMITS_ENABLED=false "$@" \
     "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${BENCH_JVM_OPTS--XX:+UseZGC} -jar target/roomtone.jar --server.port="$PORT" \
     --logging.level.io.roomtone.access=WARN >> bench/results/server.log 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 120); do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "bench/run.sh: the server stopped; see bench/results/server.log" >&2; exit 1; }
     curl -fs "$URL/actuator/health" > /dev/null && return
     sleep 1
   done

@@ -20,6 +20,8 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     IDEMPOTENCY_CONFLICT(422),
+    /** Too many requests of one kind (sign-ins, bookings...); the response says which and when to retry. */
+    RATE_LIMITED(429),
     INTERNAL_ERROR(500);
 
     private final int status;
@@ -47,6 +49,7 @@ public enum ProblemCode {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
         };
     }

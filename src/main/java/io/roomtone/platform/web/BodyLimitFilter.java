@@ -65,6 +65,18 @@ class BodyLimitFilter extends OncePerRequestFilter {
                         ProblemCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes."));
     }
 
+    /** The body this filter read into memory; empty for forms and requests it did not see. */
+    static byte[] bufferedBody(jakarta.servlet.ServletRequest request) {
+        jakarta.servlet.ServletRequest current = request;
+        while (current instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+            if (current instanceof BufferedBodyRequest buffered) {
+                return buffered.body();
+            }
+            current = wrapper.getRequest();
+        }
+        return new byte[0];
+    }
+
     /** A request whose body has been read already and can be read again. */
     static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 

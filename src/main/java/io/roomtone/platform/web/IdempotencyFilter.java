@@ -183,21 +183,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static String hash(HttpServletRequest request) {
         byte[] line = (request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] body = bufferedBody(request);
+        byte[] body = BodyLimitFilter.bufferedBody(request);
         byte[] all = java.util.Arrays.copyOf(line, line.length + body.length);
         System.arraycopy(body, 0, all, line.length, body.length);
         return Secrets.sha256(all);
-    }
-
-    private static byte[] bufferedBody(HttpServletRequest request) {
-        jakarta.servlet.ServletRequest current = request;
-        while (current instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
-            if (current instanceof BodyLimitFilter.BufferedBodyRequest buffered) {
-                return buffered.body();
-            }
-            current = wrapper.getRequest();
-        }
-        return new byte[0];
     }
 
     /** Keys live at least 24 hours; stale claims of crashed requests are released after 10 minutes. */

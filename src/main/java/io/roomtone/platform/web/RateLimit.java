@@ -1,0 +1,48 @@
+package io.roomtone.platform.web;
+
+import java.util.Locale;
+
+/**
+ * The rate limits Roomtone applies, each counted for one kind of subject. A password guesser is
+ * slowed per network and per e-mail address tried (so that spreading guesses over many addresses,
+ * or over many networks, does not help); bookings are counted per account and per network.
+ */
+enum RateLimit {
+    LOGIN_PER_EMAIL(Subject.EMAIL, "Too many sign-in attempts for this e-mail address"),
+    LOGIN_PER_IP(Subject.NETWORK, "Too many sign-in attempts from your network"),
+    REGISTER_PER_IP(Subject.NETWORK, "Too many new accounts from your network"),
+    BOOKING_PER_USER(Subject.USER, "Too many booking requests from your account"),
+    BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network");
+
+    /** What a limit counts requests of. */
+    enum Subject {
+        /** The client's address as the servlet container reports it (see {@link ClientNetwork}). */
+        NETWORK,
+        /** The signed-in account; anonymous requests are not counted. */
+        USER,
+        /** The {@code email} of a JSON body; requests without one are not counted. */
+        EMAIL
+    }
+
+    private final Subject subject;
+    private final String refusal;
+
+    RateLimit(Subject subject, String refusal) {
+        this.subject = subject;
+        this.refusal = refusal;
+    }
+
+    Subject subject() {
+        return subject;
+    }
+
+    /** The start of the problem's {@code detail}. */
+    String refusal() {
+        return refusal;
+    }
+
+    /** The {@code limit} member of the problem response, and the first part of bucket keys. */
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

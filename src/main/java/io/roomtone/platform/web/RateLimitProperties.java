@@ -1,0 +1,102 @@
+package io.roomtone.platform.web;
+
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many requests of each kind the API accepts ({@code roomtone.rate-limits.*}, or the
+ * environment variables {@code ROOMTONE_RATE_LIMITS_*}). Each limit is written
+ * {@code requests/period}, e.g. {@code 10/1m}; a bucket holds that many requests and refills
+ * steadily over the period, so a client that waits gets requests back bit by bit.
+ *
+ * @param enabled {@code false} switches rate limiting off entirely (benchmarks, or a proxy that limits)
+ * @param loginPerIp sign-in attempts from one network, in one studio
+ * @param loginPerEmail sign-in attempts for one e-mail address, from anywhere, in one studio
+ * @param registerPerIp new client accounts from one network (a workshop on shared wifi needs some room)
+ * @param bookingPerIp quotes, holds, bookings, reschedules and cancellations from one network
+ * @param bookingPerUser the same, per signed-in account
+ */
+@ConfigurationProperties("roomtone.rate-limits")
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10/1m") Limit loginPerIp,
+        @DefaultValue("5/1m") Limit loginPerEmail,
+        @DefaultValue("30/1h") Limit registerPerIp,
+        @DefaultValue("120/1m") Limit bookingPerIp,
+        @DefaultValue("30/1m") Limit bookingPerUser) {
+
+    Limit of(RateLimit limit) {
+        return switch (limit) {
+            case LOGIN_PER_IP -> loginPerIp;
+            case LOGIN_PER_EMAIL -> loginPerEmail;
+            case REGISTER_PER_IP -> registerPerIp;
+            case BOOKING_PER_IP -> bookingPerIp;
+            case BOOKING_PER_USER -> bookingPerUser;
+        };
+    }
+
+    /** {@code requests} per {@code period}, refilled greedily (a token every period/requests). */
+    record Limit(long requests, Duration period) {
+
+        Limit {
+            if (requests < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("A rate limit needs at least 1 request per positive period");
+            }
+        }
+
+        /** Reads {@code 10/1m}, {@code 30/1h}, {@code 5/30s} (any Spring Boot duration after the slash). */
+        static Limit parse(String text) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException(
+                        "A rate limit is written requests/period, e.g. 10/1m, not '" + text + "'");
+            }
+            return new Limit(
+                    Long.parseLong(text.substring(0, slash).strip()),
+                    DurationStyle.detectAndParse(text.substring(slash + 1).strip()));
+        }
+
+        BucketConfiguration bucket() {
+            return BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
+                    .build();
+        }
+
+        /**
+         * Part of every bucket key: a bucket keeps the configuration it was created with, so a
+         * changed limit must start new buckets rather than inherit the old ones.
+         */
+        String fingerprint() {
+            return requests + "/" + period.toMillis() + "ms";
+        }
+
+        /** As it is written in configuration: {@code 10/1m}. */
+        @Override
+        public String toString() {
+            long millis = period.toMillis();
+            if (millis % 3_600_000 == 0) {
+                return requests + "/" + millis / 3_600_000 + "h";
+            }
+            if (millis % 60_000 == 0) {
+                return requests + "/" + millis / 60_000 + "m";
+            }
+            return millis % 1_000 == 0 ? requests + "/" + millis / 1_000 + "s" : requests + "/" + millis + "ms";
+        }
+    }
+
+    /** Lets {@code 10/1m} be written in properties and environment variables. */
+    @Component
+    @ConfigurationPropertiesBinding
+    static class LimitConverter implements Converter<String, Limit> {
+        @Override
+        public Limit convert(String source) {
+            return Limit.parse(source);
+        }
+    }
+}

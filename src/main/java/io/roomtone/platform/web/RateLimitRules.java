@@ -1,0 +1,38 @@
+package io.roomtone.platform.web;
+
+import static io.roomtone.platform.web.RateLimit.BOOKING_PER_IP;
+import static io.roomtone.platform.web.RateLimit.BOOKING_PER_USER;
+import static io.roomtone.platform.web.RateLimit.LOGIN_PER_EMAIL;
+import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
+import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which routes are rate limited, and by which limits: the single list {@link RateLimitFilter}
+ * works from. The availability search and the ping are deliberately absent: searching is read-only
+ * and cheap (it is what the benchmarks measure), and load balancers ping.
+ */
+final class RateLimitRules {
+
+    /**
+     * {@code limits} are checked in order and the first one exhausted refuses the request; the
+     * narrow subject comes first, so that one abusive account or address, once refused, stops
+     * using up the allowance of everyone else on its network.
+     */
+    record Rule(HttpMethod method, String pattern, List<RateLimit> limits) {}
+
+    private static final List<RateLimit> BOOKING = List.of(BOOKING_PER_USER, BOOKING_PER_IP);
+
+    static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.POST, "/api/auth/login", List.of(LOGIN_PER_EMAIL, LOGIN_PER_IP)),
+            new Rule(HttpMethod.POST, "/api/auth/register", List.of(REGISTER_PER_IP)),
+            new Rule(HttpMethod.POST, "/api/quote", BOOKING),
+            new Rule(HttpMethod.POST, "/api/holds", BOOKING),
+            new Rule(HttpMethod.POST, "/api/bookings", BOOKING),
+            new Rule(HttpMethod.POST, "/api/bookings/{id}/reschedule", BOOKING),
+            new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING));
+
+    private RateLimitRules() {}
+}
