@@ -58,7 +58,7 @@ public class Availability {
     /**
      * Free slots. Runs without a transaction: one query reads the studio's catalog and occupancy
      * versions, and only what the node has not cached for those versions is loaded — or nothing at
-     * all when the same question was answered in this minute (see {@link SearchAnswers}).
+     * all when the same question has an answer that is still exact (see {@link SearchAnswers}).
      */
     public List<Slot> search(SlotQuery query) {
         Validation validation = new Validation()
@@ -133,14 +133,18 @@ public class Availability {
                 service.stream().toList(),
                 question.minutes(),
                 service.map(s -> s.priceCentsFor(question.minutes())).orElse(0L));
-        return new SearchAnswers.Answer(SlotEngine.search(input), engine.holdsExpireAt());
+        StudioSettings settings = catalog.settings();
+        Instant boundsHold = StartBounds.answerValidUntil(now, settings.leadTime(), settings.horizon(), from, to);
+        return new SearchAnswers.Answer(
+                SlotEngine.search(input),
+                boundsHold.isBefore(engine.holdsExpireAt()) ? boundsHold : engine.holdsExpireAt());
     }
 
     /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
     @Transactional(readOnly = true)
     public Verdict check(SessionRequest request) {
         CatalogSnapshot catalog =
-                snapshots.current(versions.of(Tenancy.currentStudioId()).catalog());
+                snapshots.current(versions.read(Tenancy.currentStudioId()).catalog());
         Optional<Service> service =
                 Optional.ofNullable(request.serviceId()).map(id -> bookable(catalog, id, "service_id"));
         List<Service> addOns = request.addOnIds().stream()

@@ -29,6 +29,21 @@ record StartBounds(Instant earliest, Instant latest) {
         return new StartBounds(next.plus(lead), minute.plus(horizon));
     }
 
+    /**
+     * Until when an answer over the starts in [{@code from}, {@code to}), computed at {@code now} with
+     * {@link #forMinute} bounds, stays exact. While neither bound cuts the range it is the answer
+     * without bounds, until now + lead passes {@code from}; otherwise it holds for the rest of the
+     * minute (and only for {@code now} itself when that is on the minute).
+     */
+    static Instant answerValidUntil(Instant now, Duration lead, Duration horizon, Instant from, Instant to) {
+        StartBounds bounds = forMinute(now, lead, horizon);
+        if (!bounds.earliest().isAfter(from) && !bounds.latest().isBefore(to)) {
+            return from.minus(lead).plusNanos(1);
+        }
+        Instant minute = minuteOf(now);
+        return now.equals(minute) ? now.plusNanos(1) : minute.plus(Duration.ofMinutes(1));
+    }
+
     static Instant minuteOf(Instant now) {
         return now.truncatedTo(ChronoUnit.MINUTES);
     }

@@ -35,22 +35,31 @@ class StudioVersions {
         this.jdbc = jdbc;
     }
 
+    /** The counters as kept, or as read when none are kept: for searches. */
     Versions of(UUID studio) {
         Versions kept = known.get(studio);
         if (kept != null) {
             return kept;
         }
         long before = drops.get();
-        Versions read = jdbc.sql("SELECT version, occupancy_version FROM catalog_version WHERE studio_id = ?")
-                .param(studio)
-                .query((rs, row) -> new Versions(rs.getLong(1), rs.getLong(2)))
-                .optional()
-                .orElse(new Versions(0, 0));
+        Versions read = read(studio);
         if (listening) {
             // atomic with drop(): either this sees the drop's count, or the drop removes what it keeps
             known.compute(studio, (id, current) -> drops.get() == before ? read : current);
         }
         return read;
+    }
+
+    /**
+     * The counters as the database has them now: for checking a booking, which must not wait for a
+     * notification from another node.
+     */
+    Versions read(UUID studio) {
+        return jdbc.sql("SELECT version, occupancy_version FROM catalog_version WHERE studio_id = ?")
+                .param(studio)
+                .query((rs, row) -> new Versions(rs.getLong(1), rs.getLong(2)))
+                .optional()
+                .orElse(new Versions(0, 0));
     }
 
     void drop(UUID studio) {

@@ -62,8 +62,9 @@ class SlotEnginePropertiesTests {
     }
 
     /**
-     * (d) Lead time and horizon judged for a whole minute ({@link StartBounds#forMinute}, which lets
-     * searches reuse answers) give exactly the slots of judging them at the instant itself.
+     * (d) Lead time and horizon judged for a whole minute ({@link StartBounds#forMinute}) give exactly
+     * the slots of judging them at the instant itself, and at every instant until the answer's end
+     * ({@link StartBounds#answerValidUntil}), which is what lets searches reuse answers.
      */
     @TestFactory
     Stream<DynamicTest> perMinuteBoundsAreExact() {
@@ -92,10 +93,29 @@ class SlotEnginePropertiesTests {
                 Duration.between(StartBounds.minuteOf(early), pivot).minusMinutes(1));
     }
 
+    /** The answer computed at {@code now} is the exact one at now and until it says it ends. */
     private static void samePerMinuteAsExact(SearchInput input, Instant now, Duration lead, Duration horizon) {
-        assertThat(SlotEngine.search(withBounds(input, StartBounds.forMinute(now, lead, horizon))))
-                .as("now %s, lead %s, horizon %s", now, lead, horizon)
-                .isEqualTo(SlotEngine.search(withBounds(input, StartBounds.at(now, lead, horizon))));
+        List<Slot> answer = SlotEngine.search(withBounds(input, StartBounds.forMinute(now, lead, horizon)));
+        Instant from = input.firstDate().atStartOfDay(input.studioZone()).toInstant();
+        Instant to = input.firstDate()
+                .plusDays(input.days())
+                .atStartOfDay(input.studioZone())
+                .toInstant();
+        Instant validUntil = StartBounds.answerValidUntil(now, lead, horizon, from, to);
+        assertThat(validUntil).isAfter(now);
+        long span = Duration.between(now, validUntil).toNanos();
+        SplittableRandom random = new SplittableRandom(now.getEpochSecond());
+        for (Instant at : List.of(
+                now,
+                now.plusNanos(random.nextLong(span)),
+                now.plusNanos(random.nextLong(span)),
+                validUntil.minusNanos(1))) {
+            assertThat(answer)
+                    .as(
+                            "now %s, lead %s, horizon %s, exact at %s (answer valid until %s)",
+                            now, lead, horizon, at, validUntil)
+                    .isEqualTo(SlotEngine.search(withBounds(input, StartBounds.at(at, lead, horizon))));
+        }
     }
 
     private static SearchInput withBounds(SearchInput input, StartBounds bounds) {

@@ -62,6 +62,9 @@ class StudioVersionsTests {
 
         assertThat(after).isGreaterThan(before);
         assertThat(versions.of(studio).catalog()).isEqualTo(before);
+        assertThat(versions.read(studio).catalog())
+                .as("what bookings are checked against")
+                .isEqualTo(after);
         versions.drop(studio);
         assertThat(versions.of(studio).catalog()).isEqualTo(after);
     }
