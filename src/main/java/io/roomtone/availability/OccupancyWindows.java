@@ -34,16 +34,21 @@ class OccupancyWindows {
     }
 
     List<BlockedRange> overlapping(UUID studio, long version, Instant from, Instant to) {
-        Cached cached = cache.compute(
-                studio,
-                (id, current) -> current != null
-                                && current.version() == version
-                                && current.windows().size() < MAX_WINDOWS
-                        ? current
-                        : new Cached(version, new ConcurrentHashMap<>()));
+        Cached cached = cache.get(studio);
+        if (!usable(cached, version)) {
+            // compute() locks the studio's entry: only when it must change, not on every search
+            cached = cache.compute(
+                    studio,
+                    (id, current) ->
+                            usable(current, version) ? current : new Cached(version, new ConcurrentHashMap<>()));
+        }
         return cached.windows()
                 .computeIfAbsent(
                         new Window(from, to), w -> readOnly.execute(tx -> occupancy.overlapping(w.from(), w.to())));
+    }
+
+    private static boolean usable(Cached cached, long version) {
+        return cached != null && cached.version() == version && cached.windows().size() < MAX_WINDOWS;
     }
 
     /** For the cache misses of searches, which otherwise run without a transaction. */
