@@ -13,13 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -118,12 +114,8 @@ public class Availability {
         // plus twice the longest buffer (its own and the neighbour's) after it
         Duration reach = catalog.longestBuffer().multipliedBy(2);
         Instant windowEnd = to.plus(Duration.ofMinutes(question.minutes())).plus(reach);
-        Engine engine = engine(
-                catalog,
-                windows.overlapping(studio, current.occupancy(), from.minus(reach), windowEnd),
-                Set.of(),
-                now,
-                true);
+        Taken taken = windows.overlapping(studio, current.occupancy(), from.minus(reach), windowEnd);
+        Engine engine = engine(catalog, taken, Set.of(), now, true);
         SearchInput input = engine.input(
                 question.first(),
                 question.days(),
@@ -135,9 +127,9 @@ public class Availability {
                 service.map(s -> s.priceCentsFor(question.minutes())).orElse(0L));
         StudioSettings settings = catalog.settings();
         Instant boundsHold = StartBounds.answerValidUntil(now, settings.leadTime(), settings.horizon(), from, to);
+        Instant holdsHold = taken.firstExpiryAfter(now);
         return new SearchAnswers.Answer(
-                SlotEngine.search(input),
-                boundsHold.isBefore(engine.holdsExpireAt()) ? boundsHold : engine.holdsExpireAt());
+                SlotEngine.search(input), boundsHold.isBefore(holdsHold) ? boundsHold : holdsHold);
     }
 
     /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
@@ -172,8 +164,8 @@ public class Availability {
         Duration reach = catalog.longestBuffer().multipliedBy(2);
         Engine engine = engine(
                 catalog,
-                occupancy.overlapping(
-                        request.start().minus(reach), request.end().plus(reach)),
+                Taken.of(occupancy.overlapping(
+                        request.start().minus(reach), request.end().plus(reach))),
                 request.ignoring(),
                 clock.instant(),
                 false);
@@ -202,33 +194,16 @@ public class Availability {
     }
 
     /** @param perMinute whether to judge lead time and horizon per minute (see {@link StartBounds#forMinute}) */
-    private Engine engine(
-            CatalogSnapshot catalog, List<BlockedRange> ranges, Set<UUID> ignoring, Instant now, boolean perMinute) {
-        Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken = new EnumMap<>(BlockedRange.Kind.class);
-        Instant holdsExpireAt = Instant.MAX;
-        for (BlockedRange range : ranges) {
-            if (range.countsAt(now) && !ignoring.contains(range.ownerId())) {
-                taken.computeIfAbsent(range.kind(), k -> new HashMap<>())
-                        .computeIfAbsent(range.resourceId(), k -> new ArrayList<>())
-                        .add(range.span());
-                if (range.expiresAt() != null && range.expiresAt().isBefore(holdsExpireAt)) {
-                    holdsExpireAt = range.expiresAt();
-                }
-            }
-        }
+    private Engine engine(CatalogSnapshot catalog, Taken taken, Set<UUID> ignoring, Instant now, boolean perMinute) {
         StudioSettings settings = catalog.settings();
         StartBounds bounds = perMinute
                 ? StartBounds.forMinute(now, settings.leadTime(), settings.horizon())
                 : StartBounds.at(now, settings.leadTime(), settings.horizon());
-        return new Engine(catalog, taken, bounds, holdsExpireAt);
+        return new Engine(catalog, taken, ignoring, now, bounds);
     }
 
     /** A catalog snapshot and the occupancy of one search, turned into engine values. */
-    private record Engine(
-            CatalogSnapshot catalog,
-            Map<BlockedRange.Kind, Map<UUID, List<Span>>> taken,
-            StartBounds bounds,
-            Instant holdsExpireAt) {
+    private record Engine(CatalogSnapshot catalog, Taken taken, Set<UUID> ignoring, Instant now, StartBounds bounds) {
 
         List<Resource> rooms(Optional<Service> service, UUID onlyRoom) {
             List<String> tags = service.map(Service::roomTags).orElse(List.of());
@@ -284,9 +259,7 @@ public class Availability {
         }
 
         private Resource resource(TargetType type, BlockedRange.Kind kind, BufferScope scope, UUID id) {
-            List<Span> blocked = taken.getOrDefault(kind, Map.of()).getOrDefault(id, List.of()).stream()
-                    .sorted()
-                    .toList();
+            List<Span> blocked = taken.spans(kind, id, now, ignoring);
             return new Resource(
                     id,
                     catalog.hoursOf(type, id),

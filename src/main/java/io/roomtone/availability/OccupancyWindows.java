@@ -1,7 +1,6 @@
 package io.roomtone.availability;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,7 @@ class OccupancyWindows {
 
     private record Window(Instant from, Instant to) {}
 
-    private record Cached(long version, Map<Window, List<BlockedRange>> windows) {}
+    private record Cached(long version, Map<Window, Taken> windows) {}
 
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Occupancy occupancy;
@@ -33,7 +32,7 @@ class OccupancyWindows {
         this.readOnly = readOnly(transactions);
     }
 
-    List<BlockedRange> overlapping(UUID studio, long version, Instant from, Instant to) {
+    Taken overlapping(UUID studio, long version, Instant from, Instant to) {
         Cached cached = cache.get(studio);
         if (!usable(cached, version)) {
             // compute() locks the studio's entry: only when it must change, not on every search
@@ -44,7 +43,8 @@ class OccupancyWindows {
         }
         return cached.windows()
                 .computeIfAbsent(
-                        new Window(from, to), w -> readOnly.execute(tx -> occupancy.overlapping(w.from(), w.to())));
+                        new Window(from, to),
+                        w -> Taken.of(readOnly.execute(tx -> occupancy.overlapping(w.from(), w.to()))));
     }
 
     private static boolean usable(Cached cached, long version) {

@@ -1,0 +1,58 @@
+package io.roomtone.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.availability.BlockedRange.Kind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Occupancy grouped for the engine: by resource, sorted, with holds counted only until they expire. */
+class TakenTests {
+
+    static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
+    static final UUID ROOM = UUID.randomUUID();
+    static final UUID ENGINEER = UUID.randomUUID();
+
+    static Span hours(int from, int to) {
+        return new Span(T.plusSeconds(3600L * from), T.plusSeconds(3600L * to));
+    }
+
+    static BlockedRange booking(Kind kind, UUID resource, Span span, UUID owner) {
+        return new BlockedRange(kind, resource, span, owner, null);
+    }
+
+    @Test
+    void rangesAreGroupedByResourceAndSorted() {
+        UUID late = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        Taken taken = Taken.of(List.of(
+                booking(Kind.ROOM, ROOM, hours(5, 6), late),
+                booking(Kind.STAFF, ENGINEER, hours(5, 6), late),
+                booking(Kind.ROOM, ROOM, hours(1, 2), early)));
+
+        assertThat(taken.spans(Kind.ROOM, ROOM, T, Set.of())).containsExactly(hours(1, 2), hours(5, 6));
+        assertThat(taken.spans(Kind.STAFF, ENGINEER, T, Set.of())).containsExactly(hours(5, 6));
+        assertThat(taken.spans(Kind.STAFF, ROOM, T, Set.of())).isEmpty();
+        assertThat(taken.spans(Kind.ROOM, ROOM, T, Set.of(late))).containsExactly(hours(1, 2));
+    }
+
+    @Test
+    void aHoldCountsUntilItExpires() {
+        Instant expires = T.plusSeconds(600);
+        Instant later = T.plusSeconds(900);
+        Taken taken = Taken.of(List.of(
+                new BlockedRange(Kind.ROOM, ROOM, hours(1, 2), UUID.randomUUID(), later),
+                new BlockedRange(Kind.ROOM, ROOM, hours(3, 4), UUID.randomUUID(), expires),
+                booking(Kind.ROOM, ROOM, hours(5, 6), UUID.randomUUID())));
+
+        assertThat(taken.spans(Kind.ROOM, ROOM, expires.minusNanos(1), Set.of()))
+                .containsExactly(hours(1, 2), hours(3, 4), hours(5, 6));
+        assertThat(taken.spans(Kind.ROOM, ROOM, expires, Set.of())).containsExactly(hours(1, 2), hours(5, 6));
+        assertThat(taken.firstExpiryAfter(T)).isEqualTo(expires);
+        assertThat(taken.firstExpiryAfter(expires)).isEqualTo(later);
+        assertThat(taken.firstExpiryAfter(later)).isEqualTo(Instant.MAX);
+    }
+}
