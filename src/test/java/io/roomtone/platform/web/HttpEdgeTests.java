@@ -123,6 +123,15 @@ class HttpEdgeTests {
         assertThat(docs.json().at("/components/schemas/Service/properties").propertyNames())
                 .as("schemas use the API's snake_case names")
                 .contains("default_duration_min", "base_price_cents", "is_addon");
+        assertThat(docs.json()
+                        .at("/paths/~1api~1bookings/post/responses/429/headers")
+                        .propertyNames())
+                .as("rate-limited routes say so")
+                .contains("Retry-After");
+        assertThat(docs.json()
+                        .at("/paths/~1api~1availability~1search/post/responses")
+                        .has("429"))
+                .isFalse();
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 
