@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.SimpleTransactionStatus;
 
 /**
  * The studio counters a node keeps instead of asking the database on every search: kept only while
@@ -31,6 +35,9 @@ class StudioVersionsTests {
 
     @Autowired
     StudioVersions nodeVersions;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     UUID studio() {
         return jdbc.sql("SELECT id FROM studio WHERE is_default")
@@ -67,6 +74,36 @@ class StudioVersionsTests {
                 .isEqualTo(after);
         versions.drop(studio);
         assertThat(versions.of(studio).catalog()).isEqualTo(after);
+    }
+
+    @Test
+    void aWriteCommittedOnThisNodeDropsWhatWasKeptWithoutWaitingForItsNotification() {
+        UUID studio = studio();
+        StudioVersions versions = new StudioVersions(jdbc);
+        versions.listening(true);
+        long before = versions.of(studio).catalog();
+        LocalCommits commits = new LocalCommits(versions);
+        long after = bump(studio);
+
+        commits.afterCommit(execution(true), null);
+        assertThat(versions.of(studio).catalog())
+                .as("a read-only commit changes nothing")
+                .isEqualTo(before);
+        commits.afterCommit(execution(false), null);
+        assertThat(versions.of(studio).catalog()).isEqualTo(after);
+        assertThat(((AbstractPlatformTransactionManager) transactionManager).getTransactionExecutionListeners())
+                .as("the application's transactions tell it")
+                .hasAtLeastOneElementOfType(LocalCommits.class);
+    }
+
+    private static TransactionExecution execution(boolean readOnly) {
+        SimpleTransactionStatus status = new SimpleTransactionStatus(true) {
+            @Override
+            public boolean isReadOnly() {
+                return readOnly;
+            }
+        };
+        return status;
     }
 
     @Test
