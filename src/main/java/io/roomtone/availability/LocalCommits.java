@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.identity.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -8,7 +9,7 @@ import org.springframework.transaction.TransactionExecutionListener;
 /**
  * Drops the counters {@link StudioVersions} keeps when this node commits a write, without waiting
  * for its notification: a client who has just booked must not be offered the slot again. Any
- * read-write transaction counts; writes are rare next to searches.
+ * read-write transaction of the studio counts; writes are rare next to searches.
  */
 @Component
 class LocalCommits implements TransactionExecutionListener {
@@ -22,7 +23,8 @@ class LocalCommits implements TransactionExecutionListener {
     @Override
     public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
         if (!transaction.isReadOnly()) {
-            versions.dropAll();
+            // a request's transactions see one studio (row-level security); jobs may see several
+            Tenancy.studioId().ifPresentOrElse(versions::drop, versions::dropAll);
         }
     }
 }

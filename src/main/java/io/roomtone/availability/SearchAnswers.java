@@ -30,7 +30,13 @@ class SearchAnswers {
             LocalDate first, int days, int minutes, UUID serviceId, UUID roomId, String skill, boolean engineer) {}
 
     /** An answer's slots, exact for every instant from when it was computed until {@code validUntil}. */
-    record Answer(List<Slot> slots, Instant validUntil) {}
+    record Answer(List<Slot> slots, Instant validUntil) {
+
+        /** Answers are shared by every request that asks the same question: never changed. */
+        Answer {
+            slots = List.copyOf(slots);
+        }
+    }
 
     private record Key(UUID studio, long catalogVersion, long occupancyVersion, Question question) {}
 

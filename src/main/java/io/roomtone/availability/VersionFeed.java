@@ -22,10 +22,15 @@ class VersionFeed implements SmartLifecycle {
 
     static final String CHANNEL = "roomtone_versions";
     static final String APPLICATION_NAME = "roomtone-version-feed";
+    /** The payload of the feed's own notifications, which show that notifications are delivered. */
+    static final String PROBE = "probe";
 
     private static final Logger log = LoggerFactory.getLogger(VersionFeed.class);
-    /** How long to wait for notifications before checking that the connection is still alive. */
-    private static final int WAIT_MILLIS = 10_000;
+    /**
+     * How long to wait for notifications before checking that they still arrive: a silently dead
+     * connection is noticed within about twice this, and searches stop trusting kept counters.
+     */
+    private static final int WAIT_MILLIS = 5_000;
 
     private static final long RETRY_MILLIS = 2_000;
 
@@ -66,6 +71,12 @@ class VersionFeed implements SmartLifecycle {
         Thread feed = thread;
         if (feed != null) {
             feed.interrupt();
+            try {
+                // a later start() must not find the old thread still looping
+                feed.join(WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -99,20 +110,34 @@ class VersionFeed implements SmartLifecycle {
             statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
             statement.execute("LISTEN " + CHANNEL);
         }
+        // a connection that died without a word fails a round trip instead of blocking it forever
+        listener.setNetworkTimeout(Runnable::run, 3 * WAIT_MILLIS);
         try {
             PGConnection notifications = listener.unwrap(PGConnection.class);
+            // only a notification that comes back proves they are delivered (a transaction-mode
+            // pooler accepts LISTEN and never delivers anything)
+            probe(listener);
+            if (!delivered(notifications.getNotifications(WAIT_MILLIS))) {
+                throw new SQLException("notifications sent on this connection do not come back");
+            }
             versions.listening(true);
+            boolean probing = false;
             while (running) {
                 PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
                 if (arrived == null || arrived.length == 0) {
-                    // a quiet connection may be a dead one: a round trip tells
-                    try (Statement statement = listener.createStatement()) {
-                        statement.execute("SELECT 1");
+                    if (probing) {
+                        throw new SQLException("a probe notification did not come back in " + WAIT_MILLIS + " ms");
                     }
+                    // a quiet connection may be a dead one
+                    probe(listener);
+                    probing = true;
                     continue;
                 }
+                probing = false;
                 for (PGNotification notification : arrived) {
-                    versions.drop(UUID.fromString(notification.getParameter()));
+                    if (!PROBE.equals(notification.getParameter())) {
+                        versions.drop(UUID.fromString(notification.getParameter()));
+                    }
                 }
             }
         } finally {
@@ -124,6 +149,16 @@ class VersionFeed implements SmartLifecycle {
                 log.debug("The notification connection is gone", broken);
             }
         }
+    }
+
+    private static void probe(Connection listener) throws SQLException {
+        try (Statement statement = listener.createStatement()) {
+            statement.execute("SELECT pg_notify('" + CHANNEL + "', '" + PROBE + "')");
+        }
+    }
+
+    private static boolean delivered(PGNotification[] arrived) {
+        return arrived != null && arrived.length > 0;
     }
 
     private void pause() {

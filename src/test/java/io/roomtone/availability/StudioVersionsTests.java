@@ -3,6 +3,7 @@ package io.roomtone.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.roomtone.identity.Tenancy;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SharedPostgres;
 import java.sql.Connection;
@@ -89,8 +90,15 @@ class StudioVersionsTests {
         assertThat(versions.of(studio).catalog())
                 .as("a read-only commit changes nothing")
                 .isEqualTo(before);
-        commits.afterCommit(execution(false), null);
+        Tenancy.runAs(UUID.randomUUID(), () -> commits.afterCommit(execution(false), null));
+        assertThat(versions.of(studio).catalog()).as("another studio's write").isEqualTo(before);
+        Tenancy.runAs(studio, () -> commits.afterCommit(execution(false), null));
         assertThat(versions.of(studio).catalog()).isEqualTo(after);
+        long later = bump(studio);
+        commits.afterCommit(execution(false), null);
+        assertThat(versions.of(studio).catalog())
+                .as("a write of no studio in particular")
+                .isEqualTo(later);
         assertThat(((AbstractPlatformTransactionManager) transactionManager).getTransactionExecutionListeners())
                 .as("the application's transactions tell it")
                 .hasAtLeastOneElementOfType(LocalCommits.class);
