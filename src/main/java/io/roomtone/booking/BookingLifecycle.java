@@ -138,14 +138,7 @@ public class BookingLifecycle {
      */
     @Transactional
     public Rescheduled reschedule(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
-        new Validation()
-                .require(newStart, "new_start_at")
-                .require(newEnd, "new_end_at")
-                .check(
-                        newStart == null || newEnd == null || newEnd.isAfter(newStart),
-                        "new_end_at",
-                        "must be after new_start_at")
-                .throwIfInvalid();
+        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
         BookingStore.Snapshot snapshot = visibleToChange(id, caller);
         Booking before = snapshot.booking();
         if (!before.status().holdsItsSlot()) {

@@ -99,14 +99,7 @@ public class Bookings {
     public Requested request(BookingRequest request, CurrentUser caller) {
         Validation validation = new Validation()
                 .require(request.roomId(), "room_id")
-                .require(request.startAt(), "start_at")
-                .require(request.endAt(), "end_at")
-                .check(
-                        request.startAt() == null
-                                || request.endAt() == null
-                                || request.endAt().isAfter(request.startAt()),
-                        "end_at",
-                        "must be after start_at")
+                .period(request.startAt(), "start_at", request.endAt(), "end_at")
                 .check(
                         request.notes() == null || request.notes().length() <= 2000,
                         "notes",

@@ -65,14 +65,7 @@ public class Holds {
     public Hold place(HoldRequest request, CurrentUser holder) {
         new Validation()
                 .require(request.roomId(), "room_id")
-                .require(request.startAt(), "start_at")
-                .require(request.endAt(), "end_at")
-                .check(
-                        request.startAt() == null
-                                || request.endAt() == null
-                                || request.endAt().isAfter(request.startAt()),
-                        "end_at",
-                        "must be after start_at")
+                .period(request.startAt(), "start_at", request.endAt(), "end_at")
                 .throwIfInvalid();
         List<UUID> staff = StaffIds.of(request.staffIds());
         refuseHoarding(holder);

@@ -66,9 +66,7 @@ public class StudioCalendar {
     @Transactional(readOnly = true)
     public Board board(Instant from, Instant to, GroupBy groupBy) {
         new Validation()
-                .require(from, "from")
-                .require(to, "to")
-                .check(from == null || to == null || to.isAfter(from), "to", "must be after from")
+                .period(from, "from", to, "to")
                 .check(
                         from == null || to == null || Duration.between(from, to).compareTo(LONGEST) <= 0,
                         "to",

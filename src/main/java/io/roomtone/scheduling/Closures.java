@@ -123,10 +123,8 @@ public class Closures {
         Validation validation = new Validation();
         validation.require(closure.targetType(), "target_type");
         Checks.target(validation, catalog, closure.targetType(), closure.targetId());
-        validation.require(closure.startAt(), "start_at");
-        validation.require(closure.endAt(), "end_at");
+        validation.period(closure.startAt(), "start_at", closure.endAt(), "end_at");
         if (closure.startAt() != null && closure.endAt() != null) {
-            validation.check(closure.endAt().isAfter(closure.startAt()), "end_at", "must be after start_at");
             validation.check(
                     Duration.between(closure.startAt(), closure.endAt()).compareTo(MAX_SPAN) <= 0,
                     "end_at",

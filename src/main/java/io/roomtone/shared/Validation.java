@@ -1,5 +1,6 @@
 package io.roomtone.shared;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,13 @@ public final class Validation {
 
     public Validation require(Object value, String field) {
         return check(value != null && !(value instanceof String s && s.isBlank()), field, "is required");
+    }
+
+    /** A period: both ends required, and {@code end} after {@code start} (the problem names {@code endField}). */
+    public Validation period(Instant start, String startField, Instant end, String endField) {
+        return require(start, startField)
+                .require(end, endField)
+                .check(start == null || end == null || end.isAfter(start), endField, "must be after " + startField);
     }
 
     /** Records {@code message} for {@code field} unless {@code ok}; only a field's first problem is kept. */

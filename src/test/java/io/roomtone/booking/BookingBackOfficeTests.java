@@ -101,10 +101,7 @@ class BookingBackOfficeTests {
         Map<String, String> engineer = studio.engineer("keys");
         String client = studio.client();
         String owner = studio.owner();
-        String id = expect(api.post("/api/bookings", booking(room, service, at(16, 10), at(16, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String id = studio.book(booking(room, service, at(16, 10), at(16, 11)), client);
         String hold = expect(
                         api.post(
                                 "/api/holds",

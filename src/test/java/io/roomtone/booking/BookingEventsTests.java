@@ -101,10 +101,7 @@ class BookingEventsTests {
         String owner = studio.owner();
 
         expect(api.post("/api/holds", json("room_id", room, "start_at", at(5, 8), "end_at", at(5, 9)), client), 201);
-        String id = expect(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String id = studio.book(booking(room, service, at(5, 10), at(5, 11)), client);
         expect(api.post("/api/admin/bookings/" + id + "/approve", json("message", "ok"), owner), 200);
         expect(
                 api.post(

@@ -146,14 +146,8 @@ class BookingFlowTests {
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
         String owner = studio.owner();
-        String first = expect(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
-        String second = expect(api.post("/api/bookings", booking(room, service, at(5, 12), at(5, 13)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String first = studio.book(booking(room, service, at(5, 10), at(5, 11)), client);
+        String second = studio.book(booking(room, service, at(5, 12), at(5, 13)), client);
 
         Response approved = api.post("/api/admin/bookings/" + first + "/approve", json("message", "See you!"), owner);
         expect(approved, 200);
@@ -259,10 +253,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String id = expect(api.post("/api/bookings", booking(room, service, at(8, 10), at(8, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String id = studio.book(booking(room, service, at(8, 10), at(8, 11)), client);
 
         Response first = api.post(
                 "/api/bookings/" + id + "/reschedule",
@@ -299,10 +290,7 @@ class BookingFlowTests {
         String room = studio.room("vocal");
         String service = studio.service(false, null, "vocal");
         String client = studio.client();
-        String id = expect(api.post("/api/bookings", booking(room, service, at(9, 10), at(9, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String id = studio.book(booking(room, service, at(9, 10), at(9, 11)), client);
 
         Response canceled = api.post("/api/bookings/" + id + "/cancel", json("reason", "Band split up"), client);
 
@@ -604,14 +592,8 @@ class BookingFlowTests {
                 .get("id")
                 .asString();
         String client = studio.client();
-        String first = expect(api.post("/api/bookings", booking(room, service, at(26, 10), at(26, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
-        String second = expect(api.post("/api/bookings", booking(room, service, at(27, 10), at(27, 11)), client), 201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String first = studio.book(booking(room, service, at(26, 10), at(26, 11)), client);
+        String second = studio.book(booking(room, service, at(27, 10), at(27, 11)), client);
 
         assertThat(api.post("/api/bookings", booking(room, service, at(26, 14), at(26, 15)), client)
                         .json()

@@ -47,10 +47,7 @@ class SearchAcrossNodesTests {
             assertThat(starts(other, studio, room, service)).contains(ten);
 
             String client = studio.client();
-            String id = expect(api.post("/api/bookings", booking(room, service, ten, at(3, 11)), client), 201)
-                    .json()
-                    .get("booking_id")
-                    .asString();
+            String id = studio.book(booking(room, service, ten, at(3, 11)), client);
 
             assertThat(starts(api, studio, room, service)).doesNotContain(ten);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(starts(other, studio, room, service))

@@ -208,6 +208,14 @@ final class Studio {
         return json(fields);
     }
 
+    /** Books as {@code token} (a 201 is expected) and returns the booking's id. */
+    String book(String body, String token) {
+        return expect(api.post("/api/bookings", body, token), 201)
+                .json()
+                .get("booking_id")
+                .asString();
+    }
+
     static Response expect(Response response, int status) {
         if (response.status() != status) {
             throw new AssertionError("Expected " + status + " but got " + response);
