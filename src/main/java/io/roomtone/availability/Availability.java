@@ -7,6 +7,7 @@ import io.roomtone.scheduling.BufferScope;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.scheduling.TargetType;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,7 +260,7 @@ public class Availability {
         }
 
         private Resource resource(TargetType type, BlockedRange.Kind kind, BufferScope scope, UUID id) {
-            List<Span> blocked = taken.spans(kind, id, now, ignoring);
+            List<TimeRange> blocked = taken.spans(kind, id, now, ignoring);
             return new Resource(
                     id,
                     catalog.hoursOf(type, id),

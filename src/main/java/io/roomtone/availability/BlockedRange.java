@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
  * @param ownerId the booking or hold that takes it
  * @param expiresAt when a hold stops counting; {@code null} for bookings
  */
-public record BlockedRange(Kind kind, UUID resourceId, Span span, UUID ownerId, Instant expiresAt) {
+public record BlockedRange(Kind kind, UUID resourceId, TimeRange span, UUID ownerId, Instant expiresAt) {
 
     public boolean countsAt(Instant now) {
         return expiresAt == null || expiresAt.isAfter(now);

@@ -9,6 +9,7 @@ import io.roomtone.scheduling.Closure;
 import io.roomtone.scheduling.ScheduleRule;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.scheduling.TargetType;
+import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ record CatalogSnapshot(
         Map<UUID, Service> services,
         List<StaffMember> activeStaff,
         Map<Target, List<WeeklyHours>> hours,
-        Map<Target, List<Span>> closures,
+        Map<Target, List<TimeRange>> closures,
         Map<Target, BufferRule> buffers) {
 
     /** A studio (id null), room, staff member or service that rules are about. */
@@ -64,7 +65,8 @@ record CatalogSnapshot(
                         .collect(Collectors.groupingBy(
                                 c -> target(c.targetType(), c.targetId()),
                                 Collectors.collectingAndThen(
-                                        Collectors.mapping(c -> new Span(c.startAt(), c.endAt()), Collectors.toList()),
+                                        Collectors.mapping(
+                                                c -> new TimeRange(c.startAt(), c.endAt()), Collectors.toList()),
                                         spans -> spans.stream().sorted().toList()))),
                 buffers.stream()
                         .collect(Collectors.toUnmodifiableMap(
@@ -79,7 +81,7 @@ record CatalogSnapshot(
         return hours.getOrDefault(target(type, id), List.of());
     }
 
-    List<Span> closuresOf(TargetType type, UUID id) {
+    List<TimeRange> closuresOf(TargetType type, UUID id) {
         return closures.getOrDefault(target(type, id), List.of());
     }
 

@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import java.util.UUID;
 public record Resource(
         UUID id,
         List<WeeklyHours> hours,
-        List<Span> closures,
-        List<Span> blocked,
+        List<TimeRange> closures,
+        List<TimeRange> blocked,
         Duration bufferBefore,
         Duration bufferAfter) {}

@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -89,7 +90,7 @@ final class Search {
         // Keyed by buffers, which most rooms and staff share: each is computed once per search.
         private final Map<Buffers, Intervals> free = new HashMap<>();
 
-        Side(Intervals available, List<Span> blocked) {
+        Side(Intervals available, List<TimeRange> blocked) {
             this.fitting = available.startsFitting(length);
             this.busy = Windows.of(blocked, timeline);
         }

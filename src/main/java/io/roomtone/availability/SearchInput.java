@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public record SearchInput(
         int days,
         ZoneId studioZone,
         List<WeeklyHours> studioHours,
-        List<Span> studioClosures,
+        List<TimeRange> studioClosures,
         List<Resource> rooms,
         boolean engineerRequired,
         List<Resource> staff,

@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,9 +42,9 @@ record Taken(Map<BlockedRange.Kind, Map<UUID, List<BlockedRange>>> byResource, L
     }
 
     /** What blocks one room or staff member at {@code now}, sorted, leaving out {@code ignoring}'s ranges. */
-    List<Span> spans(BlockedRange.Kind kind, UUID id, Instant now, Set<UUID> ignoring) {
+    List<TimeRange> spans(BlockedRange.Kind kind, UUID id, Instant now, Set<UUID> ignoring) {
         List<BlockedRange> ranges = byResource.getOrDefault(kind, Map.of()).getOrDefault(id, List.of());
-        List<Span> spans = new ArrayList<>(ranges.size());
+        List<TimeRange> spans = new ArrayList<>(ranges.size());
         for (BlockedRange range : ranges) {
             if (range.countsAt(now) && !ignoring.contains(range.ownerId())) {
                 spans.add(range.span());

@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -92,7 +93,7 @@ final class Windows {
     }
 
     /** The union of {@code spans} (closures or blocked ranges), whatever their order. */
-    static Intervals of(List<Span> spans, Timeline timeline) {
+    static Intervals of(List<TimeRange> spans, Timeline timeline) {
         int n = spans.size();
         long[] starts = new long[n];
         long[] ends = new long[n];

@@ -2,7 +2,6 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
-import io.roomtone.availability.Span;
 import io.roomtone.availability.Verdict;
 import io.roomtone.catalog.Services;
 import io.roomtone.catalog.StaffMembers;
@@ -12,6 +11,7 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -294,8 +294,8 @@ public class BookingLifecycle {
                 "Booking " + booking.code() + " is " + booking.status().json() + " and cannot be " + move + ".");
     }
 
-    private static Span blockedRange(Booking booking) {
-        return new Span(booking.startAt(), booking.endAt())
+    private static TimeRange blockedRange(Booking booking) {
+        return new TimeRange(booking.startAt(), booking.endAt())
                 .widen(Duration.ofMinutes(booking.bufferBeforeMin()), Duration.ofMinutes(booking.bufferAfterMin()));
     }
 }

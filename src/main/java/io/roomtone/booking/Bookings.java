@@ -2,7 +2,6 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
-import io.roomtone.availability.Span;
 import io.roomtone.availability.Verdict;
 import io.roomtone.catalog.Services;
 import io.roomtone.catalog.StaffMembers;
@@ -16,6 +15,7 @@ import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -153,8 +153,8 @@ public class Bookings {
         if (request.holdId() != null) {
             holds.convert(request.holdId());
         }
-        Span blocked =
-                new Span(request.startAt(), request.endAt()).widen(bookable.bufferBefore(), bookable.bufferAfter());
+        TimeRange blocked = new TimeRange(request.startAt(), request.endAt())
+                .widen(bookable.bufferBefore(), bookable.bufferAfter());
         occupancy.take(request.roomId(), bookable.staffIds(), blocked, id, null, null);
         Booking booking = store.find(id, false).orElseThrow().booking();
         audit.record("booking.requested", "booking", id, null, booking);

@@ -2,13 +2,13 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
-import io.roomtone.availability.Span;
 import io.roomtone.availability.Verdict;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -94,8 +94,8 @@ public class Holds {
                         Timestamp.from(expires))
                 .query(UUID.class)
                 .single();
-        Span blocked =
-                new Span(request.startAt(), request.endAt()).widen(bookable.bufferBefore(), bookable.bufferAfter());
+        TimeRange blocked = new TimeRange(request.startAt(), request.endAt())
+                .widen(bookable.bufferBefore(), bookable.bufferAfter());
         occupancy.take(request.roomId(), bookable.staffIds(), blocked, null, id, expires);
         events.publishEvent(new BookingEvents.HoldPlaced(
                 Tenancy.currentStudioId(),

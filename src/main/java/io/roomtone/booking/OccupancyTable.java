@@ -2,10 +2,10 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.BlockedRange;
 import io.roomtone.availability.Occupancy;
-import io.roomtone.availability.Span;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeRange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class OccupancyTable implements Occupancy {
                     return new BlockedRange(
                             rs.getString(1).charAt(0) == 'r' ? BlockedRange.Kind.ROOM : BlockedRange.Kind.STAFF,
                             rs.getObject(2, UUID.class),
-                            new Span(
+                            new TimeRange(
                                     rs.getTimestamp(3).toInstant(),
                                     rs.getTimestamp(4).toInstant()),
                             rs.getObject(5, UUID.class),
@@ -81,7 +81,7 @@ class OccupancyTable implements Occupancy {
      * Expired holds in the way are removed first: the constraint cannot tell they are over.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void take(UUID roomId, List<UUID> staffIds, Span blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
+    void take(UUID roomId, List<UUID> staffIds, TimeRange blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
         UUID studio = Tenancy.currentStudioId();
         try {
             jdbc.sql(
@@ -97,7 +97,7 @@ class OccupancyTable implements Occupancy {
                             Timestamp.from(blocked.end()),
                             Timestamp.from(blocked.start()))
                     .update();
-            for (Span piece : pieces(blocked)) {
+            for (TimeRange piece : pieces(blocked)) {
                 insert(studio, "room", roomId, piece, bookingId, holdId, expiresAt);
                 for (UUID staffId : staffIds) {
                     insert(studio, "staff", staffId, piece, bookingId, holdId, expiresAt);
@@ -130,17 +130,23 @@ class OccupancyTable implements Occupancy {
     }
 
     /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */
-    static List<Span> pieces(Span blocked) {
-        List<Span> pieces = new java.util.ArrayList<>();
+    static List<TimeRange> pieces(TimeRange blocked) {
+        List<TimeRange> pieces = new java.util.ArrayList<>();
         for (Instant start = blocked.start(); start.isBefore(blocked.end()); start = start.plus(PIECE)) {
             Instant end = start.plus(PIECE);
-            pieces.add(new Span(start, end.isBefore(blocked.end()) ? end : blocked.end()));
+            pieces.add(new TimeRange(start, end.isBefore(blocked.end()) ? end : blocked.end()));
         }
         return pieces;
     }
 
     private void insert(
-            UUID studio, String kind, UUID resource, Span blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
+            UUID studio,
+            String kind,
+            UUID resource,
+            TimeRange blocked,
+            UUID bookingId,
+            UUID holdId,
+            Instant expiresAt) {
         jdbc.sql(
                         """
                         INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, booking_id, hold_id, expires_at)

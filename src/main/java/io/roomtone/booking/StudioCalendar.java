@@ -1,9 +1,9 @@
 package io.roomtone.booking;
 
-import io.roomtone.availability.Span;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -138,10 +138,10 @@ public class StudioCalendar {
         }
         List<Entry> flagged = new ArrayList<>();
         for (Entry entry : row) {
-            Span span = new Span(entry.blockedFrom(), entry.blockedUntil());
+            TimeRange span = new TimeRange(entry.blockedFrom(), entry.blockedUntil());
             boolean conflict = row.stream()
                     .anyMatch(other ->
-                            other != entry && span.overlaps(new Span(other.blockedFrom(), other.blockedUntil())));
+                            other != entry && span.overlaps(new TimeRange(other.blockedFrom(), other.blockedUntil())));
             flagged.add(new Entry(
                     entry.type(),
                     entry.id(),

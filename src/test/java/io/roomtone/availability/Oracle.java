@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -125,14 +126,14 @@ final class Oracle {
             before = max(before, member.bufferBefore());
             after = max(after, member.bufferAfter());
         }
-        Span blocked = new Span(start.minus(before), end.plus(after));
-        for (Span other : room.blocked()) {
+        TimeRange blocked = new TimeRange(start.minus(before), end.plus(after));
+        for (TimeRange other : room.blocked()) {
             if (blocked.overlaps(other)) {
                 return false;
             }
         }
         if (member != null) {
-            for (Span other : member.blocked()) {
+            for (TimeRange other : member.blocked()) {
                 if (blocked.overlaps(other)) {
                     return false;
                 }
@@ -161,9 +162,9 @@ final class Oracle {
         return grid;
     }
 
-    private boolean[] paintSpans(List<Span> spans) {
+    private boolean[] paintSpans(List<TimeRange> spans) {
         boolean[] grid = new boolean[minutes];
-        for (Span span : spans) {
+        for (TimeRange span : spans) {
             paint(grid, span.start(), span.end());
         }
         return grid;

@@ -1,5 +1,6 @@
 package io.roomtone.availability;
 
+import io.roomtone.shared.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class Scenario {
     LocalDate firstDate = MONDAY;
     int days = 1;
     List<WeeklyHours> studioHours = new ArrayList<>();
-    List<Span> studioClosures = new ArrayList<>();
+    List<TimeRange> studioClosures = new ArrayList<>();
     List<Resource> rooms = new ArrayList<>();
     boolean engineerRequired;
     List<Resource> staff = new ArrayList<>();
@@ -93,8 +94,8 @@ final class Scenario {
         return time.atZone(zone).toInstant();
     }
 
-    Span span(String from, String to) {
-        return new Span(at(from), at(to));
+    TimeRange span(String from, String to) {
+        return new TimeRange(at(from), at(to));
     }
 
     static UUID id(int n) {
@@ -105,7 +106,7 @@ final class Scenario {
         return new Resource(id, List.of(hours), List.of(), List.of(), Duration.ZERO, Duration.ZERO);
     }
 
-    static Resource withClosures(Resource target, Span... closures) {
+    static Resource withClosures(Resource target, TimeRange... closures) {
         return new Resource(
                 target.id(),
                 target.hours(),
@@ -115,7 +116,7 @@ final class Scenario {
                 target.bufferAfter());
     }
 
-    static Resource withBlocked(Resource target, Span... blocked) {
+    static Resource withBlocked(Resource target, TimeRange... blocked) {
         return new Resource(
                 target.id(),
                 target.hours(),

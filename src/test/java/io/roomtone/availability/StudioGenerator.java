@@ -4,6 +4,7 @@ import static io.roomtone.availability.Scenario.LONDON;
 import static io.roomtone.availability.Scenario.LORD_HOWE;
 import static io.roomtone.availability.Scenario.TORONTO;
 
+import io.roomtone.shared.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class StudioGenerator {
         Frame frame = new Frame(zone, date(zone), between(1, 2));
         // Now and then a studio without hours (closed).
         List<WeeklyHours> hours = pick(19, 1) == 0 ? list(1, 3, () -> hours(frame, () -> frame.zone())) : List.of();
-        List<Span> closures = list(0, 2, () -> span(frame, false));
+        List<TimeRange> closures = list(0, 2, () -> span(frame, false));
         List<Resource> rooms = withIds(list(1, 3, () -> resource(frame)), ROOM_TAG);
         List<Resource> staff = withIds(pick(9, 1) == 0 ? list(1, 3, () -> resource(frame)) : List.of(), STAFF_TAG);
         int duration = pick(3, 1) == 0 ? oneOf(List.of(15, 30, 60, 90, 120)) : between(5, 240);
@@ -121,8 +122,8 @@ final class StudioGenerator {
         // the others, whose dates and transitions differ (drawn per rule).
         Supplier<ZoneId> zones = () -> pick(3, 1) == 0 ? frame.zone() : oneOf(ZONES);
         List<WeeklyHours> hours = pick(1, 2) == 0 ? list(1, 2, () -> hours(frame, zones)) : List.of();
-        List<Span> closures = list(0, 2, () -> span(frame, false));
-        List<Span> blocked = list(0, 5, () -> span(frame, true));
+        List<TimeRange> closures = list(0, 2, () -> span(frame, false));
+        List<TimeRange> blocked = list(0, 5, () -> span(frame, true));
         return new Resource(new UUID(random.nextLong(), 0), hours, closures, blocked, buffer(), buffer());
     }
 
@@ -165,12 +166,12 @@ final class StudioGenerator {
     }
 
     /** A span around the searched dates; blocked ranges may also fall on odd seconds. */
-    private Span span(Frame frame, boolean oddSeconds) {
+    private TimeRange span(Frame frame, boolean oddSeconds) {
         int start = between(-600, frame.minutes() + 600);
         int length = between(1, 120);
         int seconds = oddSeconds && pick(3, 1) == 1 ? between(1, 59) : 0;
         Instant from = frame.at(start).plusSeconds(seconds);
-        return new Span(from, from.plus(Duration.ofMinutes(length)));
+        return new TimeRange(from, from.plus(Duration.ofMinutes(length)));
     }
 
     /** No buffer three times in five, else 1 to 60 minutes. */
@@ -291,7 +292,7 @@ final class StudioGenerator {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String spans(List<Span> spans, ZoneId zone) {
+    private static String spans(List<TimeRange> spans, ZoneId zone) {
         return spans.isEmpty()
                 ? "none"
                 : spans.stream()

@@ -3,6 +3,7 @@ package io.roomtone.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.availability.BlockedRange.Kind;
+import io.roomtone.shared.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,11 @@ class TakenTests {
     static final UUID ROOM = UUID.randomUUID();
     static final UUID ENGINEER = UUID.randomUUID();
 
-    static Span hours(int from, int to) {
-        return new Span(T.plusSeconds(3600L * from), T.plusSeconds(3600L * to));
+    static TimeRange hours(int from, int to) {
+        return new TimeRange(T.plusSeconds(3600L * from), T.plusSeconds(3600L * to));
     }
 
-    static BlockedRange booking(Kind kind, UUID resource, Span span, UUID owner) {
+    static BlockedRange booking(Kind kind, UUID resource, TimeRange span, UUID owner) {
         return new BlockedRange(kind, resource, span, owner, null);
     }
 

@@ -2,7 +2,7 @@ package io.roomtone.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomtone.availability.Span;
+import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +14,15 @@ class OccupancyPiecesTests {
 
     @Test
     void aRangeOfADayOrLessStaysWhole() {
-        Span day = new Span(START, START.plus(Duration.ofDays(1)));
+        TimeRange day = new TimeRange(START, START.plus(Duration.ofDays(1)));
         assertThat(OccupancyTable.pieces(day)).containsExactly(day);
     }
 
     @Test
     void longerRangesAreCutIntoConsecutiveDayLongPieces() {
-        Span lockout = new Span(START, START.plus(Duration.ofHours(50)));
+        TimeRange lockout = new TimeRange(START, START.plus(Duration.ofHours(50)));
 
-        List<Span> pieces = OccupancyTable.pieces(lockout);
+        List<TimeRange> pieces = OccupancyTable.pieces(lockout);
 
         assertThat(pieces).hasSize(3);
         assertThat(pieces.get(0).start()).isEqualTo(lockout.start());

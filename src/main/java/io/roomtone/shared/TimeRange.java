@@ -1,13 +1,13 @@
-package io.roomtone.availability;
+package io.roomtone.shared;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A half-open span of time {@code [start, end)}. */
-public record Span(Instant start, Instant end) implements Comparable<Span> {
+public record TimeRange(Instant start, Instant end) implements Comparable<TimeRange> {
 
-    public Span {
+    public TimeRange {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (!end.isAfter(start)) {
@@ -15,17 +15,17 @@ public record Span(Instant start, Instant end) implements Comparable<Span> {
         }
     }
 
-    public boolean overlaps(Span other) {
+    public boolean overlaps(TimeRange other) {
         return start.isBefore(other.end) && other.start.isBefore(end);
     }
 
-    public boolean contains(Span other) {
+    public boolean contains(TimeRange other) {
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
     /** This span grown by {@code before} and {@code after}: a session's blocked range. */
-    public Span widen(Duration before, Duration after) {
-        return new Span(start.minus(before), end.plus(after));
+    public TimeRange widen(Duration before, Duration after) {
+        return new TimeRange(start.minus(before), end.plus(after));
     }
 
     public Duration length() {
@@ -33,7 +33,7 @@ public record Span(Instant start, Instant end) implements Comparable<Span> {
     }
 
     @Override
-    public int compareTo(Span other) {
+    public int compareTo(TimeRange other) {
         int byStart = start.compareTo(other.start);
         return byStart != 0 ? byStart : end.compareTo(other.end);
     }
