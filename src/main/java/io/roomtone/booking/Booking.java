@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A booking as its client, its staff and the studio's admins see it. */
+/**
+ * A booking as its client, its staff and the studio's admins see it.
+ *
+ * @param decisionDueAt while it awaits approval: when it expires unless the studio decides
+ */
 public record Booking(
         UUID id,
         String code,
@@ -29,6 +33,7 @@ public record Booking(
         String decisionMessage,
         String cancelReason,
         Long refundCents,
+        Instant decisionDueAt,
         Instant createdAt) {
 
     public boolean isUpcoming(Instant now) {

@@ -42,9 +42,16 @@ public final class BookingEvents {
             Instant previousEndAt,
             Instant startAt,
             Instant endAt,
-            long feeCents) {}
+            long feeCents,
+            BookingStatus status) {}
 
     public record BookingCompleted(UUID studioId, UUID bookingId, String code) {}
+
+    /** A request was not decided before its deadline; its slot is free again. */
+    public record BookingExpired(UUID studioId, UUID bookingId, String code, UUID clientId, Instant decisionDueAt) {}
+
+    /** The client did not come to a confirmed session. */
+    public record BookingNoShow(UUID studioId, UUID bookingId, String code, UUID clientId) {}
 
     public record StaffAssigned(UUID studioId, UUID bookingId, String code, List<UUID> staffIds) {}
 

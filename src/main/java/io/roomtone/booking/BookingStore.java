@@ -7,23 +7,31 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL for bookings, their lines and staff. Callers run inside a transaction. */
+/**
+ * Every SQL statement on {@code booking}, {@code booking_line} and {@code booking_staff}. Callers run
+ * inside a transaction. Each status change is one update guarded by the statuses its
+ * {@link BookingMove} starts from; an update that finds the booking elsewhere is refused with 409
+ * {@code invalid_transition} naming the status it is in.
+ */
 @Component
 class BookingStore {
 
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The most bookings one list answers with; the admin list is bounded by time besides. */
+    static final int LIST_LIMIT = 1000;
 
     /** What the lifecycle needs beyond the public view: the policies the booking was made under. */
     record Snapshot(Booking booking, CancellationPolicy cancellation, ReschedulePolicy reschedule) {}
@@ -34,9 +42,10 @@ class BookingStore {
             List<UUID> staffIds,
             Instant startAt,
             Instant endAt,
-            int bufferBeforeMin,
-            int bufferAfterMin,
+            Duration bufferBefore,
+            Duration bufferAfter,
             BookingStatus status,
+            Instant decisionDueAt,
             String source,
             String notes,
             Price price,
@@ -44,6 +53,22 @@ class BookingStore {
             ReschedulePolicy reschedule,
             boolean overrideRules,
             UUID createdBy) {}
+
+    /** Which of the studio's bookings an admin list shows; absent bounds do not filter. */
+    record Filter(BookingStatus status, Instant from, Instant to, UUID clientId) {}
+
+    private static final String SELECT =
+            """
+            SELECT b.*,
+                   coalesce((SELECT array_agg(s.staff_id) FROM booking_staff s
+                              WHERE s.studio_id = b.studio_id AND s.booking_id = b.id), '{}') AS staff_ids,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'service_id', l.service_id, 'name', l.name, 'is_addon', l.is_addon,
+                               'quantity', l.quantity, 'unit_price_cents', l.unit_price_cents,
+                               'total_cents', l.total_cents)), '[]')
+                      FROM booking_line l WHERE l.studio_id = b.studio_id AND l.booking_id = b.id)::text AS lines
+              FROM booking b
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -53,176 +78,357 @@ class BookingStore {
         this.json = json;
     }
 
-    UUID insert(NewBooking b) {
-        UUID studio = Tenancy.currentStudioId();
-        UUID id = jdbc.sql(
+    /** Inserts the booking with its lines and staff in one statement, and returns it as stored. */
+    Booking insert(NewBooking b) {
+        String code = newCode();
+        List<Price.Line> lines = b.price().lines();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("studio", Tenancy.currentStudioId())
+                .addValue("code", code)
+                .addValue("client", b.clientId())
+                .addValue("room", b.roomId())
+                .addValue("status", b.status().json())
+                .addValue("start", Timestamp.from(b.startAt()))
+                .addValue("end", Timestamp.from(b.endAt()))
+                .addValue("before", (int) b.bufferBefore().toMinutes())
+                .addValue("after", (int) b.bufferAfter().toMinutes())
+                .addValue("due", timestamp(b.decisionDueAt()))
+                .addValue("source", b.source())
+                .addValue("notes", b.notes())
+                .addValue("currency", b.price().currency())
+                .addValue("subtotal", b.price().subtotalCents())
+                .addValue("tax_rate", b.price().taxRateBps())
+                .addValue("taxes", b.price().taxesCents())
+                .addValue("total", b.price().totalCents())
+                .addValue("deposit_percent", b.price().depositPercent())
+                .addValue("deposit", b.price().depositCents())
+                .addValue("cancellation", json.writeValueAsString(b.cancellation()))
+                .addValue("reschedule", json.writeValueAsString(b.reschedule()))
+                .addValue("override", b.overrideRules())
+                .addValue("created_by", b.createdBy())
+                .addValue(
+                        "line_services",
+                        lines.stream().map(Price.Line::serviceId).toArray(UUID[]::new))
+                .addValue("line_names", lines.stream().map(Price.Line::name).toArray(String[]::new))
+                .addValue("line_addons", lines.stream().map(Price.Line::isAddon).toArray(Boolean[]::new))
+                .addValue(
+                        "line_quantities",
+                        lines.stream().map(Price.Line::quantity).toArray(Integer[]::new))
+                .addValue(
+                        "line_units",
+                        lines.stream().map(Price.Line::unitPriceCents).toArray(Long[]::new))
+                .addValue(
+                        "line_totals",
+                        lines.stream().map(Price.Line::totalCents).toArray(Long[]::new))
+                .addValue("staff", b.staffIds().toArray(UUID[]::new));
+        // one round trip: the hot path of every booking
+        return jdbc.sql(
                         """
-                        INSERT INTO booking (studio_id, code, client_id, room_id, status, start_at, end_at,
-                                             buffer_before_min, buffer_after_min, source, notes, currency,
-                                             subtotal_cents, tax_rate_bps, taxes_cents, total_cents, deposit_percent,
-                                             deposit_cents, cancellation_policy, reschedule_policy, override_rules, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
-                        RETURNING id
-                        """)
-                .params(
-                        studio,
-                        newCode(),
-                        b.clientId(),
-                        b.roomId(),
-                        b.status().json(),
-                        Timestamp.from(b.startAt()),
-                        Timestamp.from(b.endAt()),
-                        b.bufferBeforeMin(),
-                        b.bufferAfterMin(),
-                        b.source(),
-                        b.notes(),
-                        b.price().currency(),
-                        b.price().subtotalCents(),
-                        b.price().taxRateBps(),
-                        b.price().taxesCents(),
-                        b.price().totalCents(),
-                        b.price().depositPercent(),
-                        b.price().depositCents(),
-                        json.writeValueAsString(b.cancellation()),
-                        json.writeValueAsString(b.reschedule()),
-                        b.overrideRules(),
-                        b.createdBy())
-                .query(UUID.class)
-                .single();
-        for (Price.Line line : b.price().lines()) {
-            jdbc.sql(
-                            """
+                        WITH inserted AS (
+                            INSERT INTO booking (studio_id, code, client_id, room_id, status, start_at, end_at,
+                                                 buffer_before_min, buffer_after_min, decision_due_at, source, notes,
+                                                 currency, subtotal_cents, tax_rate_bps, taxes_cents, total_cents,
+                                                 deposit_percent, deposit_cents, cancellation_policy, reschedule_policy,
+                                                 override_rules, created_by)
+                            VALUES (:studio, :code, :client, :room, :status, :start, :end, :before, :after, :due,
+                                    :source, :notes, :currency, :subtotal, :tax_rate, :taxes, :total, :deposit_percent,
+                                    :deposit, CAST(:cancellation AS jsonb), CAST(:reschedule AS jsonb), :override,
+                                    :created_by)
+                            RETURNING id, created_at
+                        ), lines AS (
                             INSERT INTO booking_line (studio_id, booking_id, service_id, name, is_addon, quantity,
                                                       unit_price_cents, total_cents)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            studio,
-                            id,
-                            line.serviceId(),
-                            line.name(),
-                            line.isAddon(),
-                            line.quantity(),
-                            line.unitPriceCents(),
-                            line.totalCents())
-                    .update();
-        }
-        replaceStaff(id, b.staffIds());
-        return id;
+                            SELECT :studio, inserted.id, l.service_id, l.name, l.is_addon, l.quantity, l.unit, l.total
+                              FROM inserted,
+                                   unnest(CAST(:line_services AS uuid[]), CAST(:line_names AS text[]),
+                                          CAST(:line_addons AS boolean[]), CAST(:line_quantities AS int[]),
+                                          CAST(:line_units AS bigint[]), CAST(:line_totals AS bigint[]))
+                                       AS l(service_id, name, is_addon, quantity, unit, total)
+                        ), staff AS (
+                            INSERT INTO booking_staff (studio_id, booking_id, staff_id)
+                            SELECT :studio, inserted.id, s FROM inserted, unnest(CAST(:staff AS uuid[])) AS s
+                        )
+                        SELECT id, created_at FROM inserted
+                        """)
+                .paramSource(params)
+                .query((rs, row) -> new Booking(
+                        rs.getObject("id", UUID.class),
+                        code,
+                        b.status(),
+                        b.clientId(),
+                        b.roomId(),
+                        b.staffIds().stream().sorted(BookingStore::byText).toList(),
+                        b.startAt(),
+                        b.endAt(),
+                        (int) b.bufferBefore().toMinutes(),
+                        (int) b.bufferAfter().toMinutes(),
+                        sortedLines(lines),
+                        b.price().subtotalCents(),
+                        b.price().taxesCents(),
+                        b.price().totalCents(),
+                        b.price().depositCents(),
+                        0,
+                        b.price().currency(),
+                        b.notes(),
+                        b.source(),
+                        0,
+                        null,
+                        null,
+                        null,
+                        b.decisionDueAt(),
+                        rs.getTimestamp("created_at").toInstant()))
+                .single();
     }
 
-    void replaceStaff(UUID bookingId, List<UUID> staffIds) {
-        UUID studio = Tenancy.currentStudioId();
-        jdbc.sql("DELETE FROM booking_staff WHERE studio_id = ? AND booking_id = ?")
-                .params(studio, bookingId)
-                .update();
-        for (UUID staffId : staffIds) {
-            jdbc.sql("INSERT INTO booking_staff (studio_id, booking_id, staff_id) VALUES (?, ?, ?)")
-                    .params(studio, bookingId, staffId)
-                    .update();
-        }
+    Optional<Snapshot> find(UUID id) {
+        return one(id, "");
     }
 
-    Optional<Snapshot> find(UUID id, boolean forUpdate) {
-        List<Snapshot> found = query("b.id = :id", Map.of("id", id), forUpdate);
-        return found.stream().findFirst();
+    /** The booking, its row locked until the transaction ends: every change starts here. */
+    Optional<Snapshot> findForUpdate(UUID id) {
+        return one(id, "FOR UPDATE OF b");
     }
 
-    /** Bookings matching {@code where} (SQL over alias {@code b}), newest start first unless told. */
-    List<Snapshot> query(String where, Map<String, Object> params, boolean forUpdate) {
-        String sql =
+    private Optional<Snapshot> one(UUID id, String lock) {
+        return jdbc.sql(SELECT + " WHERE b.studio_id = :studio AND b.id = :id " + lock)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(this::snapshot)
+                .optional();
+    }
+
+    /** A client's bookings, by start. */
+    List<Booking> ofClient(UUID clientId) {
+        return list(new Filter(null, null, null, clientId));
+    }
+
+    /** The studio's bookings matching {@code filter} (overlapping {@code [from, to)}), by start. */
+    List<Booking> list(Filter filter) {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE b.studio_id = :studio
+                           AND (CAST(:status AS text) IS NULL OR b.status = :status)
+                           AND (CAST(:from AS timestamptz) IS NULL OR b.end_at > :from)
+                           AND (CAST(:to AS timestamptz) IS NULL OR b.start_at < :to)
+                           AND (CAST(:client AS uuid) IS NULL OR b.client_id = :client)
+                         ORDER BY b.start_at, b.code
+                         LIMIT :limit
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param(
+                        "status",
+                        filter.status() == null ? null : filter.status().json())
+                .param("from", timestamp(filter.from()))
+                .param("to", timestamp(filter.to()))
+                .param("client", filter.clientId())
+                .param("limit", LIST_LIMIT)
+                .query((rs, row) -> snapshot(rs, row).booking())
+                .list();
+    }
+
+    /**
+     * Confirmed sessions whose end and tear-down buffer have passed, locked; rows another node is
+     * completing right now are skipped, not waited for.
+     */
+    List<Snapshot> endedForUpdate(Instant now, int limit) {
+        return due(
                 """
-                SELECT b.*,
-                       coalesce((SELECT array_agg(s.staff_id ORDER BY s.staff_id::text) FROM booking_staff s
-                                  WHERE s.studio_id = b.studio_id AND s.booking_id = b.id), '{}') AS staff_ids
-                  FROM booking b
-                 WHERE b.studio_id = :studio AND %s
-                 ORDER BY b.start_at, b.code
-                 %s
-                """
-                        .formatted(where, forUpdate ? "FOR UPDATE OF b" : "LIMIT 1000");
-        var statement = jdbc.sql(sql).param("studio", Tenancy.currentStudioId());
-        for (Map.Entry<String, Object> param : params.entrySet()) {
-            statement = statement.param(param.getKey(), param.getValue());
-        }
-        List<Snapshot> rows = statement.query(this::map).list();
-        return withLines(rows);
+                 WHERE b.studio_id = :studio AND b.status = 'confirmed'
+                   AND b.end_at + make_interval(mins => b.buffer_after_min) <= :now
+                 ORDER BY b.end_at LIMIT :limit
+                 FOR UPDATE OF b SKIP LOCKED
+                """,
+                now,
+                limit);
     }
 
-    private List<Snapshot> withLines(List<Snapshot> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<UUID, List<Price.Line>> lines = new LinkedHashMap<>();
+    /** Requests awaiting approval whose decision deadline has passed, locked as {@link #endedForUpdate}. */
+    List<Snapshot> overdueRequestsForUpdate(Instant now, int limit) {
+        return due(
+                """
+                 WHERE b.studio_id = :studio AND b.status = 'awaiting_approval' AND b.decision_due_at <= :now
+                 ORDER BY b.decision_due_at LIMIT :limit
+                 FOR UPDATE OF b SKIP LOCKED
+                """,
+                now,
+                limit);
+    }
+
+    private List<Snapshot> due(String where, Instant now, int limit) {
+        return jdbc.sql(SELECT + where)
+                .param("studio", Tenancy.currentStudioId())
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(this::snapshot)
+                .list();
+    }
+
+    /** A client's unpaid requests awaiting approval. */
+    long pendingOf(UUID clientId) {
+        return jdbc.sql(
+                        """
+                        SELECT count(*) FROM booking
+                         WHERE studio_id = :studio AND client_id = :client AND status = 'awaiting_approval'
+                           AND paid_cents = 0
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("client", clientId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Sessions of {@code serviceId} holding their slot that start in {@code [from, to)}, except {@code moving}. */
+    long startingBetween(UUID serviceId, Instant from, Instant to, UUID moving) {
+        return jdbc.sql(
+                        """
+                        SELECT count(*) FROM booking b JOIN booking_line l
+                          ON l.studio_id = b.studio_id AND l.booking_id = b.id AND l.service_id = :service
+                         WHERE b.studio_id = :studio AND b.status IN ('awaiting_approval', 'confirmed')
+                           AND b.start_at >= :from AND b.start_at < :to AND b.id IS DISTINCT FROM :moving
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("service", serviceId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("moving", moving)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A staff member's sessions that hold their slot and have not ended at {@code now}. */
+    List<io.roomtone.catalog.StaffAssignments.Assignment> upcomingFor(UUID staffId, Instant now) {
+        return jdbc.sql(
+                        """
+                        SELECT b.id, b.code, b.start_at FROM booking b
+                          JOIN booking_staff s ON s.studio_id = b.studio_id AND s.booking_id = b.id
+                         WHERE b.studio_id = :studio AND s.staff_id = :staff AND b.end_at > :now
+                           AND b.status IN ('awaiting_approval', 'confirmed')
+                         ORDER BY b.start_at
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("staff", staffId)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new io.roomtone.catalog.StaffAssignments.Assignment(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("code"),
+                        rs.getTimestamp("start_at").toInstant()))
+                .list();
+    }
+
+    // --- moves: each one guarded update; callers hold the row lock from findForUpdate
+
+    void approve(UUID id, UUID decider, String message) {
+        decide(id, BookingMove.APPROVE, BookingStatus.CONFIRMED, decider, message);
+    }
+
+    void reject(UUID id, UUID decider, String reason) {
+        decide(id, BookingMove.REJECT, BookingStatus.REJECTED, decider, reason);
+    }
+
+    private void decide(UUID id, BookingMove move, BookingStatus to, UUID decider, String message) {
+        move(
+                id,
+                move,
+                "status = :to, decided_by = :decider, decided_at = now(), decision_message = :message",
+                new MapSqlParameterSource()
+                        .addValue("to", to.json())
+                        .addValue("decider", decider)
+                        .addValue("message", message));
+    }
+
+    void expire(UUID id) {
+        move(id, BookingMove.EXPIRE, "status = 'expired'", new MapSqlParameterSource());
+    }
+
+    void complete(UUID id) {
+        move(id, BookingMove.COMPLETE, "status = 'completed'", new MapSqlParameterSource());
+    }
+
+    void markNoShow(UUID id) {
+        move(id, BookingMove.MARK_NO_SHOW, "status = 'no_show'", new MapSqlParameterSource());
+    }
+
+    void cancel(UUID id, String reason, long refundCents) {
+        move(
+                id,
+                BookingMove.CANCEL,
+                "status = 'canceled', canceled_at = now(), cancel_reason = :reason, refund_cents = :refund",
+                new MapSqlParameterSource().addValue("reason", reason).addValue("refund", refundCents));
+    }
+
+    /**
+     * Moves the session to {@code [start, end)} with status {@code to}; a request awaiting approval
+     * gets {@code decisionDueAt} as its deadline and no decision.
+     */
+    void reschedule(UUID id, Instant start, Instant end, BookingStatus to, Instant decisionDueAt) {
+        move(
+                id,
+                BookingMove.RESCHEDULE,
+                """
+                start_at = :start, end_at = :end, reschedules = reschedules + 1, status = :to,
+                decision_due_at = coalesce(CAST(:due AS timestamptz), decision_due_at),
+                decided_by = CASE WHEN :to = 'awaiting_approval' THEN NULL ELSE decided_by END,
+                decided_at = CASE WHEN :to = 'awaiting_approval' THEN NULL ELSE decided_at END
+                """,
+                new MapSqlParameterSource()
+                        .addValue("start", Timestamp.from(start))
+                        .addValue("end", Timestamp.from(end))
+                        .addValue("to", to.json())
+                        .addValue("due", timestamp(decisionDueAt)));
+    }
+
+    /** Puts {@code staffIds} on the session; their buffers become the booking's snapshot. */
+    void assignStaff(UUID id, List<UUID> staffIds, Duration bufferBefore, Duration bufferAfter) {
+        move(
+                id,
+                BookingMove.ASSIGN_STAFF,
+                "buffer_before_min = :before, buffer_after_min = :after",
+                new MapSqlParameterSource()
+                        .addValue("before", (int) bufferBefore.toMinutes())
+                        .addValue("after", (int) bufferAfter.toMinutes()));
         jdbc.sql(
                         """
-                        SELECT booking_id, service_id, name, is_addon, quantity, unit_price_cents, total_cents
-                          FROM booking_line WHERE studio_id = ? AND booking_id = ANY(?)
-                         ORDER BY is_addon, name
+                        WITH gone AS (DELETE FROM booking_staff WHERE studio_id = :studio AND booking_id = :id)
+                        INSERT INTO booking_staff (studio_id, booking_id, staff_id)
+                        SELECT :studio, :id, s FROM unnest(CAST(:staff AS uuid[])) AS s
                         """)
-                .params(
-                        Tenancy.currentStudioId(),
-                        rows.stream().map(r -> r.booking().id()).toArray(UUID[]::new))
-                .query(rs -> {
-                    lines.computeIfAbsent(rs.getObject("booking_id", UUID.class), k -> new ArrayList<>())
-                            .add(new Price.Line(
-                                    rs.getObject("service_id", UUID.class),
-                                    rs.getString("name"),
-                                    rs.getBoolean("is_addon"),
-                                    rs.getInt("quantity"),
-                                    rs.getLong("unit_price_cents"),
-                                    rs.getLong("total_cents")));
-                });
-        return rows.stream()
-                .map(r -> new Snapshot(
-                        withLines(r.booking(), lines.getOrDefault(r.booking().id(), List.of())),
-                        r.cancellation(),
-                        r.reschedule()))
-                .toList();
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .param("staff", staffIds.toArray(UUID[]::new))
+                .update();
     }
 
-    private static Booking withLines(Booking b, List<Price.Line> lines) {
-        return new Booking(
-                b.id(),
-                b.code(),
-                b.status(),
-                b.clientId(),
-                b.roomId(),
-                b.staffIds(),
-                b.startAt(),
-                b.endAt(),
-                b.bufferBeforeMin(),
-                b.bufferAfterMin(),
-                List.copyOf(lines),
-                b.subtotalCents(),
-                b.taxesCents(),
-                b.totalCents(),
-                b.depositCents(),
-                b.paidCents(),
-                b.currency(),
-                b.notes(),
-                b.source(),
-                b.reschedules(),
-                b.decisionMessage(),
-                b.cancelReason(),
-                b.refundCents(),
-                b.createdAt());
+    /** {@code set} is one of this class's own constants, never input. */
+    private void move(UUID id, BookingMove move, String set, MapSqlParameterSource params) {
+        params.addValue("studio", Tenancy.currentStudioId())
+                .addValue("id", id)
+                .addValue("from", move.from().stream().map(BookingStatus::json).toArray(String[]::new));
+        int updated = jdbc.sql("UPDATE booking SET " + set
+                        + ", updated_at = now() WHERE studio_id = :studio AND id = :id AND status = ANY(:from)")
+                .paramSource(params)
+                .update();
+        if (updated == 0) {
+            Booking current = find(id).orElseThrow().booking();
+            throw move.refused(current.code(), current.status());
+        }
     }
 
-    private Snapshot map(ResultSet rs, int row) throws SQLException {
+    private Snapshot snapshot(ResultSet rs, int row) throws SQLException {
         UUID[] staff = (UUID[]) rs.getArray("staff_ids").getArray();
+        Timestamp due = rs.getTimestamp("decision_due_at");
         Booking booking = new Booking(
                 rs.getObject("id", UUID.class),
                 rs.getString("code"),
                 BookingStatus.of(rs.getString("status")),
                 rs.getObject("client_id", UUID.class),
                 rs.getObject("room_id", UUID.class),
-                List.of(staff),
+                Arrays.stream(staff).sorted(BookingStore::byText).toList(),
                 rs.getTimestamp("start_at").toInstant(),
                 rs.getTimestamp("end_at").toInstant(),
                 rs.getInt("buffer_before_min"),
                 rs.getInt("buffer_after_min"),
-                List.of(),
+                sortedLines(List.of(json.readValue(rs.getString("lines"), Price.Line[].class))),
                 rs.getLong("subtotal_cents"),
                 rs.getLong("taxes_cents"),
                 rs.getLong("total_cents"),
@@ -235,11 +441,30 @@ class BookingStore {
                 rs.getString("decision_message"),
                 rs.getString("cancel_reason"),
                 (Long) rs.getObject("refund_cents"),
+                due == null ? null : due.toInstant(),
                 rs.getTimestamp("created_at").toInstant());
         return new Snapshot(
                 booking,
                 json.readValue(rs.getString("cancellation_policy"), CancellationPolicy.class),
                 json.readValue(rs.getString("reschedule_policy"), ReschedulePolicy.class));
+    }
+
+    /** Lines in the order a booking shows them: the session first, then add-ons by name. */
+    private static List<Price.Line> sortedLines(List<Price.Line> lines) {
+        List<Price.Line> sorted = new ArrayList<>(lines);
+        sorted.sort((a, b) -> a.isAddon() != b.isAddon()
+                ? Boolean.compare(a.isAddon(), b.isAddon())
+                : a.name().compareTo(b.name()));
+        return List.copyOf(sorted);
+    }
+
+    /** Staff in the order a booking shows them, sorted here rather than by the database's collation. */
+    private static int byText(UUID a, UUID b) {
+        return a.toString().compareTo(b.toString());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** Eight characters without look-alikes (no 0/O, 1/I), easy to read out on the phone. */

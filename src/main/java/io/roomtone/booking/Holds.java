@@ -1,20 +1,16 @@
 package io.roomtone.booking;
 
-import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
-import io.roomtone.availability.Verdict;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
-import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Short reservations: a hold takes its slot (room and staff) for {@code hold_minutes} while its
  * holder books. Expiry needs no job: an expired hold no longer counts as occupancy and is removed by
- * the next transaction that needs its range.
+ * the next transaction that needs its range. This class owns every statement on {@code hold}.
  */
 @Service
 public class Holds {
@@ -39,37 +35,43 @@ public class Holds {
 
     static final int MAX_ACTIVE_HOLDS = 3;
 
-    private final Availability availability;
+    private final SlotClaims claims;
     private final StudioPolicies policies;
-    private final OccupancyTable occupancy;
+    private final BookingRules limits;
+    private final TransactionRetries transactions;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Holds(
-            Availability availability,
+            SlotClaims claims,
             StudioPolicies policies,
-            OccupancyTable occupancy,
+            BookingRules limits,
+            TransactionRetries transactions,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.availability = availability;
+        this.claims = claims;
         this.policies = policies;
-        this.occupancy = occupancy;
+        this.limits = limits;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
     }
 
-    @Transactional
     public Hold place(HoldRequest request, CurrentUser holder) {
         new Validation()
                 .require(request.roomId(), "room_id")
                 .period(request.startAt(), "start_at", request.endAt(), "end_at")
                 .throwIfInvalid();
         List<UUID> staff = StaffIds.of(request.staffIds());
+        return transactions.inTransaction("hold", () -> place(request, staff, holder));
+    }
+
+    private Hold place(HoldRequest request, List<UUID> staff, CurrentUser holder) {
         refuseHoarding(holder);
-        Verdict.Bookable bookable = Verdicts.require(availability.check(new SessionRequest(
+        SlotClaims.Claim claim = claims.check(new SessionRequest(
                 request.roomId(),
                 request.serviceId(),
                 List.of(),
@@ -77,26 +79,23 @@ public class Holds {
                 request.endAt(),
                 staff,
                 false,
-                Set.of())));
+                Set.of()));
         Instant expires = clock.instant().plus(policies.current().holdDuration());
         UUID id = jdbc.sql(
                         """
                         INSERT INTO hold (studio_id, user_id, room_id, service_id, start_at, end_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        VALUES (:studio, :user, :room, :service, :start, :end, :expires) RETURNING id
                         """)
-                .params(
-                        Tenancy.currentStudioId(),
-                        holder.id(),
-                        request.roomId(),
-                        request.serviceId(),
-                        Timestamp.from(request.startAt()),
-                        Timestamp.from(request.endAt()),
-                        Timestamp.from(expires))
+                .param("studio", Tenancy.currentStudioId())
+                .param("user", holder.id())
+                .param("room", request.roomId())
+                .param("service", request.serviceId())
+                .param("start", Timestamp.from(request.startAt()))
+                .param("end", Timestamp.from(request.endAt()))
+                .param("expires", Timestamp.from(expires))
                 .query(UUID.class)
                 .single();
-        TimeRange blocked = new TimeRange(request.startAt(), request.endAt())
-                .widen(bookable.bufferBefore(), bookable.bufferAfter());
-        occupancy.take(request.roomId(), bookable.staffIds(), blocked, null, id, expires);
+        claims.takeForHold(claim, id, expires);
         events.publishEvent(new BookingEvents.HoldPlaced(
                 Tenancy.currentStudioId(),
                 id,
@@ -105,20 +104,26 @@ public class Holds {
                 request.startAt(),
                 request.endAt(),
                 expires));
-        return new Hold(id, expires, bookable.staffIds());
+        return new Hold(id, expires, claim.staffIds());
     }
 
-    /** A client may keep a few slots in hand while choosing, not block a studio's whole week. */
+    /**
+     * A client may keep a few slots in hand while choosing, not block a studio's whole week. The
+     * count runs under the client's lock, so parallel requests cannot all see room for one more.
+     */
     private void refuseHoarding(CurrentUser holder) {
         if (holder.role().isAdmin()) {
             return;
         }
+        limits.lockClient(holder.id());
         long active = jdbc.sql(
                         """
                         SELECT count(*) FROM hold
-                         WHERE studio_id = ? AND user_id = ? AND status = 'active' AND expires_at > ?
+                         WHERE studio_id = :studio AND user_id = :user AND status = 'active' AND expires_at > :now
                         """)
-                .params(Tenancy.currentStudioId(), holder.id(), Timestamp.from(clock.instant()))
+                .param("studio", Tenancy.currentStudioId())
+                .param("user", holder.id())
+                .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
         if (active >= MAX_ACTIVE_HOLDS) {
@@ -128,39 +133,49 @@ public class Holds {
         }
     }
 
-    /** An active, unexpired hold that a booking is about to convert. */
-    record ActiveHold(UUID id, UUID roomId, Instant startAt, Instant endAt) {}
-
     /**
-     * The hold {@code holdId}, locked, if it is active, unexpired by the application clock (the one
-     * that set its expiry) and placed by one of {@code holders}.
+     * Refuses a booking that converts {@code holdId} unless the hold is active, unexpired by the
+     * application clock (the one that set its expiry), placed by one of {@code holders}, and for the
+     * booked room, service and times. The hold stays locked until the booking commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Optional<ActiveHold> active(UUID holdId, Set<UUID> holders) {
-        return jdbc.sql(
+    void requireConvertible(UUID holdId, Set<UUID> holders, UUID roomId, UUID serviceId, Instant start, Instant end) {
+        record Held(UUID roomId, UUID serviceId, Instant startAt, Instant endAt) {}
+        Held hold = jdbc.sql(
                         """
-                        SELECT id, room_id, start_at, end_at FROM hold
-                         WHERE studio_id = ? AND id = ? AND user_id = ANY(?) AND status = 'active' AND expires_at > ?
+                        SELECT room_id, service_id, start_at, end_at FROM hold
+                         WHERE studio_id = :studio AND id = :id AND user_id = ANY(:holders) AND status = 'active'
+                           AND expires_at > :now
                          FOR UPDATE
                         """)
-                .params(
-                        Tenancy.currentStudioId(),
-                        holdId,
-                        holders.toArray(UUID[]::new),
-                        Timestamp.from(clock.instant()))
-                .query((rs, row) -> new ActiveHold(
-                        rs.getObject("id", UUID.class),
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", holdId)
+                .param("holders", holders.toArray(UUID[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, row) -> new Held(
                         rs.getObject("room_id", UUID.class),
+                        rs.getObject("service_id", UUID.class),
                         rs.getTimestamp("start_at").toInstant(),
                         rs.getTimestamp("end_at").toInstant()))
-                .optional();
+                .optional()
+                .orElseThrow(() -> new RoomtoneException(
+                        ProblemCode.CONFLICT, "The hold has expired, was used, or is not yours."));
+        if (!hold.roomId().equals(roomId)
+                || !hold.startAt().equals(start)
+                || !hold.endAt().equals(end)) {
+            throw RoomtoneException.invalid("hold_id", "is for another room or time than this booking");
+        }
+        if (hold.serviceId() != null && !hold.serviceId().equals(serviceId)) {
+            throw RoomtoneException.invalid("hold_id", "is for another service than this booking");
+        }
     }
 
+    /** Marks the hold used; its occupancy went to the booking (see {@link SlotClaims#takeForBooking}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void convert(UUID holdId) {
-        occupancy.releaseHold(holdId);
-        jdbc.sql("UPDATE hold SET status = 'converted' WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), holdId)
+    void markConverted(UUID holdId) {
+        jdbc.sql("UPDATE hold SET status = 'converted' WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", holdId)
                 .update();
     }
 }

@@ -10,9 +10,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -77,41 +77,77 @@ class OccupancyTable implements Occupancy {
     }
 
     /**
-     * Takes the room and staff over {@code blocked} for a booking or a hold ({@code expiresAt} set).
-     * Expired holds in the way are removed first: the constraint cannot tell they are over.
+     * Takes the room and staff over {@code blocked} for a booking or a hold ({@code expiresAt} set),
+     * in one statement that first removes what stands in the way without counting any more: expired
+     * holds (the constraint cannot tell they are over) and the rows of {@code replacing} (the
+     * booking's own old range when it moves, the hold it converts). Rows are inserted in one order
+     * (rooms, then staff, by id) so that two bookings rarely wait on each other crosswise.
+     *
+     * <p>An overlap is a 409 {@code slot_unavailable}. A deadlock or serialization failure is not
+     * proof of one: it propagates, and {@link TransactionRetries} runs the transaction again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void take(UUID roomId, List<UUID> staffIds, TimeRange blocked, UUID bookingId, UUID holdId, Instant expiresAt) {
-        UUID studio = Tenancy.currentStudioId();
+    void take(
+            UUID roomId,
+            List<UUID> staffIds,
+            TimeRange blocked,
+            UUID bookingId,
+            UUID holdId,
+            Instant expiresAt,
+            UUID replacing) {
+        List<String> kinds = new ArrayList<>();
+        List<UUID> resources = new ArrayList<>();
+        kinds.add("room");
+        resources.add(roomId);
+        staffIds.stream().sorted().forEach(staff -> {
+            kinds.add("staff");
+            resources.add(staff);
+        });
+        List<TimeRange> pieces = pieces(blocked);
         try {
             jdbc.sql(
                             """
-                            DELETE FROM occupancy
-                             WHERE studio_id = ? AND expires_at <= ?
-                               AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
+                            WITH cleared AS (
+                                DELETE FROM occupancy
+                                 WHERE studio_id = :studio
+                                   AND ((booking_id = :replacing OR hold_id = :replacing)
+                                        OR (expires_at <= :now AND blocked_start >= :reach
+                                            AND blocked_start < :end AND blocked_end > :start))
+                                RETURNING 1
+                            )
+                            INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, booking_id, hold_id,
+                                                   expires_at)
+                            SELECT :studio, r.kind, r.id, tstzrange(p.start_at, p.end_at, '[)'), :booking, :hold,
+                                   :expires
+                              FROM unnest(CAST(:kinds AS text[]), CAST(:resources AS uuid[])) WITH ORDINALITY
+                                       AS r(kind, id, n),
+                                   unnest(CAST(CAST(:starts AS text[]) AS timestamptz[]),
+                                          CAST(CAST(:ends AS text[]) AS timestamptz[])) AS p(start_at, end_at)
+                             -- reading the count makes the deletion happen before the first insert
+                             WHERE (SELECT count(*) FROM cleared) >= 0
+                             ORDER BY r.n, p.start_at
                             """)
-                    .params(
-                            studio,
-                            Timestamp.from(clock.instant()),
-                            Timestamp.from(blocked.start().minus(PIECE)),
-                            Timestamp.from(blocked.end()),
-                            Timestamp.from(blocked.start()))
+                    .param("studio", Tenancy.currentStudioId())
+                    .param("replacing", replacing)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("reach", Timestamp.from(blocked.start().minus(PIECE)))
+                    .param("start", Timestamp.from(blocked.start()))
+                    .param("end", Timestamp.from(blocked.end()))
+                    .param("booking", bookingId)
+                    .param("hold", holdId)
+                    .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                    .param("kinds", kinds.toArray(String[]::new))
+                    .param("resources", resources.toArray(UUID[]::new))
+                    .param(
+                            "starts",
+                            pieces.stream().map(p -> p.start().toString()).toArray(String[]::new))
+                    .param("ends", pieces.stream().map(p -> p.end().toString()).toArray(String[]::new))
                     .update();
-            for (TimeRange piece : pieces(blocked)) {
-                insert(studio, "room", roomId, piece, bookingId, holdId, expiresAt);
-                for (UUID staffId : staffIds) {
-                    insert(studio, "staff", staffId, piece, bookingId, holdId, expiresAt);
-                }
-            }
         } catch (DataIntegrityViolationException e) {
             if (isExclusionViolation(e)) {
                 throw new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, SLOT_TAKEN);
             }
             throw e;
-        } catch (ConcurrencyFailureException e) {
-            // two transactions deleting the same expired hold, or inserting crosswise, may deadlock:
-            // one of them loses, and for its caller the slot is simply gone
-            throw new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, SLOT_TAKEN);
         }
     }
 
@@ -131,37 +167,12 @@ class OccupancyTable implements Occupancy {
 
     /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */
     static List<TimeRange> pieces(TimeRange blocked) {
-        List<TimeRange> pieces = new java.util.ArrayList<>();
+        List<TimeRange> pieces = new ArrayList<>();
         for (Instant start = blocked.start(); start.isBefore(blocked.end()); start = start.plus(PIECE)) {
             Instant end = start.plus(PIECE);
             pieces.add(new TimeRange(start, end.isBefore(blocked.end()) ? end : blocked.end()));
         }
         return pieces;
-    }
-
-    private void insert(
-            UUID studio,
-            String kind,
-            UUID resource,
-            TimeRange blocked,
-            UUID bookingId,
-            UUID holdId,
-            Instant expiresAt) {
-        jdbc.sql(
-                        """
-                        INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, booking_id, hold_id, expires_at)
-                        VALUES (?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)
-                        """)
-                .params(
-                        studio,
-                        kind,
-                        resource,
-                        Timestamp.from(blocked.start()),
-                        Timestamp.from(blocked.end()),
-                        bookingId,
-                        holdId,
-                        expiresAt == null ? null : Timestamp.from(expiresAt))
-                .update();
     }
 
     private static boolean isExclusionViolation(Throwable e) {

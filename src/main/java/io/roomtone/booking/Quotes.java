@@ -1,8 +1,6 @@
 package io.roomtone.booking;
 
 import io.roomtone.catalog.Rooms;
-import io.roomtone.catalog.Services;
-import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -16,14 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.stereotype.Service
 public class Quotes {
 
-    /** What a client asks a price for. */
+    /**
+     * What a client asks a price for: the basket as {@code service_items} (the shape a booking
+     * takes), or as {@code service_id} plus {@code add_ons}.
+     */
     public record QuoteRequest(
             UUID roomId,
             UUID serviceId,
             Instant startAt,
             Integer durationMin,
             List<UUID> staffIds,
-            List<ServiceItem> addOns) {}
+            List<ServiceItem> addOns,
+            List<ServiceItem> serviceItems) {}
 
     /** The answer: the price, and the policies the booking would be made under. */
     public record Quote(
@@ -35,21 +37,27 @@ public class Quotes {
             List<Price.Line> lines,
             String policySummary) {}
 
-    private final Services services;
+    private final Pricing pricing;
     private final Rooms rooms;
-    private final StudioPolicies policies;
 
-    Quotes(Services services, Rooms rooms, StudioPolicies policies) {
-        this.services = services;
+    Quotes(Pricing pricing, Rooms rooms) {
+        this.pricing = pricing;
         this.rooms = rooms;
-        this.policies = policies;
     }
 
     @Transactional(readOnly = true)
     public Quote quote(QuoteRequest request) {
-        new Validation()
+        boolean asItems = request.serviceItems() != null;
+        Validation validation = new Validation()
                 .require(request.roomId(), "room_id")
-                .require(request.serviceId(), "service_id")
+                .check(
+                        !asItems || (request.serviceId() == null && request.addOns() == null),
+                        "service_items",
+                        "give either service_items or service_id with add_ons, not both");
+        if (!asItems) {
+            validation.require(request.serviceId(), "service_id");
+        }
+        validation
                 .require(request.startAt(), "start_at")
                 .check(request.durationMin() == null || request.durationMin() > 0, "duration_min", "must be positive")
                 .check(
@@ -59,15 +67,21 @@ public class Quotes {
                 .throwIfInvalid();
         rooms.find(request.roomId())
                 .orElseThrow(() -> RoomtoneException.invalid("room_id", "is not a room of this studio"));
-        List<ServiceItem> items = new ArrayList<>();
-        items.add(new ServiceItem(request.serviceId(), 1));
-        if (request.addOns() != null) {
-            items.addAll(request.addOns());
+        Basket basket;
+        if (asItems) {
+            basket = pricing.basket(request.serviceItems(), "service_items");
+        } else {
+            List<ServiceItem> items = new ArrayList<>();
+            items.add(new ServiceItem(request.serviceId(), 1));
+            if (request.addOns() != null) {
+                items.addAll(request.addOns());
+            }
+            basket = pricing.basket(items, "add_ons");
         }
-        Basket basket = Basket.of(items, services, "add_ons");
         int minutes = basket.session().sessionMinutes(request.durationMin(), "duration_min");
-        StudioSettings settings = policies.current();
-        Price price = basket.price(minutes, settings);
+        Pricing.Priced priced = pricing.price(basket, minutes);
+        StudioSettings settings = priced.settings();
+        Price price = priced.price();
         return new Quote(
                 price.subtotalCents(),
                 price.taxesCents(),

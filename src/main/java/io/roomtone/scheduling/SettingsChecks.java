@@ -29,11 +29,14 @@ final class SettingsChecks {
         Checks.between(validation, draft.horizonDays(), 1, 730, "horizon_days");
         Checks.between(validation, draft.holdMinutes(), 1, 1440, "hold_minutes");
         Checks.between(validation, draft.slotStepMin(), 5, 240, "slot_step_min");
-        // slots start at the same times every day only if the step divides a day
+        // slots start at the same times every day only if the step divides a day (0 is refused above;
+        // the guard keeps it from dividing by zero here)
         validation.check(
-                draft.slotStepMin() == null || 1440 % draft.slotStepMin() == 0,
+                draft.slotStepMin() == null || draft.slotStepMin() <= 0 || 1440 % draft.slotStepMin() == 0,
                 "slot_step_min",
                 "must divide a day (1440 minutes): 5, 10, 15, 20, 30, 60, 120 or 240, for example");
+        Checks.between(validation, draft.approvalDeadlineHours(), 0, 720, "approval_deadline_hours");
+        Checks.between(validation, draft.maxPendingPerClient(), 1, 100, "max_pending_per_client");
         if (draft.cancellationPolicy() != null) {
             cancellation(validation, draft.cancellationPolicy());
         }

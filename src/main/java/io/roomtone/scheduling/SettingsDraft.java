@@ -17,6 +17,9 @@ public record SettingsDraft(
         Integer horizonDays,
         Integer holdMinutes,
         Integer slotStepMin,
+        Integer approvalDeadlineHours,
+        Integer maxPendingPerClient,
+        Boolean rescheduleWithoutApproval,
         CancellationPolicyInput cancellationPolicy,
         ReschedulePolicyInput reschedulePolicy) {
 

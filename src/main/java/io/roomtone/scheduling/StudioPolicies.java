@@ -33,6 +33,9 @@ public class StudioPolicies {
             int horizonDays,
             int holdMinutes,
             int slotStepMin,
+            int approvalDeadlineHours,
+            int maxPendingPerClient,
+            boolean rescheduleWithoutApproval,
             CancellationPolicy cancellationPolicy,
             ReschedulePolicy reschedulePolicy) {
 
@@ -44,12 +47,16 @@ public class StudioPolicies {
                 StudioSettings.DEFAULT_HORIZON_DAYS,
                 StudioSettings.DEFAULT_HOLD_MINUTES,
                 StudioSettings.DEFAULT_SLOT_STEP_MIN,
+                StudioSettings.DEFAULT_APPROVAL_DEADLINE_HOURS,
+                StudioSettings.DEFAULT_MAX_PENDING_PER_CLIENT,
+                StudioSettings.DEFAULT_RESCHEDULE_WITHOUT_APPROVAL,
                 CancellationPolicy.DEFAULT,
                 ReschedulePolicy.DEFAULT);
     }
 
     private static final String COLUMNS = "tax_rate_bps, deposit_percent, approval_required, lead_time_min,"
-            + " horizon_days, hold_minutes, slot_step_min, cancellation_policy::text AS cancellation_policy,"
+            + " horizon_days, hold_minutes, slot_step_min, approval_deadline_hours, max_pending_per_client,"
+            + " reschedule_without_approval, cancellation_policy::text AS cancellation_policy,"
             + " reschedule_policy::text AS reschedule_policy";
 
     private final JdbcClient jdbc;
@@ -95,6 +102,9 @@ public class StudioPolicies {
                 or(draft.horizonDays(), old.horizonDays()),
                 or(draft.holdMinutes(), old.holdMinutes()),
                 or(draft.slotStepMin(), old.slotStepMin()),
+                or(draft.approvalDeadlineHours(), old.approvalDeadlineHours()),
+                or(draft.maxPendingPerClient(), old.maxPendingPerClient()),
+                or(draft.rescheduleWithoutApproval(), old.rescheduleWithoutApproval()),
                 draft.cancellationPolicy() == null
                         ? old.cancellationPolicy()
                         : SettingsChecks.toPolicy(draft.cancellationPolicy()),
@@ -123,11 +133,12 @@ public class StudioPolicies {
 
     private static String insertColumns() {
         return "tax_rate_bps, deposit_percent, approval_required, lead_time_min, horizon_days, hold_minutes,"
-                + " slot_step_min, cancellation_policy, reschedule_policy";
+                + " slot_step_min, approval_deadline_hours, max_pending_per_client, reschedule_without_approval,"
+                + " cancellation_policy, reschedule_policy";
     }
 
     private static String values() {
-        return ":tax, :deposit, :approval, :lead, :horizon, :hold, :step,"
+        return ":tax, :deposit, :approval, :lead, :horizon, :hold, :step, :deadline, :pending, :free_moves,"
                 + " CAST(:cancellation AS jsonb), CAST(:reschedule AS jsonb)";
     }
 
@@ -141,6 +152,9 @@ public class StudioPolicies {
         params.put("horizon", terms.horizonDays());
         params.put("hold", terms.holdMinutes());
         params.put("step", terms.slotStepMin());
+        params.put("deadline", terms.approvalDeadlineHours());
+        params.put("pending", terms.maxPendingPerClient());
+        params.put("free_moves", terms.rescheduleWithoutApproval());
         params.put("cancellation", json.writeValueAsString(terms.cancellationPolicy()));
         params.put("reschedule", json.writeValueAsString(terms.reschedulePolicy()));
         return params;
@@ -158,6 +172,9 @@ public class StudioPolicies {
                 terms.horizonDays(),
                 terms.holdMinutes(),
                 terms.slotStepMin(),
+                terms.approvalDeadlineHours(),
+                terms.maxPendingPerClient(),
+                terms.rescheduleWithoutApproval(),
                 terms.cancellationPolicy(),
                 terms.reschedulePolicy());
     }
@@ -175,6 +192,9 @@ public class StudioPolicies {
                 rs.getInt("horizon_days"),
                 rs.getInt("hold_minutes"),
                 rs.getInt("slot_step_min"),
+                rs.getInt("approval_deadline_hours"),
+                rs.getInt("max_pending_per_client"),
+                rs.getBoolean("reschedule_without_approval"),
                 json.readValue(rs.getString("cancellation_policy"), CancellationPolicy.class),
                 json.readValue(rs.getString("reschedule_policy"), ReschedulePolicy.class));
     }

@@ -15,6 +15,11 @@ import java.time.ZoneId;
  * @param horizonDays how far ahead sessions can be booked
  * @param holdMinutes how long a slot stays held while a client checks out
  * @param slotStepMin the spacing of the start times offered to clients; divides a day
+ * @param approvalDeadlineHours a request awaiting approval expires this many hours before its start
+ *     (0: at its start)
+ * @param maxPendingPerClient how many unpaid requests one client may have awaiting approval at once
+ * @param rescheduleWithoutApproval whether a client's reschedule stays confirmed at a studio that
+ *     requires approval (otherwise it awaits approval again)
  */
 public record StudioSettings(
         String name,
@@ -27,6 +32,9 @@ public record StudioSettings(
         int horizonDays,
         int holdMinutes,
         int slotStepMin,
+        int approvalDeadlineHours,
+        int maxPendingPerClient,
+        boolean rescheduleWithoutApproval,
         CancellationPolicy cancellationPolicy,
         ReschedulePolicy reschedulePolicy) {
 
@@ -37,10 +45,26 @@ public record StudioSettings(
     static final int DEFAULT_HORIZON_DAYS = 90;
     static final int DEFAULT_HOLD_MINUTES = 15;
     static final int DEFAULT_SLOT_STEP_MIN = 15;
+    static final int DEFAULT_APPROVAL_DEADLINE_HOURS = 0;
+    static final int DEFAULT_MAX_PENDING_PER_CLIENT = 3;
+    static final boolean DEFAULT_RESCHEDULE_WITHOUT_APPROVAL = false;
 
+    /**
+     * How soon before its start a session can still be booked: the lead time, and where the studio
+     * decides on requests, also the time it keeps to decide (a request made after its own decision
+     * deadline could only expire).
+     */
     @JsonIgnore
     public Duration leadTime() {
-        return Duration.ofMinutes(leadTimeMin);
+        Duration lead = Duration.ofMinutes(leadTimeMin);
+        Duration deciding = approvalRequired ? approvalDeadline() : Duration.ZERO;
+        return lead.compareTo(deciding) >= 0 ? lead : deciding;
+    }
+
+    /** How long before its start a request awaiting approval must be decided. */
+    @JsonIgnore
+    public Duration approvalDeadline() {
+        return Duration.ofHours(approvalDeadlineHours);
     }
 
     @JsonIgnore

@@ -27,7 +27,7 @@ class BookingBackOfficeTests {
     Api api;
 
     @Autowired
-    BookingCompletion completion;
+    BookingTimeouts timeouts;
 
     Studio studio;
 
@@ -171,9 +171,7 @@ class BookingBackOfficeTests {
                 .json()
                 .get("booking_id")
                 .asString();
-        expect(api.post("/api/admin/bookings/" + id + "/approve", "{}", owner), 200);
-
-        completion.completeEndedSessions();
+        timeouts.run();
 
         assertThat(api.get("/api/bookings/" + id, client).json().get("status").asString())
                 .isEqualTo("completed");

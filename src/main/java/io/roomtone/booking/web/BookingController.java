@@ -1,8 +1,9 @@
 package io.roomtone.booking.web;
 
 import io.roomtone.booking.Booking;
-import io.roomtone.booking.BookingLifecycle;
-import io.roomtone.booking.Bookings;
+import io.roomtone.booking.BookingChanges;
+import io.roomtone.booking.BookingQueries;
+import io.roomtone.booking.BookingRequests;
 import io.roomtone.booking.Holds;
 import io.roomtone.booking.Quotes;
 import io.roomtone.identity.CurrentUser;
@@ -29,17 +30,24 @@ class BookingController {
 
     private final Quotes quotes;
     private final Holds holds;
-    private final Bookings bookings;
-    private final BookingLifecycle lifecycle;
+    private final BookingRequests requests;
+    private final BookingQueries queries;
+    private final BookingChanges changes;
 
-    BookingController(Quotes quotes, Holds holds, Bookings bookings, BookingLifecycle lifecycle) {
+    BookingController(
+            Quotes quotes, Holds holds, BookingRequests requests, BookingQueries queries, BookingChanges changes) {
         this.quotes = quotes;
         this.holds = holds;
-        this.bookings = bookings;
-        this.lifecycle = lifecycle;
+        this.requests = requests;
+        this.queries = queries;
+        this.changes = changes;
     }
 
-    @Operation(summary = "Price a session", description = "Computed on the server exactly as booking it would be.")
+    @Operation(
+            summary = "Price a session",
+            description = "Computed on the server exactly as booking it would be. The basket is `service_items` "
+                    + "(as in POST /api/bookings: one bookable service and any add-ons with `qty`), or `service_id` "
+                    + "with `add_ons`; not both.")
     @PostMapping("/api/quote")
     Quotes.Quote quote(@RequestBody Quotes.QuoteRequest request) {
         return quotes.quote(request);
@@ -64,40 +72,49 @@ class BookingController {
                             + "naming hold_id); a client converts only their own holds. Admins may book on a client's "
                             + "behalf with client_id, which must be a client account of the studio (not staff or an "
                             + "admin; else a 400 naming client_id), and may then convert that client's hold or their "
-                            + "own. A hold that has expired, was used or is someone else's is a 409 conflict.")
+                            + "own. A hold that has expired, was used or is someone else's is a 409 conflict; a hold "
+                            + "placed for another service is a 400 naming hold_id. At a studio that requires approval, "
+                            + "decision_due_at tells when the request expires unless the studio decides, and a client "
+                            + "may have at most max_pending_per_client unpaid requests awaiting approval (else a 409 "
+                            + "conflict).")
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
-    Bookings.Requested book(@RequestBody Bookings.BookingRequest request, @AuthenticationPrincipal CurrentUser user) {
-        return bookings.request(request, user);
+    BookingRequests.Requested book(
+            @RequestBody BookingRequests.BookingRequest request, @AuthenticationPrincipal CurrentUser user) {
+        return requests.request(request, user);
     }
 
     @Operation(summary = "One booking (its client, its staff and admins)")
     @GetMapping("/api/bookings/{id}")
     Booking get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return bookings.get(id, user);
+        return queries.get(id, user);
     }
 
     @Operation(summary = "The caller's bookings, upcoming and past")
     @GetMapping("/api/me/bookings")
-    Bookings.Mine mine(@AuthenticationPrincipal CurrentUser user) {
-        return bookings.mine(user);
+    BookingQueries.Mine mine(@AuthenticationPrincipal CurrentUser user) {
+        return queries.mine(user);
     }
 
-    @Operation(summary = "Move a booking", description = "Same length; the reschedule policy decides fee_cents.")
+    @Operation(
+            summary = "Move a booking",
+            description = "Same length; the reschedule policy decides fee_cents. At a studio that requires approval, "
+                    + "a client's move awaits approval again (keeping the new slot) unless the studio's "
+                    + "reschedule_without_approval is on; the studio's own moves keep the status.")
     @PostMapping("/api/bookings/{id}/reschedule")
-    BookingLifecycle.Rescheduled reschedule(
+    BookingChanges.Rescheduled reschedule(
             @PathVariable UUID id, @RequestBody Reschedule body, @AuthenticationPrincipal CurrentUser user) {
-        return lifecycle.reschedule(id, body.newStartAt(), body.newEndAt(), user);
+        return changes.reschedule(id, body.newStartAt(), body.newEndAt(), user);
     }
 
     @Operation(
             summary = "Cancel a booking",
             description = "The tiered cancellation policy of the booking gives refund_percent.")
     @PostMapping("/api/bookings/{id}/cancel")
-    BookingLifecycle.Cancellation cancel(
+    BookingChanges.Cancellation cancel(
             @PathVariable UUID id,
             @RequestBody(required = false) Cancel body,
             @AuthenticationPrincipal CurrentUser user) {
-        return lifecycle.cancel(id, body == null ? null : body.reason(), user);
+        return changes.cancel(id, body == null ? null : body.reason(), user);
     }
 }

@@ -104,7 +104,21 @@ class DemoStudio implements ApplicationRunner {
     private void seed() {
         ZoneId toronto = ZoneId.of("America/Toronto");
         policies.update(new SettingsDraft(
-                "Northside Sound (demo)", toronto.getId(), "CAD", 1300, 25, true, 120, 90, 15, 15, null, null));
+                "Northside Sound (demo)",
+                toronto.getId(),
+                "CAD",
+                1300,
+                25,
+                true,
+                120,
+                90,
+                15,
+                15,
+                24,
+                null,
+                null,
+                null,
+                null));
 
         Room studioA = rooms.create(new RoomDraft(
                 "Studio A",

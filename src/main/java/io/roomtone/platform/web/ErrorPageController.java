@@ -20,7 +20,8 @@ class ErrorPageController implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // no error attribute: someone asked for /error itself, and there is no such page
+        int status = code instanceof Integer i ? i : 404;
         ProblemCode problemCode = ProblemCode.forStatus(status);
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String detail = message instanceof String s && !s.isBlank() && status < 500

@@ -1,5 +1,6 @@
 package io.roomtone.platform.web;
 
+import io.roomtone.shared.TimeBounds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,16 @@ final class StrictTimes {
                 .addDeserializer(Instant.class, new Moment());
     }
 
+    private static boolean withinBounds(Object value) {
+        if (value instanceof Instant instant) {
+            return TimeBounds.contains(instant);
+        }
+        if (value instanceof LocalDate date) {
+            return TimeBounds.contains(date);
+        }
+        return true;
+    }
+
     private abstract static class Strict<T> extends ValueDeserializer<T> {
 
         private final Class<T> type;
@@ -56,11 +67,16 @@ final class StrictTimes {
                 return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
             String text = p.getString().strip();
+            T value;
             try {
-                return parse.apply(text);
+                value = parse.apply(text);
             } catch (DateTimeException e) {
                 throw InvalidFormatException.from(p, "Not a valid " + type.getSimpleName(), text, type);
             }
+            if (!withinBounds(value)) {
+                throw InvalidFormatException.from(p, type.getSimpleName() + " " + TimeBounds.MESSAGE, text, type);
+            }
+            return value;
         }
     }
 

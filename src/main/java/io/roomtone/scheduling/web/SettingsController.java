@@ -37,6 +37,8 @@ class SettingsController {
                     `lead_time_min` >= 0, `horizon_days` 1-730, `hold_minutes` 1-1440, `slot_step_min` 5-240 \
                     and a divisor of 1440.
 
+                    Approval workflow: `approval_required`; `approval_deadline_hours` 0-720 (a request not                     decided this many hours before its start expires and frees its slot; 0: at its start; while                     approval is required the earliest bookable start is at least this far ahead, as the lead                     time is); `max_pending_per_client` 1-100 (unpaid requests one client may have awaiting                     approval at once, default 3); `reschedule_without_approval` (default false: a client's                     reschedule awaits approval again).
+
                     `cancellation_policy` is an object `{"tiers": [{"min_hours_before": 48, "refund_percent": \
                     100}, {"min_hours_before": 24, "refund_percent": 50}, {"min_hours_before": 0, \
                     "refund_percent": 0}]}` (the default): a cancellation at least `min_hours_before` hours \

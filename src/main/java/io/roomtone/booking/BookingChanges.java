@@ -1,0 +1,187 @@
+package io.roomtone.booking;
+
+import io.roomtone.availability.SessionRequest;
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.scheduling.StudioSettings;
+import io.roomtone.shared.Money;
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Changes to a booking that holds its slot: move it to another time, put other staff on it, or
+ * cancel it. Moves that take a slot run through {@link SlotClaims} and are retried after a
+ * deadlock ({@link TransactionRetries}); each writes its audit entry and event in its transaction.
+ */
+@Service
+public class BookingChanges {
+
+    /** The outcome of a cancellation under the policy the booking was made with. */
+    public record Cancellation(UUID bookingId, BookingStatus status, int refundPercent, long refundCents) {}
+
+    /** The outcome of a reschedule: the moved booking and the fee the policy charges. */
+    public record Rescheduled(Booking booking, long feeCents) {}
+
+    private final BookingAccess access;
+    private final BookingStore store;
+    private final SlotClaims claims;
+    private final BookingRules rules;
+    private final StudioPolicies policies;
+    private final BookingJournal journal;
+    private final TransactionRetries transactions;
+
+    BookingChanges(
+            BookingAccess access,
+            BookingStore store,
+            SlotClaims claims,
+            BookingRules rules,
+            StudioPolicies policies,
+            BookingJournal journal,
+            TransactionRetries transactions) {
+        this.access = access;
+        this.store = store;
+        this.claims = claims;
+        this.rules = rules;
+        this.policies = policies;
+        this.journal = journal;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Moves a session to another time of the same length, atomically: the old range is released and
+     * the new one taken in one transaction, or nothing changes. The fee follows the reschedule
+     * policy the booking was made under. At a studio that requires approval, a client's move awaits
+     * approval again (keeping the new slot) unless the studio lets clients move without it.
+     */
+    public Rescheduled reschedule(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
+        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
+        return transactions.inTransaction("reschedule", () -> move(id, newStart, newEnd, caller));
+    }
+
+    private Rescheduled move(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
+        BookingAccess.Changing changing = access.lockForChange(id, caller);
+        Booking before = changing.booking();
+        BookingMove.RESCHEDULE.requireFrom(before);
+        if (!Duration.between(newStart, newEnd).equals(Duration.between(before.startAt(), before.endAt()))) {
+            throw RoomtoneException.invalid(
+                    "new_end_at", "a reschedule keeps the session's length; book again to change it");
+        }
+        long fee = changing.snapshot()
+                .reschedule()
+                .feeCentsFor(Duration.between(changing.now(), before.startAt()), before.reschedules());
+        SlotClaims.Claim claim = claims.check(sameServices(before, newStart, newEnd, before.staffIds(), false));
+        StudioSettings settings = policies.current();
+        rules.enforceDailyLimit(sessionService(before), newStart, settings.timezone(), id);
+        boolean backToApproval =
+                settings.approvalRequired() && !settings.rescheduleWithoutApproval() && !changing.byStudio();
+        BookingStatus status = backToApproval ? BookingStatus.AWAITING_APPROVAL : before.status();
+        Instant due = status == BookingStatus.AWAITING_APPROVAL
+                ? DecisionDeadline.of(newStart, settings, changing.now())
+                : null;
+        claims.retakeForBooking(claim, id);
+        store.reschedule(id, newStart, newEnd, status, due);
+        Booking after = store.find(id).orElseThrow().booking();
+        journal.record(
+                "booking.rescheduled",
+                before,
+                after,
+                new BookingEvents.BookingRescheduled(
+                        Tenancy.currentStudioId(),
+                        id,
+                        after.code(),
+                        before.startAt(),
+                        before.endAt(),
+                        newStart,
+                        newEnd,
+                        fee,
+                        status));
+        return new Rescheduled(after, fee);
+    }
+
+    /** Puts other staff on a session: they must have the skill and be free; opening hours do not matter. */
+    public Booking assignStaff(UUID id, List<UUID> staffIds) {
+        new Validation().require(staffIds, "staff_ids").throwIfInvalid();
+        List<UUID> staff = StaffIds.of(staffIds);
+        return transactions.inTransaction("staff assignment", () -> assign(id, staff));
+    }
+
+    private Booking assign(UUID id, List<UUID> staffIds) {
+        Booking before = access.lock(id).booking();
+        BookingMove.ASSIGN_STAFF.requireFrom(before);
+        SlotClaims.Claim claim = claims.check(sameServices(before, before.startAt(), before.endAt(), staffIds, true));
+        claims.retakeForBooking(claim, id);
+        // the new staff's own buffers may be longer than the old ones: they become the snapshot
+        store.assignStaff(id, claim.staffIds(), claim.bufferBefore(), claim.bufferAfter());
+        Booking after = store.find(id).orElseThrow().booking();
+        journal.record(
+                "booking.staff_assigned",
+                before,
+                after,
+                new BookingEvents.StaffAssigned(Tenancy.currentStudioId(), id, after.code(), after.staffIds()));
+        return after;
+    }
+
+    /** Cancels under the tiered policy snapshotted on the booking, evaluated now against its start. */
+    public Cancellation cancel(UUID id, String reason, CurrentUser caller) {
+        new Validation()
+                .check(reason == null || reason.length() <= 2000, "reason", "must be at most 2000 characters")
+                .throwIfInvalid();
+        return transactions.inTransaction("cancellation", () -> cancelNow(id, reason, caller));
+    }
+
+    private Cancellation cancelNow(UUID id, String reason, CurrentUser caller) {
+        BookingAccess.Changing changing = access.lockForChange(id, caller);
+        Booking before = changing.booking();
+        BookingMove.CANCEL.requireFrom(before);
+        int percent =
+                changing.snapshot().cancellation().refundPercentAt(Duration.between(changing.now(), before.startAt()));
+        long refund =
+                Money.of(before.paidCents(), before.currency()).percent(percent).cents();
+        claims.release(id);
+        store.cancel(id, reason, refund);
+        Booking after = store.find(id).orElseThrow().booking();
+        journal.record(
+                "booking.canceled",
+                before,
+                after,
+                new BookingEvents.BookingCanceled(
+                        Tenancy.currentStudioId(), id, after.code(), reason, percent, refund));
+        return new Cancellation(id, after.status(), percent, refund);
+    }
+
+    /**
+     * The booking's own services and add-ons at another time or with other staff; its own blocked
+     * range does not count against it. With {@code anyHours} only skills and overlaps are checked.
+     */
+    private static SessionRequest sameServices(
+            Booking booking, Instant start, Instant end, List<UUID> staffIds, boolean anyHours) {
+        List<UUID> addOns = booking.lines().stream()
+                .filter(Price.Line::isAddon)
+                .map(Price.Line::serviceId)
+                .toList();
+        return new SessionRequest(
+                booking.roomId(),
+                sessionService(booking),
+                addOns,
+                start,
+                end,
+                staffIds,
+                anyHours,
+                Set.of(booking.id()));
+    }
+
+    private static UUID sessionService(Booking booking) {
+        return booking.lines().stream()
+                .filter(l -> !l.isAddon())
+                .findFirst()
+                .orElseThrow()
+                .serviceId();
+    }
+}

@@ -1,0 +1,181 @@
+package io.roomtone.booking;
+
+import io.roomtone.availability.SessionRequest;
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.scheduling.StudioSettings;
+import io.roomtone.shared.Validation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Asking for a session: a client for themselves, or the studio on a client's behalf. */
+@Service
+public class BookingRequests {
+
+    /** A booking request, as the client (or an admin on a client's behalf) sends it. */
+    public record BookingRequest(
+            UUID holdId,
+            UUID roomId,
+            List<ServiceItem> serviceItems,
+            Instant startAt,
+            Instant endAt,
+            String notes,
+            List<UUID> staffIds,
+            UUID clientId,
+            Boolean overrideRules) {}
+
+    /** The answer to a booking request. {@code clientSecret} stays null until payments exist. */
+    public record Requested(
+            UUID bookingId,
+            String code,
+            BookingStatus status,
+            long totalCents,
+            long depositCents,
+            Instant decisionDueAt,
+            String clientSecret) {}
+
+    private final Pricing pricing;
+    private final SlotClaims claims;
+    private final Holds holds;
+    private final BookingRules rules;
+    private final BookingStore store;
+    private final BookingJournal journal;
+    private final TransactionRetries transactions;
+
+    BookingRequests(
+            Pricing pricing,
+            SlotClaims claims,
+            Holds holds,
+            BookingRules rules,
+            BookingStore store,
+            BookingJournal journal,
+            TransactionRetries transactions) {
+        this.pricing = pricing;
+        this.claims = claims;
+        this.holds = holds;
+        this.rules = rules;
+        this.store = store;
+        this.journal = journal;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Books the session, or refuses with a problem and writes nothing. At a studio that requires
+     * approval a client's booking awaits it until its decision deadline, and a client may have only
+     * the studio's {@code max_pending_per_client} such requests at once; what the studio books
+     * itself is confirmed at once.
+     */
+    public Requested request(BookingRequest request, CurrentUser caller) {
+        boolean admin = caller.role().isAdmin();
+        new Validation()
+                .require(request.roomId(), "room_id")
+                .period(request.startAt(), "start_at", request.endAt(), "end_at")
+                .check(
+                        request.notes() == null || request.notes().length() <= 2000,
+                        "notes",
+                        "must be at most 2000 characters")
+                .check(
+                        admin || request.clientId() == null,
+                        "client_id",
+                        "only the studio can book on a client's behalf")
+                .check(
+                        admin || !Boolean.TRUE.equals(request.overrideRules()),
+                        "override_rules",
+                        "only the studio can override its rules")
+                .throwIfInvalid();
+        List<UUID> staff = StaffIds.of(request.staffIds());
+        return transactions.inTransaction("booking request", () -> book(request, staff, caller));
+    }
+
+    private Requested book(BookingRequest request, List<UUID> staff, CurrentUser caller) {
+        boolean admin = caller.role().isAdmin();
+        Basket basket = pricing.basket(request.serviceItems(), "service_items");
+        UUID clientId = request.clientId() == null ? caller.id() : rules.requireClient(request.clientId());
+        UUID holdId = request.holdId();
+        if (holdId != null) {
+            // the studio, booking for a client, may convert the hold that client placed
+            holds.requireConvertible(
+                    holdId,
+                    Set.copyOf(List.of(caller.id(), clientId)),
+                    request.roomId(),
+                    basket.session().id(),
+                    request.startAt(),
+                    request.endAt());
+        }
+        boolean override = Boolean.TRUE.equals(request.overrideRules());
+        SlotClaims.Claim claim = claims.check(new SessionRequest(
+                request.roomId(),
+                basket.session().id(),
+                basket.addOnIds(),
+                request.startAt(),
+                request.endAt(),
+                staff,
+                override,
+                holdId == null ? Set.of() : Set.of(holdId)));
+        int minutes = (int) Duration.between(request.startAt(), request.endAt()).toMinutes();
+        Pricing.Priced priced = pricing.price(basket, minutes);
+        StudioSettings settings = priced.settings();
+        rules.enforceDailyLimit(basket.session(), request.startAt(), settings.timezone(), null);
+        // what the studio books itself needs no approval of its own
+        BookingStatus status =
+                settings.approvalRequired() && !admin ? BookingStatus.AWAITING_APPROVAL : BookingStatus.CONFIRMED;
+        if (status == BookingStatus.AWAITING_APPROVAL) {
+            rules.enforcePendingCap(clientId, settings.maxPendingPerClient());
+        }
+        Booking booking = store.insert(new BookingStore.NewBooking(
+                clientId,
+                request.roomId(),
+                claim.staffIds(),
+                request.startAt(),
+                request.endAt(),
+                claim.bufferBefore(),
+                claim.bufferAfter(),
+                status,
+                status == BookingStatus.AWAITING_APPROVAL
+                        ? DecisionDeadline.of(request.startAt(), settings, priced.at())
+                        : null,
+                admin && request.clientId() != null ? "admin" : "web",
+                request.notes(),
+                priced.price(),
+                settings.cancellationPolicy(),
+                settings.reschedulePolicy(),
+                override,
+                caller.id()));
+        claims.takeForBooking(claim, booking.id(), holdId);
+        if (holdId != null) {
+            holds.markConverted(holdId);
+        }
+        journal.record(
+                "booking.requested",
+                null,
+                booking,
+                new BookingEvents.BookingRequested(
+                        Tenancy.currentStudioId(),
+                        booking.id(),
+                        booking.code(),
+                        clientId,
+                        booking.roomId(),
+                        booking.staffIds(),
+                        booking.startAt(),
+                        booking.endAt(),
+                        status,
+                        booking.totalCents(),
+                        booking.currency()));
+        if (override) {
+            journal.note("booking.override_rules", booking, Map.of("override_rules", true));
+        }
+        return new Requested(
+                booking.id(),
+                booking.code(),
+                status,
+                booking.totalCents(),
+                booking.depositCents(),
+                booking.decisionDueAt(),
+                null);
+    }
+}

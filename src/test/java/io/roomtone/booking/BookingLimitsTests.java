@@ -1,0 +1,241 @@
+package io.roomtone.booking;
+
+import static io.roomtone.booking.Studio.at;
+import static io.roomtone.booking.Studio.booking;
+import static io.roomtone.booking.Studio.expect;
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.RoomtoneTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Caps a client cannot get past, even with a dozen requests in flight at once. */
+@RoomtoneTest
+class BookingLimitsTests {
+
+    @Autowired
+    Api api;
+
+    Studio studio;
+    String owner;
+    String room;
+    String service;
+
+    @BeforeEach
+    void openStudio() {
+        studio = new Studio(api);
+        studio.open(true);
+        owner = studio.owner();
+        room = studio.room("vocal");
+        service = studio.service(false, null, "vocal");
+    }
+
+    @Test
+    void aClientGetsAtMostThreePendingRequestsFromTwelveParallelOnes() throws Exception {
+        String client = studio.client();
+
+        List<Response> answers = inParallel(
+                12, i -> () -> api.post("/api/bookings", booking(room, service, at(3 + i, 10), at(3 + i, 11)), client));
+
+        assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(3);
+        assertThat(answers.stream().filter(r -> r.status() == 409))
+                .hasSize(9)
+                .allSatisfy(r -> assertThat(r.json().get("code").asString()).isEqualTo("conflict"));
+        assertThat(api.get("/api/me/bookings", client).json().get("upcoming")).hasSize(3);
+    }
+
+    @Test
+    void thePendingCapFollowsTheStudiosSettingAndFreesUpWhenTheStudioDecides() {
+        expect(api.put("/api/admin/settings", json("max_pending_per_client", 1), owner), 200);
+        String client = studio.client();
+        String first = studio.book(booking(room, service, at(3, 10), at(3, 11)), client);
+
+        Response second = api.post("/api/bookings", booking(room, service, at(3, 12), at(3, 13)), client);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("detail").asString()).contains("at most 1");
+
+        expect(api.post("/api/admin/bookings/" + first + "/approve", "{}", owner), 200);
+        expect(api.post("/api/bookings", booking(room, service, at(3, 12), at(3, 13)), client), 201);
+        // the studio booking on the client's behalf is not a pending request of theirs
+        expect(
+                api.post(
+                        "/api/bookings",
+                        booking(room, service, at(3, 14), at(3, 15), "client_id", studio.userId(client)),
+                        owner),
+                201);
+    }
+
+    @Test
+    void aClientHoldsAtMostThreeSlotsFromTwelveParallelRequests() throws Exception {
+        String client = studio.client();
+
+        List<Response> answers = inParallel(
+                12,
+                i -> () -> api.post(
+                        "/api/holds",
+                        json(
+                                "room_id",
+                                room,
+                                "service_id",
+                                service,
+                                "start_at",
+                                at(3 + i, 10),
+                                "end_at",
+                                at(3 + i, 11)),
+                        client));
+
+        assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(Holds.MAX_ACTIVE_HOLDS);
+        assertThat(answers.stream().filter(r -> r.status() == 409)).hasSize(12 - Holds.MAX_ACTIVE_HOLDS);
+    }
+
+    @Test
+    void aHoldConvertsOnlyIntoABookingOfItsOwnService() {
+        String client = studio.client();
+        String other = studio.service(false, null, "vocal");
+        String hold = expect(
+                        api.post(
+                                "/api/holds",
+                                json(
+                                        "room_id",
+                                        room,
+                                        "service_id",
+                                        service,
+                                        "start_at",
+                                        at(3, 10),
+                                        "end_at",
+                                        at(3, 11)),
+                                client),
+                        201)
+                .json()
+                .get("hold_id")
+                .asString();
+
+        Response refused =
+                api.post("/api/bookings", booking(room, other, at(3, 10), at(3, 11), "hold_id", hold), client);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("hold_id");
+        expect(api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11), "hold_id", hold), client), 201);
+    }
+
+    @Test
+    void aQuoteTakesTheBasketABookingTakes() {
+        String addOn = studio.addOn(2500);
+        Response asItems = expect(
+                studio.anonymous(
+                        "/api/quote",
+                        json(
+                                "room_id",
+                                room,
+                                "start_at",
+                                at(3, 10),
+                                "duration_min",
+                                120,
+                                "service_items",
+                                List.of(
+                                        Map.of("service_id", service, "qty", 1),
+                                        Map.of("service_id", addOn, "qty", 2)))),
+                200);
+        Response asServiceAndAddOns = expect(
+                studio.anonymous(
+                        "/api/quote",
+                        json(
+                                "room_id",
+                                room,
+                                "service_id",
+                                service,
+                                "start_at",
+                                at(3, 10),
+                                "duration_min",
+                                120,
+                                "add_ons",
+                                List.of(Map.of("service_id", addOn, "qty", 2)))),
+                200);
+
+        assertThat(asItems.json()).isEqualTo(asServiceAndAddOns.json());
+        assertThat(asItems.json().get("subtotal_cents").asLong()).isEqualTo(2 * 10_000 + 2 * 2500);
+        Response both = studio.anonymous(
+                "/api/quote",
+                json(
+                        "room_id",
+                        room,
+                        "service_id",
+                        service,
+                        "start_at",
+                        at(3, 10),
+                        "service_items",
+                        List.of(Map.of("service_id", service))));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").findValuesAsString("field")).contains("service_items");
+    }
+
+    @Test
+    void datesAtTheEdgesOfTimeAreRefusedNamingTheirField() {
+        String client = studio.client();
+        Map<String, Response> answers = Map.of(
+                "from",
+                api.get("/api/admin/bookings?from=-999999999-01-01T00:00:00Z", owner),
+                "to",
+                api.get("/api/admin/bookings?to=%2B999999999-12-31T23:59:59Z", owner),
+                "start_at",
+                api.post(
+                        "/api/bookings",
+                        booking(room, service, "+999999999-12-31T10:00:00Z", "+999999999-12-31T11:00:00Z"),
+                        client),
+                "new_start_at",
+                api.post(
+                        "/api/bookings/" + java.util.UUID.randomUUID() + "/reschedule",
+                        json("new_start_at", "-999999999-01-01T00:00:00Z", "new_end_at", at(3, 11)),
+                        client));
+
+        answers.forEach((field, answer) -> {
+            assertThat(answer.status()).as(field).isEqualTo(400);
+            assertThat(answer.contentType()).as(field).startsWith("application/problem+json");
+            assertThat(answer.body()).as(field).contains(field);
+        });
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsANotFoundProblem() {
+        Response error = api.get("/error", null);
+
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.contentType()).startsWith("application/problem+json");
+    }
+
+    private static List<Response> inParallel(int count, IntFunction<Callable<Response>> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Callable<Response> call = request.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.roomtone.booking;
+
+import static io.roomtone.booking.Studio.at;
+import static io.roomtone.booking.Studio.booking;
+import static io.roomtone.booking.Studio.expect;
+import static io.roomtone.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomtone.support.Api;
+import io.roomtone.support.Api.Response;
+import io.roomtone.support.MovableClock;
+import io.roomtone.support.RoomtoneTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+
+/** The two ends studios needed: requests that expire undecided, and confirmed sessions nobody came to. */
+@RoomtoneTest
+class BookingStatesTests {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+
+        @Bean
+        Published published() {
+            return new Published();
+        }
+    }
+
+    /** The events as published, in the transaction of their move. */
+    static class Published {
+        final List<Object> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BookingEvents.BookingExpired event) {
+            events.add(event);
+        }
+
+        @EventListener
+        void on(BookingEvents.BookingNoShow event) {
+            events.add(event);
+        }
+
+        long count(Class<?> type, String bookingId) {
+            return events.stream()
+                    .filter(type::isInstance)
+                    .filter(e -> e.toString().contains(bookingId))
+                    .count();
+        }
+    }
+
+    @Autowired
+    Published events;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    BookingTimeouts timeouts;
+
+    Studio studio;
+    String owner;
+    String room;
+    String service;
+
+    @BeforeEach
+    void openStudio() {
+        clock.reset();
+        studio = new Studio(api);
+        studio.open(true);
+        owner = studio.owner();
+        room = studio.room("vocal");
+        service = studio.service(false, null, "vocal");
+        settings("approval_deadline_hours", 24);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aRequestNotDecidedBeforeItsDeadlineExpiresAndFreesItsSlot() {
+        String client = studio.client();
+        String start = at(3, 10);
+        Response requested = expect(api.post("/api/bookings", booking(room, service, start, at(3, 11)), client), 201);
+        String id = requested.json().get("booking_id").asString();
+        Instant due = Instant.parse(requested.json().get("decision_due_at").asString());
+        assertThat(due).isEqualTo(Instant.parse(start).minus(Duration.ofHours(24)));
+
+        clock.moveTo(due.minusSeconds(60));
+        timeouts.run();
+        assertThat(status(id, client)).isEqualTo("awaiting_approval");
+
+        clock.moveTo(due.plusSeconds(1));
+        timeouts.run();
+
+        assertThat(status(id, client)).isEqualTo("expired");
+        assertThat(events.count(BookingEvents.BookingExpired.class, id)).isEqualTo(1);
+        Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
+        assertThat(approve.status()).isEqualTo(409);
+        assertThat(approve.json().get("detail").asString()).contains("expired");
+        // the slot is free again: the studio books it for someone else
+        expect(
+                api.post(
+                        "/api/bookings",
+                        booking(
+                                room,
+                                service,
+                                start,
+                                at(3, 11),
+                                "client_id",
+                                studio.userId(studio.client()),
+                                "override_rules",
+                                true),
+                        owner),
+                201);
+        timeouts.run();
+        assertThat(events.count(BookingEvents.BookingExpired.class, id))
+                .as("expires once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theStudioCannotApproveOnceTheDecisionDeadlineHasPassedEvenBeforeTheJobRuns() {
+        String client = studio.client();
+        Response requested =
+                expect(api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11)), client), 201);
+        String id = requested.json().get("booking_id").asString();
+        clock.moveTo(Instant.parse(requested.json().get("decision_due_at").asString()));
+
+        Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
+
+        assertThat(approve.status()).isEqualTo(409);
+        assertThat(approve.json().get("code").asString()).isEqualTo("invalid_transition");
+        assertThat(status(id, client)).isEqualTo("awaiting_approval");
+    }
+
+    @Test
+    void slotsInsideTheDecisionWindowCannotBeRequested() {
+        settings("approval_deadline_hours", 72);
+
+        Response tooSoon = api.post("/api/bookings", booking(room, service, at(2, 10), at(2, 11)), studio.client());
+
+        assertThat(tooSoon.status()).isEqualTo(400);
+        assertThat(tooSoon.json().get("errors").findValuesAsString("field")).contains("start_at");
+        JsonSlots.assertNone(api, studio, room, 2);
+    }
+
+    @Test
+    void theStudioMarksANoShowOnlyOnceTheSessionHasStartedAndItStaysInTheClientsHistory() {
+        String client = studio.client();
+        String clientId = studio.userId(client);
+        String start = at(3, 10);
+        String id = studio.book(booking(room, service, start, at(3, 11), "client_id", clientId), owner);
+        assertThat(status(id, client))
+                .as("the studio's own booking needs no approval")
+                .isEqualTo("confirmed");
+
+        Response early = api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner);
+        assertThat(early.status()).isEqualTo(409);
+
+        clock.moveTo(Instant.parse(start).plus(Duration.ofMinutes(20)));
+        Response marked = expect(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner), 200);
+
+        assertThat(marked.json().get("status").asString()).isEqualTo("no_show");
+        assertThat(events.count(BookingEvents.BookingNoShow.class, id)).isEqualTo(1);
+        assertThat(api.get("/api/admin/bookings?client_id=" + clientId + "&status=no_show", owner)
+                        .json()
+                        .findValuesAsString("id"))
+                .containsExactly(id);
+        assertThat(api.get("/api/me/bookings", client).json().get("past").findValuesAsString("id"))
+                .contains(id);
+        assertThat(api.post("/api/admin/bookings/" + id + "/no-show", "{}", client)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner)
+                        .status())
+                .as("twice")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aCompletedSessionCanStillBeMarkedANoShow() {
+        String client = studio.client();
+        String id =
+                studio.book(booking(room, service, at(2, 10), at(2, 11), "client_id", studio.userId(client)), owner);
+        clock.moveTo(Instant.parse(at(2, 12)));
+        timeouts.run();
+        assertThat(status(id, client)).isEqualTo("completed");
+
+        expect(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner), 200);
+
+        assertThat(status(id, client)).isEqualTo("no_show");
+    }
+
+    @Test
+    void aClientsRescheduleAwaitsApprovalAgainUnlessTheStudioAllowsFreeMoves() {
+        String client = studio.client();
+        String id = studio.book(booking(room, service, at(4, 10), at(4, 11)), client);
+        expect(api.post("/api/admin/bookings/" + id + "/approve", "{}", owner), 200);
+
+        Response moved = expect(
+                api.post(
+                        "/api/bookings/" + id + "/reschedule",
+                        json("new_start_at", at(5, 10), "new_end_at", at(5, 11)),
+                        client),
+                200);
+
+        assertThat(moved.json().get("booking").get("status").asString()).isEqualTo("awaiting_approval");
+        assertThat(moved.json().get("booking").get("decision_due_at").asString())
+                .isEqualTo(Instant.parse(at(5, 10)).minus(Duration.ofHours(24)).toString());
+        // the old slot is free, the new one held
+        String other = studio.userId(studio.client());
+        expect(api.post("/api/bookings", booking(room, service, at(4, 10), at(4, 11), "client_id", other), owner), 201);
+        assertThat(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11), "client_id", other), owner)
+                        .status())
+                .isEqualTo(409);
+
+        expect(api.post("/api/admin/bookings/" + id + "/approve", "{}", owner), 200);
+        settings("reschedule_without_approval", true);
+        Response free = expect(
+                api.post(
+                        "/api/bookings/" + id + "/reschedule",
+                        json("new_start_at", at(6, 10), "new_end_at", at(6, 11)),
+                        client),
+                200);
+        assertThat(free.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+
+        settings("reschedule_without_approval", false);
+        Response byStudio = expect(
+                api.post(
+                        "/api/bookings/" + id + "/reschedule",
+                        json("new_start_at", at(7, 10), "new_end_at", at(7, 11)),
+                        owner),
+                200);
+        assertThat(byStudio.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+    }
+
+    private void settings(String field, Object value) {
+        expect(api.put("/api/admin/settings", json(field, value), owner), 200);
+    }
+
+    private String status(String id, String token) {
+        return api.get("/api/bookings/" + id, token).json().get("status").asString();
+    }
+
+    /** Searches the day {@code daysAhead} and asserts it offers nothing in {@code room}. */
+    static final class JsonSlots {
+        static void assertNone(Api api, Studio studio, String room, int daysAhead) {
+            Response found = expect(
+                    studio.anonymous(
+                            "/api/availability/search",
+                            json(
+                                    "date",
+                                    Instant.parse(at(daysAhead, 12))
+                                            .atZone(Studio.ZONE)
+                                            .toLocalDate()
+                                            .toString(),
+                                    "duration_min",
+                                    60,
+                                    "room_id",
+                                    room)),
+                    200);
+            assertThat(found.json().get("slots").findValuesAsString("start_at")).isEqualTo(List.of());
+        }
+    }
+}
