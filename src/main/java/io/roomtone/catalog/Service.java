@@ -44,6 +44,13 @@ public record Service(
         return minutes;
     }
 
+    /**
+     * The highest price a service may have (100,000,000.00): far above any studio's, and low enough
+     * that no session of at most 31 days, no basket of add-ons and no tax can overflow a {@code long}
+     * of cents, so a price never needs to be refused at booking time.
+     */
+    public static final long MAX_PRICE_CENTS = 10_000_000_000L;
+
     public long priceCentsFor(int minutes) {
         return switch (pricingModel) {
             case FIXED -> basePriceCents;

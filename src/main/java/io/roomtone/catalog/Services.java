@@ -171,7 +171,10 @@ public class Services {
                 "default_duration_min",
                 "must be between 1 and 1440");
         validation.check(
-                draft.basePriceCents() == null || draft.basePriceCents() >= 0, "base_price_cents", "must be 0 or more");
+                draft.basePriceCents() == null
+                        || (draft.basePriceCents() >= 0 && draft.basePriceCents() <= Service.MAX_PRICE_CENTS),
+                "base_price_cents",
+                "must be between 0 and " + Service.MAX_PRICE_CENTS);
         Labels.checkList(validation, draft.roomTags(), "room_tags");
         Labels.checkText(validation, draft.staffSkillRequired(), "staff_skill_required", 100);
         validation.check(draft.maxPerDay() == null || draft.maxPerDay() >= 1, "max_per_day", "must be 1 or more");

@@ -182,40 +182,6 @@ class BookingLimitsTests {
         assertThat(both.json().get("errors").findValuesAsString("field")).contains("service_items");
     }
 
-    @Test
-    void datesAtTheEdgesOfTimeAreRefusedNamingTheirField() {
-        String client = studio.client();
-        Map<String, Response> answers = Map.of(
-                "from",
-                api.get("/api/admin/bookings?from=-999999999-01-01T00:00:00Z", owner),
-                "to",
-                api.get("/api/admin/bookings?to=%2B999999999-12-31T23:59:59Z", owner),
-                "start_at",
-                api.post(
-                        "/api/bookings",
-                        booking(room, service, "+999999999-12-31T10:00:00Z", "+999999999-12-31T11:00:00Z"),
-                        client),
-                "new_start_at",
-                api.post(
-                        "/api/bookings/" + java.util.UUID.randomUUID() + "/reschedule",
-                        json("new_start_at", "-999999999-01-01T00:00:00Z", "new_end_at", at(3, 11)),
-                        client));
-
-        answers.forEach((field, answer) -> {
-            assertThat(answer.status()).as(field).isEqualTo(400);
-            assertThat(answer.contentType()).as(field).startsWith("application/problem+json");
-            assertThat(answer.body()).as(field).contains(field);
-        });
-    }
-
-    @Test
-    void theErrorPageAskedForDirectlyIsANotFoundProblem() {
-        Response error = api.get("/error", null);
-
-        assertThat(error.status()).isEqualTo(404);
-        assertThat(error.contentType()).startsWith("application/problem+json");
-    }
-
     private static List<Response> inParallel(int count, IntFunction<Callable<Response>> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
