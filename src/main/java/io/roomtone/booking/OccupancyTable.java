@@ -164,10 +164,23 @@ class OccupancyTable implements Occupancy {
                 .update();
     }
 
+    /**
+     * The exclusion constraint refused an overlap, or the primary key (studio, resource, range) an
+     * identical row: equal ranges overlap, so the two refuse the same inserts, and which of them
+     * reports it first depends only on the order PostgreSQL checks their indexes in.
+     */
     private static boolean isExclusionViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
-                return true;
+            if (t instanceof java.sql.SQLException sql) {
+                if ("23P01".equals(sql.getSQLState())) {
+                    return true;
+                }
+                if ("23505".equals(sql.getSQLState())
+                        && sql instanceof org.postgresql.util.PSQLException psql
+                        && psql.getServerErrorMessage() != null
+                        && "occupancy_pkey".equals(psql.getServerErrorMessage().getConstraint())) {
+                    return true;
+                }
             }
         }
         return false;
