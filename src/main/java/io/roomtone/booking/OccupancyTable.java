@@ -177,8 +177,16 @@ class OccupancyTable implements Occupancy {
 
     private static boolean isExclusionViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
-                return true;
+            if (t instanceof java.sql.SQLException sql) {
+                if ("23P01".equals(sql.getSQLState())) {
+                    return true;
+                }
+                if ("23505".equals(sql.getSQLState())
+                        && sql instanceof org.postgresql.util.PSQLException psql
+                        && psql.getServerErrorMessage() != null
+                        && "occupancy_pkey".equals(psql.getServerErrorMessage().getConstraint())) {
+                    return true;
+                }
             }
         }
         return false;
