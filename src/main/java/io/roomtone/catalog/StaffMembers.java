@@ -1,5 +1,8 @@
 package io.roomtone.catalog;
 
+import static io.roomtone.catalog.internal.StaffAccountRules.requireManageable;
+import static io.roomtone.catalog.internal.StaffAccountRules.requirePasswordless;
+
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Invitation;
@@ -201,32 +204,6 @@ public class StaffMembers {
                 .update();
         accounts.leaveStaff(before.userId());
         audit.record("staff.deleted", "staff", id, before, null);
-    }
-
-    /**
-     * Staff administration must not become a way into a more powerful account: the password and
-     * email of an owner or admin who also works as staff are theirs to change, not their colleagues'.
-     */
-    static void requireManageable(UserAccount account, String what) {
-        if (account.role().isAdmin()) {
-            throw new RoomtoneException(
-                    ProblemCode.FORBIDDEN,
-                    "The " + what + " of an owner's or admin's account cannot be set through staff administration.");
-        }
-    }
-
-    /**
-     * Nor into anyone else's: once an account has a password (its holder signed up as a client, or
-     * chose one through an invitation), the password is the holder's to manage. Staff administration
-     * sets one only for an account that has none yet.
-     */
-    static void requirePasswordless(boolean hasPassword) {
-        if (hasPassword) {
-            throw new RoomtoneException(
-                    ProblemCode.FORBIDDEN,
-                    "The account holder manages their own password; staff administration can set one only for"
-                            + " an account that has none yet.");
-        }
     }
 
     private void refuseIfAssigned(StaffMember member) {

@@ -1,12 +1,12 @@
 package io.roomtone.catalog.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.roomtone.catalog.IcsFeedAccess;
-import io.roomtone.catalog.StaffAccess;
 import io.roomtone.catalog.StaffDraft;
 import io.roomtone.catalog.StaffEnrollment;
 import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
+import io.roomtone.catalog.internal.IcsFeedAccess;
+import io.roomtone.catalog.internal.StaffAccess;
 import io.roomtone.identity.Invitation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

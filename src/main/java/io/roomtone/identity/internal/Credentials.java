@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database connection is held meanwhile, so a burst of sign-ins cannot exhaust the pool.
  */
 @Component
-public class Credentials {
+class Credentials {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -35,7 +35,7 @@ public class Credentials {
      * The id of the account these credentials open, if any. Call it outside a transaction, so that
      * the comparison runs without one.
      */
-    public Optional<UUID> verify(String email, String password) {
+    Optional<UUID> verify(String email, String password) {
         if (email == null || password == null) {
             return Optional.empty();
         }

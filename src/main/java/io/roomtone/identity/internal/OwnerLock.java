@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Serializes "create the first owner if there is none" across transactions and nodes, so that two
  * simultaneous first starts or setup submissions cannot both create one.
  */
-public final class OwnerLock {
+final class OwnerLock {
 
     private OwnerLock() {}
 
-    public static void acquire(JdbcClient jdbc, UUID studioId) {
+    static void acquire(JdbcClient jdbc, UUID studioId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('roomtone.first-owner:' || ?, 0))")
                 .param(studioId.toString())
                 .query((rs, row) -> 1)

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * studios in one transaction, such as creating a studio together with its owner.
  */
 @Component
-public class TenantSwitch {
+class TenantSwitch {
 
     private final JdbcClient jdbc;
 

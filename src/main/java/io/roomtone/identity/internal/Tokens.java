@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Opaque bearer tokens: 256 random bits handed out once and kept only as a SHA-256 digest, so a
  * copy of the database cannot be used to sign in.
+ *
+ * <p>Public, unlike the rest of this package, because the module's root services issue, resolve and
+ * revoke tokens ({@code Accounts} for invitations and password changes, {@code RequestAuthentication}
+ * for every request); other modules cannot reach it.
  */
 @Component
 public class Tokens {

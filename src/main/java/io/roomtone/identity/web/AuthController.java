@@ -1,16 +1,11 @@
 package io.roomtone.identity.web;
 
-import io.roomtone.identity.Accounts;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Role;
-import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
-import io.roomtone.identity.internal.Credentials;
-import io.roomtone.identity.internal.Tokens;
-import io.roomtone.shared.ProblemCode;
-import io.roomtone.shared.RoomtoneException;
+import io.roomtone.identity.internal.Sessions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,58 +48,33 @@ class AuthController {
 
     record Session(UserView user) {}
 
-    private final Accounts accounts;
-    private final Credentials credentials;
-    private final Tokens tokens;
+    private final Sessions sessions;
     private final IdentityProperties properties;
-    private final TransactionTemplate transactions;
 
-    AuthController(
-            Accounts accounts,
-            Credentials credentials,
-            Tokens tokens,
-            IdentityProperties properties,
-            PlatformTransactionManager transactionManager) {
-        this.accounts = accounts;
-        this.credentials = credentials;
-        this.tokens = tokens;
+    AuthController(Sessions sessions, IdentityProperties properties) {
+        this.sessions = sessions;
         this.properties = properties;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Operation(summary = "Create a client account and sign in")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    // not one transaction: hashing the password must not hold a database connection (see Accounts.create)
     SignedIn register(@RequestBody Registration body, HttpServletRequest request, HttpServletResponse response) {
-        UserAccount account = accounts.create(body.email(), body.password(), body.name(), body.phone(), Role.CLIENT);
-        return signIn(account, request, response);
+        return signedIn(sessions.register(body.email(), body.password(), body.name(), body.phone()), request, response);
     }
 
     @Operation(
             summary = "Sign in with email and password",
             description = "Returns a bearer token and sets the session cookie.")
     @PostMapping("/login")
-    // not one transaction: the password is compared between short ones (see Credentials)
     SignedIn login(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
-        UserAccount account = credentials
-                .verify(body.email(), body.password())
-                .flatMap(accounts::find)
-                .orElseThrow(
-                        () -> new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Email or password is incorrect."));
-        return signIn(account, request, response);
+        return signedIn(sessions.signIn(body.email(), body.password()), request, response);
     }
 
     @Operation(summary = "Set a password from a staff invitation link and sign in")
     @PostMapping("/accept-invitation")
-    @Transactional
     SignedIn acceptInvitation(@RequestBody Invitation body, HttpServletRequest request, HttpServletResponse response) {
-        Tokens.Owner owner = tokens.resolve(body.token(), Tokens.Purpose.INVITATION)
-                .filter(o -> o.studioId().equals(Tenancy.currentStudioId()))
-                .orElseThrow(() -> RoomtoneException.invalid("token", "is invalid or has expired"));
-        accounts.setPassword(owner.userId(), body.password(), "password");
-        tokens.revokeAll(owner.studioId(), owner.userId(), Tokens.Purpose.INVITATION);
-        return signIn(accounts.find(owner.userId()).orElseThrow(), request, response);
+        return signedIn(sessions.acceptInvitation(body.token(), body.password()), request, response);
     }
 
     @Operation(summary = "The signed-in user")
@@ -122,20 +89,18 @@ class AuthController {
     void logout(HttpServletRequest request, HttpServletResponse response) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.revoke(authorization.substring(7).strip());
+            sessions.close(authorization.substring(7).strip());
         }
-        RequestAuthentication.sessionCookie(request).ifPresent(tokens::revoke);
+        RequestAuthentication.sessionCookie(request).ifPresent(sessions::close);
         response.addHeader(
                 HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, request).toString());
     }
 
-    private SignedIn signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
-        String token = transactions.execute(status ->
-                tokens.issue(Tenancy.currentStudioId(), account.id(), Tokens.Purpose.SESSION, properties.sessionTtl()));
+    private SignedIn signedIn(Sessions.Opened session, HttpServletRequest request, HttpServletResponse response) {
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
-                cookie(token, properties.sessionTtl(), request).toString());
-        return new SignedIn(UserView.of(account), token);
+                cookie(session.token(), properties.sessionTtl(), request).toString());
+        return new SignedIn(UserView.of(session.account()), session.token());
     }
 
     static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest request) {

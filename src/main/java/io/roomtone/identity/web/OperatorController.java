@@ -1,21 +1,15 @@
 package io.roomtone.identity.web;
 
-import io.roomtone.identity.Accounts;
 import io.roomtone.identity.IdentityProperties;
-import io.roomtone.identity.Role;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
-import io.roomtone.identity.UserAccount;
-import io.roomtone.identity.internal.TenantSwitch;
-import io.roomtone.shared.Inputs;
+import io.roomtone.identity.internal.StudioProvisioning;
 import io.roomtone.shared.RoomtoneException;
-import io.roomtone.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,14 +42,12 @@ class OperatorController {
     record CreatedStudio(StudioView studio, AuthController.UserView owner) {}
 
     private final Studios studios;
-    private final Accounts accounts;
+    private final StudioProvisioning provisioning;
     private final IdentityProperties properties;
-    private final TenantSwitch tenantSwitch;
 
-    OperatorController(Studios studios, Accounts accounts, IdentityProperties properties, TenantSwitch tenantSwitch) {
-        this.tenantSwitch = tenantSwitch;
+    OperatorController(Studios studios, StudioProvisioning provisioning, IdentityProperties properties) {
         this.studios = studios;
-        this.accounts = accounts;
+        this.provisioning = provisioning;
         this.properties = properties;
     }
 
@@ -69,19 +61,16 @@ class OperatorController {
     @Operation(summary = "Create a studio with its owner")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     CreatedStudio create(@RequestBody NewStudio body) {
         requireMultiStudio();
-        new Validation().require(body.owner(), "owner").throwIfInvalid();
-        Studio studio = studios.create(
+        NewOwner owner = body.owner();
+        StudioProvisioning.Opened opened = provisioning.open(
                 body.slug(),
                 body.name(),
-                Inputs.zone(body.timezone(), "timezone"),
-                Inputs.currency(body.currency(), "currency"));
-        NewOwner owner = body.owner();
-        UserAccount account = tenantSwitch.callAs(
-                studio.id(), () -> accounts.create(owner.email(), owner.password(), owner.name(), null, Role.OWNER));
-        return new CreatedStudio(StudioView.of(studio), AuthController.UserView.of(account));
+                body.timezone(),
+                body.currency(),
+                owner == null ? null : new StudioProvisioning.Owner(owner.email(), owner.name(), owner.password()));
+        return new CreatedStudio(StudioView.of(opened.studio()), AuthController.UserView.of(opened.owner()));
     }
 
     private void requireMultiStudio() {

@@ -1,5 +1,7 @@
-package io.roomtone.catalog;
+package io.roomtone.catalog.internal;
 
+import io.roomtone.catalog.StaffMember;
+import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Invitation;
@@ -10,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The secrets staff members get from the studio: sign-in invitations and calendar feed tokens. */
+/**
+ * The secrets staff members get from the studio: sign-in invitations and calendar feed tokens. Only
+ * the studio's staff administration pages hand them out, so this is not part of the catalog's API.
+ */
 @Service
 public class StaffAccess {
 
@@ -34,8 +39,8 @@ public class StaffAccess {
     @Transactional
     public Invitation invite(UUID staffId) {
         StaffMember member = staff.get(staffId);
-        StaffMembers.requireManageable(accounts.find(member.userId()).orElseThrow(), "password");
-        StaffMembers.requirePasswordless(member.canSignIn());
+        StaffAccountRules.requireManageable(accounts.find(member.userId()).orElseThrow(), "password");
+        StaffAccountRules.requirePasswordless(member.canSignIn());
         Invitation invitation = accounts.issueInvitation(member.userId());
         audit.record("staff.invited", "staff", staffId, null, null);
         return invitation;

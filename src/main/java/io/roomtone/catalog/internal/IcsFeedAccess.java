@@ -1,4 +1,4 @@
-package io.roomtone.catalog;
+package io.roomtone.catalog.internal;
 
 /**
  * The secret of a staff member's calendar feed, shown once when it is issued.
