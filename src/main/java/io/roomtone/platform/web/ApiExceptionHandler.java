@@ -48,7 +48,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RoomtoneException.class)
     ResponseEntity<Object> refused(RoomtoneException e, HttpServletRequest request) {
-        return respond(Problems.of(e, request));
+        ResponseEntity<Object> response = respond(Problems.of(e, request));
+        // a rate limit counted inside a module (WorkAllowance) answers like the filter's
+        return RateLimiter.retryAfterSeconds(e)
+                .<ResponseEntity<Object>>map(seconds -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                        .body(response.getBody()))
+                .orElse(response);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
