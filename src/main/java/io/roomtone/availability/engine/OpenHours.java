@@ -13,22 +13,22 @@ import java.util.List;
 /**
  * Turns weekly hours into the {@link Intervals} when they are open over a range of instants.
  *
- * <p>Each window is built on the local date of the hours' own zone with {@code
- * date.atTime(time).atZone(zone)}, and only then turned into an instant, so a window follows the
+ * <p>Each opening is built on the local date of the hours' own zone with {@code
+ * date.atTime(time).atZone(zone)}, and only then turned into an instant, so an opening follows the
  * wall clock through daylight-saving changes (a day of 00:00-06:00 lasts 5 hours on a spring-forward
  * night and 7 on a fall-back night). {@code ZonedDateTime}'s rules settle the two odd cases: a time
  * inside a spring-forward gap moves forward by the length of the gap (02:30 becomes 03:30 in
  * Toronto), and a time that occurs twice in a fall-back overlap means its first occurrence (the
- * earlier offset), for starts and ends alike. A window that these rules leave empty is dropped.
+ * earlier offset), for starts and ends alike. An opening that these rules leave empty is dropped.
  *
  * <p>The hours' zone may differ from the studio's, so the range is walked in the hours' own local
- * dates, one day wider on each side than the range: that covers every window that can overlap it.
+ * dates, one day wider on each side than the range: that covers every opening that can overlap it.
  */
 final class OpenHours {
 
     private OpenHours() {}
 
-    /** The union of the windows of {@code hours} that overlap {@code [from, to)}, clipped to it. */
+    /** The union of the openings of {@code hours} that overlap {@code [from, to)}, clipped to it. */
     static Intervals within(List<WeeklyHours> hours, Timeline timeline, Instant from, Instant to) {
         long clipFrom = timeline.at(from);
         long clipTo = timeline.at(to);

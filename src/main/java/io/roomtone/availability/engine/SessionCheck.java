@@ -51,8 +51,8 @@ final class SessionCheck {
         }
         SessionCheck check = new SessionCheck(input, room, start, end);
         // An override ignores hours and closures altogether, so they are not even built.
-        WorkingWindows availability = overrideHours ? null : new WorkingWindows(input, check.timeline, start, end);
-        Refused refused = availability == null ? null : check.when(start, availability);
+        WorkingWindows windows = overrideHours ? null : new WorkingWindows(input, check.timeline, start, end);
+        Refused refused = windows == null ? null : check.when(start, windows);
         if (refused != null) {
             return refused;
         }
@@ -63,17 +63,17 @@ final class SessionCheck {
                 return new Refused(
                         INVALID, "staff_ids", "staff member " + id + " lacks the required skill or is inactive");
             }
-            refused = availability == null ? null : check.working(member, availability);
+            refused = windows == null ? null : check.working(member, windows);
             if (refused != null) {
                 return refused;
             }
             named.add(member);
         }
-        return named.isEmpty() ? check.choose(availability) : check.take(named);
+        return named.isEmpty() ? check.choose(windows) : check.take(named);
     }
 
     /** The refusal of the time itself (grid, lead time, horizon, hours, closures), or null. */
-    private Refused when(Instant start, WorkingWindows availability) {
+    private Refused when(Instant start, WorkingWindows windows) {
         if (!CandidateStarts.aligned(start, input)) {
             return new Refused(INVALID, "start_at", "must be on the studio's " + input.stepMinutes() + "-minute grid");
         }
@@ -85,21 +85,21 @@ final class SessionCheck {
             return new Refused(
                     INVALID, "start_at", "is beyond the booking horizon (latest start " + input.latestStart() + ")");
         }
-        if (!availability.roomOpen(room).contains(0, to)) {
+        if (!windows.roomOpen(room).contains(0, to)) {
             return new Refused(INVALID, "start_at", "outside opening hours of the studio or the room");
         }
-        if (availability.closures(room).overlaps(0, to)) {
+        if (windows.closures(room).overlaps(0, to)) {
             return new Refused(INVALID, "start_at", "during a closure of the studio or the room");
         }
         return null;
     }
 
     /** The refusal of a named staff member outside their working hours, or null. */
-    private Refused working(Resource member, WorkingWindows availability) {
-        if (!availability.open(member).contains(0, to)) {
+    private Refused working(Resource member, WorkingWindows windows) {
+        if (!windows.open(member).contains(0, to)) {
             return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is not working then");
         }
-        if (availability.closed(member).overlaps(0, to)) {
+        if (windows.closed(member).overlaps(0, to)) {
             return new Refused(INVALID, "staff_ids", "staff member " + member.id() + " is away then (closure)");
         }
         return null;
@@ -127,9 +127,9 @@ final class SessionCheck {
 
     /**
      * No staff named: none needed, or the first free qualifying one in the order of {@link
-     * Slot#staffIds()}. Their working hours count unless {@code availability} is null (override).
+     * Slot#staffIds()}. Their working hours count unless {@code windows} is null (override).
      */
-    private Verdict choose(WorkingWindows availability) {
+    private Verdict choose(WorkingWindows windows) {
         if (clashes(roomBusy, roomBuffers)) {
             return new Refused(TAKEN, "start_at", "the room is taken then (buffers included)");
         }
@@ -137,7 +137,7 @@ final class SessionCheck {
             return new Bookable(List.of(), roomBuffers.before(), roomBuffers.after());
         }
         for (Resource member : ResourceOrder.sortedById(input.staff())) {
-            if (availability != null && !availability.staffAvailable(member).contains(0, to)) {
+            if (windows != null && !windows.staffAvailable(member).contains(0, to)) {
                 continue;
             }
             SessionBuffers buffers = roomBuffers.with(member);

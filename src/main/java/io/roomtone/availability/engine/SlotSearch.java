@@ -14,7 +14,7 @@ import java.util.UUID;
  * {@link SlotEngine#search}: instead of testing each candidate against each rule, it computes for
  * every room (and room and staff member pair) the set of starts that satisfy all rules at once, as
  * {@link Intervals}, and then marks the candidates inside those sets. The cost is linear in the
- * windows and blocked ranges per pair plus a binary search per free piece, not per candidate.
+ * working windows and blocked ranges per pair plus a binary search per free piece, not per candidate.
  */
 final class SlotSearch {
 
@@ -25,7 +25,7 @@ final class SlotSearch {
     private final long[] at;
     private final long length;
     private final Timeline timeline;
-    private final WorkingWindows availability;
+    private final WorkingWindows windows;
 
     private SlotSearch(SearchInput input, Instant[] starts) {
         this.input = input;
@@ -39,7 +39,7 @@ final class SlotSearch {
         }
         this.length = Timeline.length(input.duration());
         Instant to = starts[starts.length - 1].plus(input.duration());
-        this.availability = new WorkingWindows(input, timeline, starts[0], to);
+        this.windows = new WorkingWindows(input, timeline, starts[0], to);
     }
 
     static List<Slot> run(SearchInput input) {
@@ -57,11 +57,11 @@ final class SlotSearch {
         BitSet[][] freeStaff = new BitSet[roomCount][];
         List<Side> staffSides = new ArrayList<>();
         for (Resource member : staff) {
-            staffSides.add(new Side(availability.staffAvailable(member), member.blocked()));
+            staffSides.add(new Side(windows.staffAvailable(member), member.blocked()));
         }
         for (int r = 0; r < roomCount; r++) {
             Resource room = rooms.get(r);
-            Side roomSide = new Side(availability.roomAvailable(room), room.blocked());
+            Side roomSide = new Side(windows.roomAvailable(room), room.blocked());
             SessionBuffers roomBuffers = SessionBuffers.of(input, room);
             free[r] = new BitSet(starts.length);
             if (!input.engineerRequired()) {
@@ -83,7 +83,7 @@ final class SlotSearch {
         return collect(free, freeStaff);
     }
 
-    /** A room or staff member: the starts its windows fit, and those clear of its blocked ranges. */
+    /** A room or staff member: the starts its working windows fit, and those clear of its blocked ranges. */
     private final class Side {
 
         private final Intervals fitting;

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Blocked ranges grouped by resource and sorted by span, as the engine takes them: built once per
- * cached occupancy window, so a search only picks the lists of the rooms and staff it considers.
+ * cached occupancy range, so a search only picks the lists of the rooms and staff it considers.
  *
  * @param holdExpiries the expiry of every hold among the ranges, sorted
  */

@@ -11,18 +11,18 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Occupancy of the time windows searches ask about, cached per studio for one occupancy version:
+ * Occupancy of the time ranges searches ask about, cached per studio for one occupancy version:
  * any booking or hold anywhere in the studio moves the version and empties the cache, so a search
  * never sees a taken slot as free (a hold that expires meanwhile is filtered by its expiry).
  */
 @Component
 class OccupancyCache {
 
-    private static final int MAX_WINDOWS = 1024;
+    private static final int MAX_RANGES = 1024;
 
-    private record Window(Instant from, Instant to) {}
+    private record Range(Instant from, Instant to) {}
 
-    private record Cached(long version, Map<Window, OccupancyByResource> windows) {}
+    private record Cached(long version, Map<Range, OccupancyByResource> ranges) {}
 
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Occupancy occupancy;
@@ -42,14 +42,14 @@ class OccupancyCache {
                     (id, current) ->
                             usable(current, version) ? current : new Cached(version, new ConcurrentHashMap<>()));
         }
-        return cached.windows()
+        return cached.ranges()
                 .computeIfAbsent(
-                        new Window(from, to),
+                        new Range(from, to),
                         w -> OccupancyByResource.of(readOnly.execute(tx -> occupancy.overlapping(w.from(), w.to()))));
     }
 
     private static boolean usable(Cached cached, long version) {
-        return cached != null && cached.version() == version && cached.windows().size() < MAX_WINDOWS;
+        return cached != null && cached.version() == version && cached.ranges().size() < MAX_RANGES;
     }
 
     /** For the cache misses of searches, which otherwise run without a transaction. */

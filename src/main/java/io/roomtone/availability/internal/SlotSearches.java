@@ -154,7 +154,7 @@ public class SlotSearches {
         Instant boundsHold = StartBounds.answerValidUntil(now, settings.leadTime(), settings.horizon(), from, to);
         StartBounds bounds = StartBounds.forMinute(now, settings.leadTime(), settings.horizon());
         if (!to.isAfter(bounds.earliest()) || from.isAfter(bounds.latest())) {
-            // past the horizon or before the lead time: nothing to load, and no occupancy window to
+            // past the horizon or before the lead time: nothing to load, and no occupancy range to
             // file for dates nobody can book
             return new SearchAnswers.Answer(List.of(), boundsHold);
         }
