@@ -11,7 +11,8 @@ import java.util.List;
  * Everything the slot engine needs for one search, already loaded and filtered by the caller.
  *
  * @param firstDate the first local date searched, in {@code studioZone}
- * @param days how many consecutive local dates are searched (1..31)
+ * @param days how many consecutive local dates are searched, at least 1 (a search asks for up to 14,
+ *     the check of a session as many as the session touches)
  * @param studioHours the studio's weekly hours; none means the studio is closed
  * @param studioClosures blackouts of the whole studio
  * @param rooms the rooms that can host the session (active, with the service's tags), in the order
