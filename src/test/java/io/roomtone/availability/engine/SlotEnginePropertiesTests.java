@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each property runs {@value #CASES} studios, one dynamic test per seed; the seeds are fixed, so a
  * failure reproduces. A failure names its seed and describes the studio; {@code
- * -Droomtone.properties.seed=N} runs only the studio of seed {@code N}, in every property. There is
- * no shrinking.
+ * -Droomtone.properties.seed=N} runs only the studio of seed {@code N}, in every property. The
+ * report also shows the smallest studio that still fails ({@link Shrinker}).
  */
 class SlotEnginePropertiesTests {
 
@@ -242,10 +242,13 @@ class SlotEnginePropertiesTests {
         try {
             property.accept(input);
         } catch (AssertionError | RuntimeException e) {
+            SearchInput smallest = Shrinker.shrink(input, Shrinker.failing(property));
             throw new AssertionError(
                     "Seed " + seed + " (rerun alone with -D" + SEED + "=" + seed + "):\n"
                             + StudioGenerator.describe(input)
-                            + e.getMessage(),
+                            + e.getMessage()
+                            + "\nThe smallest studio that still fails, shrunk from it:\n"
+                            + StudioGenerator.describe(smallest),
                     e);
         }
     }
