@@ -9,6 +9,6 @@ import java.util.List;
  */
 public interface Occupancy {
 
-    /** The current studio's blocked ranges that overlap {@code [from, to)}. */
+    /** The current studio's blocked ranges that overlap the time from {@code from} (inclusive) to {@code to} (exclusive). */
     List<BlockedRange> overlapping(Instant from, Instant to);
 }

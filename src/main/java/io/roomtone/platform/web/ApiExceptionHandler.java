@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -48,7 +49,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RoomtoneException.class)
     ResponseEntity<Object> refused(RoomtoneException e, HttpServletRequest request) {
-        return respond(Problems.of(e, request));
+        ResponseEntity<Object> response = respond(Problems.of(e, request));
+        // a rate limit counted inside a module (WorkAllowance) answers like the filter's
+        return RateLimiter.retryAfterSeconds(e)
+                .<ResponseEntity<Object>>map(seconds -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                        .body(response.getBody()))
+                .orElse(response);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -210,6 +218,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     : mismatch.getTargetType().getSimpleName();
             return Problems.invalid(
                     List.of(new FieldProblem(field, "must be " + article(describeType(type)))), request);
+        }
+        if (jackson instanceof InputCoercionException && !field.isEmpty()) {
+            // a number too large for its field ("duration_min": 2147483648) is bad input, not bad JSON
+            return Problems.invalid(List.of(new FieldProblem(field, "is out of range")), request);
         }
         if (jackson instanceof StreamReadException) {
             return Problems.of(

@@ -5,14 +5,16 @@ import java.util.Locale;
 /**
  * The rate limits Roomtone applies, each counted for one kind of subject. A password guesser is
  * slowed per network and per e-mail address tried (so that spreading guesses over many addresses,
- * or over many networks, does not help); bookings are counted per account and per network.
+ * or over many networks, does not help); bookings are counted per account and per network;
+ * anonymous availability searches that the answer cache cannot serve per network.
  */
 enum RateLimit {
     LOGIN_PER_EMAIL(Subject.EMAIL, "Too many sign-in attempts for this e-mail address"),
     LOGIN_PER_IP(Subject.NETWORK, "Too many sign-in attempts from your network"),
     REGISTER_PER_IP(Subject.NETWORK, "Too many new accounts from your network"),
     BOOKING_PER_USER(Subject.USER, "Too many booking requests from your account"),
-    BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network");
+    BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network"),
+    SEARCH_PER_IP(Subject.NETWORK, "Too many availability searches from your network");
 
     /** What a limit counts requests of. */
     enum Subject {

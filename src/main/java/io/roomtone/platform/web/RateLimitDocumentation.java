@@ -22,7 +22,9 @@ class RateLimitDocumentation implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        for (RateLimitRules.Rule rule : RateLimitRules.RULES) {
+        for (RateLimitRules.Rule rule : java.util.stream.Stream.concat(
+                        RateLimitRules.RULES.stream(), RateLimitRules.UNCACHED.stream())
+                .toList()) {
             PathItem path = openApi.getPaths().get(rule.pattern());
             Operation operation = path == null
                     ? null

@@ -1,8 +1,5 @@
 package io.roomtone.platform.web;
 
-import io.roomtone.identity.CurrentUser;
-import io.roomtone.identity.Tenancy;
-import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
 import jakarta.servlet.FilterChain;
@@ -10,10 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
@@ -51,25 +44,24 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final List<Route> routes = RateLimitRules.RULES.stream()
             .map(rule -> new Route(PathPatternRequestMatcher.pathPattern(rule.method(), rule.pattern()), rule.limits()))
             .toList();
-    private final TokenBuckets buckets;
-    private final RateLimitProperties properties;
+    private final RateLimiter limiter;
     private final Problems problems;
     private final JsonMapper json;
 
-    RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems, JsonMapper json) {
-        this.buckets = buckets;
-        this.properties = properties;
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, Problems problems, JsonMapper json) {
+        this.limiter = limiter;
         this.problems = problems;
         this.json = json;
         // operators (and the benchmark's log) should see which limits a node enforces
         log.info(
                 "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
-                        + "booking {} per account and {} per address",
+                        + "booking {} per account and {} per address, uncached anonymous searches {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
                 properties.bookingPerUser(),
-                properties.bookingPerIp());
+                properties.bookingPerIp(),
+                properties.searchPerIp());
     }
 
     @Override
@@ -85,9 +77,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (subject.isEmpty()) {
                 continue;
             }
-            Optional<Duration> wait = take(limit, subject.get());
-            if (wait.isPresent()) {
-                refuse(request, response, limit, wait.get());
+            Optional<RoomtoneException> refusal = limiter.take(limit, subject.get());
+            if (refusal.isPresent()) {
+                refuse(request, response, refusal.get());
                 return;
             }
         }
@@ -106,44 +98,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     private Optional<String> subjectOf(RateLimit limit, HttpServletRequest request) {
         return switch (limit.subject()) {
             case NETWORK -> Optional.of(ClientNetwork.of(request.getRemoteAddr()));
-            case USER -> currentUser().map(user -> user.id().toString());
+            case USER -> RateLimiter.currentUser().map(user -> user.id().toString());
             // only a digest: the table must not become a list of the addresses people sign in with
             case EMAIL -> emailOf(request).map(Secrets::sha256);
         };
     }
 
-    private Optional<Duration> take(RateLimit limit, String subject) {
-        RateLimitProperties.Limit configured = properties.of(limit);
-        String studio = Tenancy.studioId().map(Object::toString).orElse("-");
-        String key = String.join(":", limit.code(), configured.fingerprint(), studio, subject);
-        try {
-            return buckets.take(key, configured);
-        } catch (RuntimeException e) {
-            // a limit protects the service; it must not take the booking flow down with it
-            log.warn("Rate limit {} could not be checked; letting the request through", limit.code(), e);
-            return Optional.empty();
-        }
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimit limit, Duration wait)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RoomtoneException refusal)
             throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        problems.write(
-                request,
-                response,
-                new RoomtoneException(
-                        ProblemCode.RATE_LIMITED,
-                        limit.refusal() + "; try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
-                        List.of(),
-                        Map.of("limit", limit.code(), "retry_after_seconds", seconds)));
-    }
-
-    private static Optional<CurrentUser> currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-                ? Optional.of(user)
-                : Optional.empty();
+        RateLimiter.retryAfterSeconds(refusal)
+                .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        problems.write(request, response, refusal);
     }
 
     /** The e-mail address a sign-in tries, normalized as accounts store it; none if the body has none. */

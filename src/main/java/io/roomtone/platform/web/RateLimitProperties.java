@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * @param registerPerIp new client accounts from one network (a workshop on shared wifi needs some room)
  * @param bookingPerIp quotes, holds, bookings, reschedules and cancellations from one network
  * @param bookingPerUser the same, per signed-in account
+ * @param searchPerIp anonymous availability searches from one network whose answer was not cached:
+ *     generous, since a booking page searches on every change of date or service, yet it stops one
+ *     address from keeping the engine busy with questions nobody else asks
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -29,7 +32,8 @@ record RateLimitProperties(
         @DefaultValue("5/1m") Limit loginPerEmail,
         @DefaultValue("30/1h") Limit registerPerIp,
         @DefaultValue("120/1m") Limit bookingPerIp,
-        @DefaultValue("30/1m") Limit bookingPerUser) {
+        @DefaultValue("30/1m") Limit bookingPerUser,
+        @DefaultValue("600/1m") Limit searchPerIp) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -38,6 +42,7 @@ record RateLimitProperties(
             case REGISTER_PER_IP -> registerPerIp;
             case BOOKING_PER_IP -> bookingPerIp;
             case BOOKING_PER_USER -> bookingPerUser;
+            case SEARCH_PER_IP -> searchPerIp;
         };
     }
 

@@ -5,14 +5,16 @@ import static io.roomtone.platform.web.RateLimit.BOOKING_PER_USER;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_EMAIL;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
 import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
+import static io.roomtone.platform.web.RateLimit.SEARCH_PER_IP;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which routes are rate limited, and by which limits: the single list {@link RateLimitFilter}
- * works from. The availability search and the ping are deliberately absent: searching is read-only
- * and cheap (it is what the benchmarks measure), and load balancers ping.
+ * Which routes are rate limited, and by which limits: {@link #RULES} is the list {@link
+ * RateLimitFilter} works from; {@link #UNCACHED} lists the routes whose limit the module counts
+ * itself, only when no cache answers (see {@link UncachedWorkLimits}). The ping is absent: load
+ * balancers ping.
  */
 final class RateLimitRules {
 
@@ -35,6 +37,13 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings/{id}/reschedule", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING));
+
+    /**
+     * Not filtered: a search answered from the cache costs next to nothing and is not counted, so
+     * the availability module counts the others through {@link io.roomtone.shared.WorkAllowance}.
+     */
+    static final List<Rule> UNCACHED =
+            List.of(new Rule(HttpMethod.POST, "/api/availability/search", List.of(SEARCH_PER_IP)));
 
     private RateLimitRules() {}
 }

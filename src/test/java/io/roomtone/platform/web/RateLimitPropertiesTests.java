@@ -32,6 +32,7 @@ class RateLimitPropertiesTests {
         assertThat(defaults.registerPerIp()).isEqualTo(new RateLimitProperties.Limit(30, Duration.ofHours(1)));
         assertThat(defaults.bookingPerIp()).isEqualTo(new RateLimitProperties.Limit(120, Duration.ofMinutes(1)));
         assertThat(defaults.bookingPerUser()).isEqualTo(new RateLimitProperties.Limit(30, Duration.ofMinutes(1)));
+        assertThat(defaults.searchPerIp()).isEqualTo(new RateLimitProperties.Limit(600, Duration.ofMinutes(1)));
     }
 
     @Test

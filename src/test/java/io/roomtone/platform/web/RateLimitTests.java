@@ -34,12 +34,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
             "roomtone.rate-limits.login-per-email=" + RateLimitTests.LOGIN_PER_EMAIL + "/1h",
             "roomtone.rate-limits.register-per-ip=2/1h",
             "roomtone.rate-limits.booking-per-ip=2/1h",
-            "roomtone.rate-limits.booking-per-user=2/1h"
+            "roomtone.rate-limits.booking-per-user=2/1h",
+            "roomtone.rate-limits.search-per-ip=" + RateLimitTests.SEARCH_PER_IP + "/1h"
         })
 class RateLimitTests {
 
     static final int LOGIN_PER_IP = 3;
     static final int LOGIN_PER_EMAIL = 4;
+    static final int SEARCH_PER_IP = 3;
     private static final AtomicInteger NETWORKS = new AtomicInteger();
 
     @Autowired
@@ -148,8 +150,67 @@ class RateLimitTests {
         assertThat(register(newNetwork(), refusedEmail).status()).isEqualTo(201);
     }
 
+    /**
+     * A search of 3 days ahead for a session of {@code minutes}: each test asks for lengths no other
+     * asks for, so that its first search of each is not in the answer cache.
+     */
+    private Response search(String network, String token, int minutes) {
+        return api.send(
+                "POST",
+                "/api/availability/search",
+                json("date", java.time.LocalDate.now().plusDays(3).toString(), "duration_min", minutes),
+                token,
+                Map.of("X-Forwarded-For", network));
+    }
+
     @Test
-    void theAvailabilitySearchAndThePingAreNeverLimited() {
+    void uncachedAnonymousSearchesBeyondTheLimitFromOneNetworkGet429WhileCachedAnswersStillCome() {
+        String network = newNetwork();
+        for (int i = 0; i < SEARCH_PER_IP; i++) {
+            Response search = search(network, null, 900 + i);
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+        }
+
+        Response refused = search(network, null, 900 + SEARCH_PER_IP);
+
+        assertRateLimited(refused, "search_per_ip");
+        assertThat(refused.json().get("detail").asString())
+                .startsWith("Too many availability searches from your network");
+        assertThat(search(network, null, 900).status())
+                .as("an answer already cached is served, limit or not")
+                .isEqualTo(200);
+        assertThat(search(newNetwork(), null, 900 + SEARCH_PER_IP).status())
+                .as("another network is not affected")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void searchesAnsweredFromTheCacheAreNotCounted() {
+        String network = newNetwork();
+        for (int i = 0; i < 10; i++) {
+            Response search = search(network, null, 800);
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+        }
+        // one computed answer so far: the allowance has room for the rest of the limit
+        for (int i = 1; i < SEARCH_PER_IP; i++) {
+            assertThat(search(network, null, 800 + i).status()).isEqualTo(200);
+        }
+
+        assertRateLimited(search(network, null, 800 + SEARCH_PER_IP), "search_per_ip");
+    }
+
+    @Test
+    void signedInCallersAreNotLimitedOnSearches() {
+        String network = newNetwork();
+        String owner = api.ownerToken();
+        for (int i = 0; i < 3 * SEARCH_PER_IP; i++) {
+            Response search = search(network, owner, 700 + i);
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void repeatedSearchesAndThePingAreNotLimited() {
         String network = newNetwork();
         for (int i = 0; i < 10; i++) {
             Response search = api.send(

@@ -1,0 +1,76 @@
+package io.roomtone.platform.web;
+
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes tokens for one {@link RateLimit} and one subject, and words the refusal: what {@link
+ * RateLimitFilter} (limits per route) and {@link UncachedWorkLimits} (limits on work no cache
+ * answers) share.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "roomtone.rate-limits.enabled", matchIfMissing = true)
+class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    /** The problem property that carries the wait, and sets {@code Retry-After}. */
+    static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
+
+    private final TokenBuckets buckets;
+    private final RateLimitProperties properties;
+
+    RateLimiter(TokenBuckets buckets, RateLimitProperties properties) {
+        this.buckets = buckets;
+        this.properties = properties;
+    }
+
+    /** Takes a token of {@code limit} for {@code subject} in the current studio; the refusal when none is left. */
+    Optional<RoomtoneException> take(RateLimit limit, String subject) {
+        RateLimitProperties.Limit configured = properties.of(limit);
+        String studio = Tenancy.studioId().map(Object::toString).orElse("-");
+        String key = String.join(":", limit.code(), configured.fingerprint(), studio, subject);
+        try {
+            return buckets.take(key, configured).map(wait -> refusal(limit, wait));
+        } catch (RuntimeException e) {
+            // a limit protects the service; it must not take the booking flow down with it
+            log.warn("Rate limit {} could not be checked; letting the request through", limit.code(), e);
+            return Optional.empty();
+        }
+    }
+
+    private static RoomtoneException refusal(RateLimit limit, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new RoomtoneException(
+                ProblemCode.RATE_LIMITED,
+                limit.refusal() + "; try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
+                List.of(),
+                Map.of("limit", limit.code(), RETRY_AFTER_SECONDS, seconds));
+    }
+
+    /** The seconds a refusal asks the client to wait, if it is one. */
+    static Optional<Long> retryAfterSeconds(RoomtoneException e) {
+        return e.properties().get(RETRY_AFTER_SECONDS) instanceof Long seconds
+                ? Optional.of(seconds)
+                : Optional.empty();
+    }
+
+    static Optional<CurrentUser> currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+                ? Optional.of(user)
+                : Optional.empty();
+    }
+}
