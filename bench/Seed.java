@@ -18,7 +18,13 @@ import java.util.regex.Pattern;
 /**
  * Seeds a realistic studio through Roomtone's own API (so every booking passes the real rules) and
  * writes what the load scripts need: {@code java bench/Seed.java <base-url> <bookings> <out-file>}.
- * Run with JDK 21+.
+ *
+ * <p>{@code java bench/Seed.java --create <base-url> <out-file> <rooms> <clients>} then prepares the
+ * booking-creation scenarios (bench/create.lua, bench/hold.lua): it turns approval off, adds
+ * {@code rooms} rooms each with an engineer of its own (working every day 08:00-22:00) and a
+ * 30-minute session needing both, registers {@code clients} clients, and appends to the seed file a
+ * plan of every free 30-minute slot of those rooms over the next 115 days, in random order: each
+ * slot is used by one request only, so every request can succeed. Run with JDK 21+.
  */
 public class Seed {
 
@@ -33,6 +39,12 @@ public class Seed {
     static List<String> clients = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--create")) {
+            base = args[1];
+            owner = token("{\"email\":\"bench@roomtone.test\",\"password\":\"bench-password\"}");
+            prepareCreation(java.nio.file.Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         base = args[0];
         int bookings = Integer.parseInt(args[1]);
         owner = token("{\"email\":\"bench@roomtone.test\",\"password\":\"bench-password\"}");
@@ -52,7 +64,9 @@ public class Seed {
     // ---- seeding -------------------------------------------------------------------------
 
     static int seed(int target) throws Exception {
-        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":true,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        // approval off while seeding: a client may have only max_pending_per_client (3) requests
+        // awaiting approval, so 50 clients could otherwise seed no more than 150 bookings
+        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
         check(post("/api/admin/schedule-rules", "{\"target_type\":\"studio\",\"byweekday\":[0,1,2,3,4,5,6],\"start_time\":\"08:00\",\"end_time\":\"22:00\"}", owner), 201);
         for (int i = 1; i <= 10; i++) {
             String tags = i <= 6 ? "[\"tracking\",\"vocal\"]" : "[\"mixing\"]";
@@ -116,7 +130,57 @@ public class Seed {
                 });
             }
         }
+        // the load scenarios (bench/book.lua) then meet a studio that approves its requests
+        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":true,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
         return created.get();
+    }
+
+    // ---- booking creation ------------------------------------------------------------------
+
+    static void prepareCreation(java.nio.file.Path seedFile, int roomCount, int clientCount) throws Exception {
+        long started = System.nanoTime();
+        // a client's request is then confirmed at once: no pending cap per client
+        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        String service = id(check(post("/api/admin/services", "{\"name\":\"Bench session\",\"default_duration_min\":30,\"base_price_cents\":5000,\"pricing_model\":\"per_block\",\"requires_engineer\":true,\"staff_skill_required\":\"bench\",\"room_tags\":[\"bench\"]}", owner), 201));
+        List<String> benchRooms = new ArrayList<>();
+        List<String> benchStaff = new ArrayList<>();
+        for (int i = 1; i <= roomCount; i++) {
+            benchRooms.add(id(check(post("/api/admin/rooms", "{\"name\":\"Bench room " + i + "\",\"tags\":[\"bench\"]}", owner), 201)));
+            String staff = id(check(post("/api/admin/staff", "{\"email\":\"bench-eng" + i + "-" + System.nanoTime() + "@bench.test\",\"name\":\"Bench engineer " + i + "\",\"skills\":[\"bench\"],\"password\":\"bench-password\"}", owner), 201));
+            check(post("/api/admin/schedule-rules", "{\"target_type\":\"staff\",\"target_id\":\"" + staff + "\",\"byweekday\":[0,1,2,3,4,5,6],\"start_time\":\"08:00\",\"end_time\":\"22:00\"}", owner), 201);
+            benchStaff.add(staff);
+        }
+        List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < clientCount; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    String body = "{\"email\":\"bench-client" + n + "-" + System.nanoTime() + "@bench.test\",\"password\":\"bench-password\",\"name\":\"Bench client " + n + "\"}";
+                    Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(check(post("/api/auth/register", body, null), 201).body());
+                    m.find();
+                    tokens.add(m.group(1));
+                    return null;
+                });
+            }
+        }
+        // room i always with engineer i: two slots of the plan never share a room, an engineer and a time
+        List<String> slots = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZONE);
+        for (int day = 1; day <= 115; day++) {
+            for (int half = 0; half < 28; half++) {
+                ZonedDateTime start = today.plusDays(day).atTime(8, 0).plusMinutes(30L * half).atZone(ZONE);
+                for (int r = 0; r < roomCount; r++) {
+                    slots.add("slot " + benchRooms.get(r) + " " + benchStaff.get(r) + " " + start.toInstant() + " " + start.plusMinutes(30).toInstant());
+                }
+            }
+        }
+        java.util.Collections.shuffle(slots, new java.util.Random(11));
+        StringBuilder out = new StringBuilder();
+        out.append("benchservice ").append(service).append('\n');
+        tokens.forEach(t -> out.append("benchclient ").append(t).append('\n'));
+        slots.forEach(slot -> out.append(slot).append('\n'));
+        java.nio.file.Files.writeString(seedFile, out, java.nio.file.StandardOpenOption.APPEND);
+        System.out.printf(Locale.ROOT, "Prepared booking creation: approval off, %d rooms each with its engineer, %d clients, %d free slots planned, in %.0f s%n", roomCount, tokens.size(), slots.size(), (System.nanoTime() - started) / 1e9);
     }
 
     // ---- load ----------------------------------------------------------------------------
