@@ -158,13 +158,6 @@ class OccupancyTable implements Occupancy {
                 .update();
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    void releaseHold(UUID holdId) {
-        jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND hold_id = ?")
-                .params(Tenancy.currentStudioId(), holdId)
-                .update();
-    }
-
     /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */
     static List<TimeRange> pieces(TimeRange blocked) {
         List<TimeRange> pieces = new ArrayList<>();
