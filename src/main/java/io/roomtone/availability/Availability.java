@@ -31,9 +31,21 @@ public class Availability {
         return searches.search(query);
     }
 
-    /** Whether {@code request} can be booked (opening hours, lead time, horizon, tags, skills, overlaps). */
+    /**
+     * The studio's services and settings as the database has them now (one query when the snapshot
+     * is already in memory): what a booking's basket, check and price are all read from.
+     */
     @Transactional(readOnly = true)
-    public Verdict check(SessionRequest request) {
-        return checks.check(request);
+    public StudioCatalog catalog() {
+        return checks.catalog();
+    }
+
+    /**
+     * Whether {@code request} can be booked against {@code catalog}, which this module handed out in
+     * the same transaction (opening hours, lead time, horizon, tags, skills, overlaps).
+     */
+    @Transactional(readOnly = true)
+    public Verdict check(SessionRequest request, StudioCatalog catalog) {
+        return checks.check(request, catalog);
     }
 }

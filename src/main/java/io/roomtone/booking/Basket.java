@@ -1,7 +1,7 @@
 package io.roomtone.booking;
 
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.catalog.Service;
-import io.roomtone.catalog.Services;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.Money;
 import io.roomtone.shared.RoomtoneException;
@@ -19,8 +19,8 @@ record Basket(Service session, List<AddOn> addOns) {
 
     record AddOn(Service service, int quantity) {}
 
-    /** Reads {@code items} (field {@code field}) against the current catalog. */
-    static Basket of(List<ServiceItem> items, Services services, String field) {
+    /** Reads {@code items} (field {@code field}) against {@code catalog}. */
+    static Basket of(List<ServiceItem> items, StudioCatalog catalog, String field) {
         if (items == null || items.isEmpty()) {
             throw RoomtoneException.invalid(field, "must name the service to book");
         }
@@ -43,7 +43,7 @@ record Basket(Service session, List<AddOn> addOns) {
             if (quantity < 1 || quantity > 99) {
                 throw RoomtoneException.invalid(at + ".qty", "must be between 1 and 99");
             }
-            Service service = services.find(item.serviceId())
+            Service service = catalog.service(item.serviceId())
                     .filter(Service::active)
                     .orElseThrow(() ->
                             RoomtoneException.invalid(at + ".service_id", "is not an active service of this studio"));

@@ -1,9 +1,9 @@
 package io.roomtone.booking;
 
 import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
-import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.Money;
 import io.roomtone.shared.RoomtoneException;
@@ -33,7 +33,6 @@ public class BookingChanges {
     private final BookingStore store;
     private final SlotClaims claims;
     private final BookingRules rules;
-    private final StudioPolicies policies;
     private final BookingJournal journal;
     private final TransactionRetries transactions;
 
@@ -42,14 +41,12 @@ public class BookingChanges {
             BookingStore store,
             SlotClaims claims,
             BookingRules rules,
-            StudioPolicies policies,
             BookingJournal journal,
             TransactionRetries transactions) {
         this.access = access;
         this.store = store;
         this.claims = claims;
         this.rules = rules;
-        this.policies = policies;
         this.journal = journal;
         this.transactions = transactions;
     }
@@ -76,8 +73,10 @@ public class BookingChanges {
         long fee = changing.snapshot()
                 .reschedule()
                 .feeCentsFor(Duration.between(changing.now(), before.startAt()), before.reschedules());
-        SlotClaims.Claim claim = claims.check(sameServices(before, newStart, newEnd, before.staffIds(), false));
-        StudioSettings settings = policies.current();
+        StudioCatalog catalog = claims.catalog();
+        SlotClaims.Claim claim =
+                claims.check(sameServices(before, newStart, newEnd, before.staffIds(), false), catalog);
+        StudioSettings settings = catalog.settings();
         rules.enforceDailyLimit(sessionService(before), newStart, settings.timezone(), id);
         boolean backToApproval =
                 settings.approvalRequired() && !settings.rescheduleWithoutApproval() && !changing.byStudio();
@@ -115,7 +114,8 @@ public class BookingChanges {
     private Booking assign(UUID id, List<UUID> staffIds) {
         Booking before = access.lock(id).booking();
         BookingMove.ASSIGN_STAFF.requireFrom(before);
-        SlotClaims.Claim claim = claims.check(sameServices(before, before.startAt(), before.endAt(), staffIds, true));
+        SlotClaims.Claim claim =
+                claims.check(sameServices(before, before.startAt(), before.endAt(), staffIds, true), claims.catalog());
         claims.retakeForBooking(claim, id);
         // the new staff's own buffers may be longer than the old ones: they become the snapshot
         store.assignStaff(id, claim.staffIds(), claim.bufferBefore(), claim.bufferAfter());

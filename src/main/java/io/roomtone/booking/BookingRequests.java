@@ -1,6 +1,7 @@
 package io.roomtone.booking;
 
 import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioSettings;
@@ -94,7 +95,8 @@ public class BookingRequests {
 
     private Requested book(BookingRequest request, List<UUID> staff, CurrentUser caller) {
         boolean admin = caller.role().isAdmin();
-        Basket basket = pricing.basket(request.serviceItems(), "service_items");
+        StudioCatalog catalog = claims.catalog();
+        Basket basket = pricing.basket(catalog, request.serviceItems(), "service_items");
         UUID clientId = request.clientId() == null ? caller.id() : rules.requireClient(request.clientId());
         UUID holdId = request.holdId();
         if (holdId != null) {
@@ -108,17 +110,19 @@ public class BookingRequests {
                     request.endAt());
         }
         boolean override = Boolean.TRUE.equals(request.overrideRules());
-        SlotClaims.Claim claim = claims.check(new SessionRequest(
-                request.roomId(),
-                basket.session().id(),
-                basket.addOnIds(),
-                request.startAt(),
-                request.endAt(),
-                staff,
-                override,
-                holdId == null ? Set.of() : Set.of(holdId)));
+        SlotClaims.Claim claim = claims.check(
+                new SessionRequest(
+                        request.roomId(),
+                        basket.session().id(),
+                        basket.addOnIds(),
+                        request.startAt(),
+                        request.endAt(),
+                        staff,
+                        override,
+                        holdId == null ? Set.of() : Set.of(holdId)),
+                catalog);
         int minutes = (int) Duration.between(request.startAt(), request.endAt()).toMinutes();
-        Pricing.Priced priced = pricing.price(basket, minutes);
+        Pricing.Priced priced = pricing.price(catalog, basket, minutes);
         StudioSettings settings = priced.settings();
         rules.enforceDailyLimit(basket.session(), request.startAt(), settings.timezone(), null);
         // what the studio books itself needs no approval of its own

@@ -1,9 +1,9 @@
 package io.roomtone.booking;
 
 import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
-import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -36,7 +36,6 @@ public class Holds {
     static final int MAX_ACTIVE_HOLDS = 3;
 
     private final SlotClaims claims;
-    private final StudioPolicies policies;
     private final BookingRules limits;
     private final TransactionRetries transactions;
     private final JdbcClient jdbc;
@@ -45,14 +44,12 @@ public class Holds {
 
     Holds(
             SlotClaims claims,
-            StudioPolicies policies,
             BookingRules limits,
             TransactionRetries transactions,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock) {
         this.claims = claims;
-        this.policies = policies;
         this.limits = limits;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -71,16 +68,19 @@ public class Holds {
 
     private Hold place(HoldRequest request, List<UUID> staff, CurrentUser holder) {
         refuseHoarding(holder);
-        SlotClaims.Claim claim = claims.check(new SessionRequest(
-                request.roomId(),
-                request.serviceId(),
-                List.of(),
-                request.startAt(),
-                request.endAt(),
-                staff,
-                false,
-                Set.of()));
-        Instant expires = clock.instant().plus(policies.current().holdDuration());
+        StudioCatalog catalog = claims.catalog();
+        SlotClaims.Claim claim = claims.check(
+                new SessionRequest(
+                        request.roomId(),
+                        request.serviceId(),
+                        List.of(),
+                        request.startAt(),
+                        request.endAt(),
+                        staff,
+                        false,
+                        Set.of()),
+                catalog);
+        Instant expires = clock.instant().plus(catalog.settings().holdDuration());
         UUID id = jdbc.sql(
                         """
                         INSERT INTO hold (studio_id, user_id, room_id, service_id, start_at, end_at, expires_at)

@@ -1,6 +1,7 @@
 package io.roomtone.booking;
 
-import io.roomtone.catalog.Rooms;
+import io.roomtone.availability.Availability;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -38,11 +39,11 @@ public class Quotes {
             String policySummary) {}
 
     private final Pricing pricing;
-    private final Rooms rooms;
+    private final Availability availability;
 
-    Quotes(Pricing pricing, Rooms rooms) {
+    Quotes(Pricing pricing, Availability availability) {
         this.pricing = pricing;
-        this.rooms = rooms;
+        this.availability = availability;
     }
 
     @Transactional(readOnly = true)
@@ -65,21 +66,22 @@ public class Quotes {
                         "duration_min",
                         "must be at most 1440")
                 .throwIfInvalid();
-        rooms.find(request.roomId())
+        StudioCatalog catalog = availability.catalog();
+        catalog.room(request.roomId())
                 .orElseThrow(() -> RoomtoneException.invalid("room_id", "is not a room of this studio"));
         Basket basket;
         if (asItems) {
-            basket = pricing.basket(request.serviceItems(), "service_items");
+            basket = pricing.basket(catalog, request.serviceItems(), "service_items");
         } else {
             List<ServiceItem> items = new ArrayList<>();
             items.add(new ServiceItem(request.serviceId(), 1));
             if (request.addOns() != null) {
                 items.addAll(request.addOns());
             }
-            basket = pricing.basket(items, "add_ons");
+            basket = pricing.basket(catalog, items, "add_ons");
         }
         int minutes = basket.session().sessionMinutes(request.durationMin(), "duration_min");
-        Pricing.Priced priced = pricing.price(basket, minutes);
+        Pricing.Priced priced = pricing.price(catalog, basket, minutes);
         StudioSettings settings = priced.settings();
         Price price = priced.price();
         return new Quote(

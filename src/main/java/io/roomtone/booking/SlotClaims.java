@@ -2,6 +2,7 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.Availability;
 import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.availability.Verdict;
 import io.roomtone.shared.TimeRange;
 import java.time.Duration;
@@ -34,9 +35,20 @@ class SlotClaims {
         this.occupancy = occupancy;
     }
 
-    /** The engine's verdict on {@code request}; a refusal is a 409 {@code slot_unavailable} or a 400. */
-    Claim check(SessionRequest request) {
-        Verdict.Bookable bookable = Verdicts.require(availability.check(request));
+    /**
+     * The studio's services and settings as of now, read once per request: the claim is checked,
+     * and the booking priced and governed, against this one version.
+     */
+    StudioCatalog catalog() {
+        return availability.catalog();
+    }
+
+    /**
+     * The engine's verdict on {@code request} against {@code catalog} (from {@link #catalog()}); a
+     * refusal is a 409 {@code slot_unavailable} or a 400.
+     */
+    Claim check(SessionRequest request, StudioCatalog catalog) {
+        Verdict.Bookable bookable = Verdicts.require(availability.check(request, catalog));
         return new Claim(
                 request.roomId(),
                 bookable.staffIds(),

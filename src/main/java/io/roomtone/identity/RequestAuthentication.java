@@ -42,15 +42,13 @@ public class RequestAuthentication {
     public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
 
     private final Tokens tokens;
-    private final Accounts accounts;
     private final Studios studios;
     private final IdentityProperties properties;
     private final Map<String, UUID> slugs = new ConcurrentHashMap<>();
     private volatile UUID defaultStudio;
 
-    RequestAuthentication(Tokens tokens, Accounts accounts, Studios studios, IdentityProperties properties) {
+    RequestAuthentication(Tokens tokens, Studios studios, IdentityProperties properties) {
         this.tokens = tokens;
-        this.accounts = accounts;
         this.studios = studios;
         this.properties = properties;
     }
@@ -107,10 +105,7 @@ public class RequestAuthentication {
 
     /** The user a session token belongs to, loaded inside that user's studio. */
     public Optional<CurrentUser> userOf(String token) {
-        return tokens.resolve(token, Tokens.Purpose.SESSION)
-                .flatMap(owner -> Tenancy.callAs(owner.studioId(), () -> accounts.find(owner.userId())
-                        .map(account -> new CurrentUser(
-                                account.id(), owner.studioId(), account.email(), account.name(), account.role()))));
+        return tokens.signedIn(token);
     }
 
     public static Optional<String> sessionCookie(HttpServletRequest request) {

@@ -30,7 +30,7 @@ class OperatorCredentialsTests {
     void emptyOperatorCredentialsNeverAuthenticate(String email, String password) throws Exception {
         IdentityProperties properties =
                 new IdentityProperties(null, null, true, email, password, Duration.ofDays(14), Duration.ofDays(7));
-        RequestAuthentication authentication = new RequestAuthentication(null, null, null, properties);
+        RequestAuthentication authentication = new RequestAuthentication(null, null, properties);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/platform/studios");
         request.addHeader(
                 "Authorization",

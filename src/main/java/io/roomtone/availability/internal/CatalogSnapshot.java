@@ -1,5 +1,6 @@
 package io.roomtone.availability.internal;
 
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.availability.engine.WeeklyHours;
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Service;
@@ -14,6 +15,7 @@ import io.roomtone.shared.TimeRange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,7 +32,8 @@ record CatalogSnapshot(
         List<StaffMember> activeStaff,
         Map<Target, List<WeeklyHours>> hours,
         Map<Target, List<TimeRange>> closures,
-        Map<Target, BufferRule> buffers) {
+        Map<Target, BufferRule> buffers)
+        implements StudioCatalog {
 
     /** A studio (id null), room, staff member or service that rules are about. */
     record Target(String kind, UUID id) {}
@@ -72,6 +75,16 @@ record CatalogSnapshot(
                 buffers.stream()
                         .collect(Collectors.toUnmodifiableMap(
                                 b -> new Target(b.scope().name(), b.targetId()), Function.identity())));
+    }
+
+    @Override
+    public Optional<Service> service(UUID id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    @Override
+    public Optional<Room> room(UUID id) {
+        return Optional.ofNullable(rooms.get(id));
     }
 
     static Target target(TargetType type, UUID id) {

@@ -2,6 +2,7 @@ package io.roomtone.availability.internal;
 
 import io.roomtone.availability.Occupancy;
 import io.roomtone.availability.SessionRequest;
+import io.roomtone.availability.StudioCatalog;
 import io.roomtone.availability.Verdict;
 import io.roomtone.availability.engine.Resource;
 import io.roomtone.availability.engine.SearchInput;
@@ -41,10 +42,22 @@ public class SessionChecks {
         this.clock = clock;
     }
 
-    /** Whether {@code request} can be booked; a request that makes no sense is a 400 naming its field. */
-    public Verdict check(SessionRequest request) {
-        CatalogSnapshot catalog =
-                snapshots.current(versions.read(Tenancy.currentStudioId()).catalog());
+    /**
+     * The current studio's catalog as the database has it now: its version is read (one query), the
+     * snapshot comes from memory unless that version is new here.
+     */
+    public StudioCatalog catalog() {
+        return snapshots.current(versions.read(Tenancy.currentStudioId()).catalog());
+    }
+
+    /**
+     * Whether {@code request} can be booked against {@code studioCatalog} (from {@link #catalog()});
+     * a request that makes no sense is a 400 naming its field.
+     */
+    public Verdict check(SessionRequest request, StudioCatalog studioCatalog) {
+        if (!(studioCatalog instanceof CatalogSnapshot catalog)) {
+            throw new IllegalArgumentException("A catalog is checked against only as this module handed it out");
+        }
         Optional<Service> service =
                 Optional.ofNullable(request.serviceId()).map(id -> EngineInputs.bookable(catalog, id, "service_id"));
         List<Service> addOns = request.addOnIds().stream()

@@ -1,5 +1,7 @@
 package io.roomtone.identity.internal;
 
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.Role;
 import io.roomtone.shared.Secrets;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,6 +59,25 @@ public class Tokens {
                 .params(digest(token), purpose.name().toLowerCase())
                 .query((rs, row) ->
                         new Owner(rs.getObject("studio_id", UUID.class), rs.getObject("user_id", UUID.class)))
+                .optional();
+    }
+
+    /**
+     * Who a session token signs in, in one statement (see {@code signed_in_user} in identity's V20):
+     * the token's studio and the account as that studio's row-level security shows it.
+     */
+    public Optional<CurrentUser> signedIn(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT studio_id, user_id, email, name, role FROM signed_in_user(:hash)")
+                .param("hash", digest(token))
+                .query((rs, row) -> new CurrentUser(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getObject("studio_id", UUID.class),
+                        rs.getString("email"),
+                        rs.getString("name"),
+                        Role.fromJson(rs.getString("role"))))
                 .optional();
     }
 
