@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -314,6 +316,51 @@ class BookingStore {
                         rs.getString("code"),
                         rs.getTimestamp("start_at").toInstant()))
                 .list();
+    }
+
+    /**
+     * The calendar board's entries of one resource kind ({@code room} or {@code staff}) between
+     * {@code from} and {@code to}, by resource: every occupancy row with its booking or unexpired hold
+     * ({@code now} is the clock that set the hold's expiry and that searches judge it by).
+     */
+    Map<UUID, List<StudioCalendar.Entry>> board(String kind, Instant from, Instant to, Instant now) {
+        return jdbc
+                .sql(
+                        """
+                        SELECT o.resource_id, o.blocked_start AS blocked_from, o.blocked_end AS blocked_until,
+                               CASE WHEN o.booking_id IS NULL THEN 'hold' ELSE 'booking' END AS type,
+                               coalesce(o.booking_id, o.hold_id) AS id, b.code, coalesce(b.status, 'held') AS status,
+                               coalesce(b.start_at, h.start_at) AS start_at, coalesce(b.end_at, h.end_at) AS end_at
+                          FROM occupancy o
+                          LEFT JOIN booking b ON b.studio_id = o.studio_id AND b.id = o.booking_id
+                          LEFT JOIN hold h ON h.studio_id = o.studio_id AND h.id = o.hold_id
+                         WHERE o.studio_id = :studio AND o.resource_kind = :kind
+                           AND o.blocked_start >= :reach AND o.blocked_start < :to AND o.blocked_end > :from
+                           AND (o.expires_at IS NULL OR o.expires_at > :now)
+                         ORDER BY o.blocked_start
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("kind", kind)
+                .param("reach", Timestamp.from(from.minus(OccupancyTable.PIECE)))
+                .param("to", Timestamp.from(to))
+                .param("from", Timestamp.from(from))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> Map.entry(
+                        rs.getObject("resource_id", UUID.class),
+                        new StudioCalendar.Entry(
+                                rs.getString("type"),
+                                rs.getObject("id", UUID.class),
+                                rs.getString("code"),
+                                rs.getString("status"),
+                                rs.getTimestamp("start_at").toInstant(),
+                                rs.getTimestamp("end_at").toInstant(),
+                                rs.getTimestamp("blocked_from").toInstant(),
+                                rs.getTimestamp("blocked_until").toInstant(),
+                                false)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     // --- moves: each one guarded update; callers hold the row lock from findForUpdate

@@ -2,10 +2,8 @@ package io.roomtone.booking;
 
 import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMembers;
-import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.TimeRange;
 import io.roomtone.shared.Validation;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,13 +47,13 @@ public class StudioCalendar {
 
     private static final Duration LONGEST = Duration.ofDays(62);
 
-    private final JdbcClient jdbc;
+    private final BookingStore store;
     private final Rooms rooms;
     private final StaffMembers staff;
     private final Clock clock;
 
-    StudioCalendar(JdbcClient jdbc, Rooms rooms, StaffMembers staff, Clock clock) {
-        this.jdbc = jdbc;
+    StudioCalendar(BookingStore store, Rooms rooms, StaffMembers staff, Clock clock) {
+        this.store = store;
         this.rooms = rooms;
         this.staff = staff;
         this.clock = clock;
@@ -73,7 +69,8 @@ public class StudioCalendar {
                         "the board shows at most 62 days")
                 .throwIfInvalid();
         List<Row> rows = new ArrayList<>();
-        Map<UUID, List<Entry>> entries = entries(from, to, groupBy);
+        Map<UUID, List<Entry>> entries =
+                store.board(groupBy == GroupBy.ROOM ? "room" : "staff", from, to, clock.instant());
         if (groupBy == GroupBy.ROOM) {
             rooms.list(false)
                     .forEach(room -> rows.add(new Row(room.id(), room.name(), flagConflicts(entries.get(room.id())))));
@@ -83,49 +80,6 @@ public class StudioCalendar {
                             rows.add(new Row(member.id(), member.name(), flagConflicts(entries.get(member.id())))));
         }
         return new Board(groupBy, from, to, rows);
-    }
-
-    private Map<UUID, List<Entry>> entries(Instant from, Instant to, GroupBy groupBy) {
-        String kind = groupBy == GroupBy.ROOM ? "room" : "staff";
-        return jdbc
-                .sql(
-                        """
-                        SELECT o.resource_id, o.blocked_start AS blocked_from, o.blocked_end AS blocked_until,
-                               CASE WHEN o.booking_id IS NULL THEN 'hold' ELSE 'booking' END AS type,
-                               coalesce(o.booking_id, o.hold_id) AS id, b.code, coalesce(b.status, 'held') AS status,
-                               coalesce(b.start_at, h.start_at) AS start_at, coalesce(b.end_at, h.end_at) AS end_at
-                          FROM occupancy o
-                          LEFT JOIN booking b ON b.studio_id = o.studio_id AND b.id = o.booking_id
-                          LEFT JOIN hold h ON h.studio_id = o.studio_id AND h.id = o.hold_id
-                         WHERE o.studio_id = ? AND o.resource_kind = ?
-                           AND o.blocked_start >= ? AND o.blocked_start < ? AND o.blocked_end > ?
-                           AND (o.expires_at IS NULL OR o.expires_at > ?)
-                         ORDER BY o.blocked_start
-                        """)
-                .params(
-                        Tenancy.currentStudioId(),
-                        kind,
-                        Timestamp.from(from.minus(OccupancyTable.PIECE)),
-                        Timestamp.from(to),
-                        Timestamp.from(from),
-                        // the clock that set the hold's expiry and that searches judge it by
-                        Timestamp.from(clock.instant()))
-                .query((rs, row) -> Map.entry(
-                        rs.getObject("resource_id", UUID.class),
-                        new Entry(
-                                rs.getString("type"),
-                                rs.getObject("id", UUID.class),
-                                rs.getString("code"),
-                                rs.getString("status"),
-                                rs.getTimestamp("start_at").toInstant(),
-                                rs.getTimestamp("end_at").toInstant(),
-                                rs.getTimestamp("blocked_from").toInstant(),
-                                rs.getTimestamp("blocked_until").toInstant(),
-                                false)))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /**
