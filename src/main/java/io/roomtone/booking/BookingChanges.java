@@ -77,7 +77,8 @@ public class BookingChanges {
         SlotClaims.Claim claim =
                 claims.check(sameServices(before, newStart, newEnd, before.staffIds(), false), catalog);
         StudioSettings settings = catalog.settings();
-        rules.enforceDailyLimit(sessionService(before), newStart, settings.timezone(), id);
+        catalog.service(sessionService(before))
+                .ifPresent(service -> rules.enforceDailyLimit(service, newStart, settings.timezone(), id));
         boolean backToApproval =
                 settings.approvalRequired() && !settings.rescheduleWithoutApproval() && !changing.byStudio();
         BookingStatus status = backToApproval ? BookingStatus.AWAITING_APPROVAL : before.status();

@@ -1,7 +1,6 @@
 package io.roomtone.booking;
 
 import io.roomtone.catalog.Service;
-import io.roomtone.catalog.Services;
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.Tenancy;
@@ -30,13 +29,11 @@ class BookingRules {
     private final JdbcClient jdbc;
     private final BookingStore store;
     private final Accounts accounts;
-    private final Services services;
 
-    BookingRules(JdbcClient jdbc, BookingStore store, Accounts accounts, Services services) {
+    BookingRules(JdbcClient jdbc, BookingStore store, Accounts accounts) {
         this.jdbc = jdbc;
         this.store = store;
         this.accounts = accounts;
-        this.services = services;
     }
 
     /**
@@ -48,12 +45,6 @@ class BookingRules {
                 .filter(account -> account.role() == Role.CLIENT)
                 .map(UserAccount::id)
                 .orElseThrow(() -> RoomtoneException.invalid("client_id", "is not a client of this studio"));
-    }
-
-    /** {@link #enforceDailyLimit} for the session service of an existing booking. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void enforceDailyLimit(UUID serviceId, Instant start, ZoneId zone, UUID moving) {
-        services.find(serviceId).ifPresent(service -> enforceDailyLimit(service, start, zone, moving));
     }
 
     /**
