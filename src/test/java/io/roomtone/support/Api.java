@@ -12,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +29,17 @@ public class Api {
     public static final String OPERATOR_EMAIL = "operator@platform.test";
     public static final String OPERATOR_PASSWORD = "operator-password-1";
 
+    /** A well-formed id that names nothing in any studio. */
+    public static final String UNKNOWN_ID = "8d9b1c1e-0000-4000-8000-000000000000";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Reads response bodies into the test's views: snake_case on the wire, and fields a view does not name are skipped. */
+    private static final JsonMapper VIEWS = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Environment environment;
@@ -39,8 +51,37 @@ public class Api {
         this.environment = environment;
     }
 
-    /** A response, with its body as text and as JSON. */
+    /** A response, with its body as text, as JSON, or read into one of the test's views. */
     public record Response(int status, HttpResponse<String> raw) {
+
+        /**
+         * This response, if its status is {@code expected}; else an assertion error that names the
+         * request and shows the body (a problem's code and fields usually say what went wrong).
+         */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError(raw.request().method() + " "
+                        + raw.request().uri().getPath() + ": expected " + expected + " but got " + this);
+            }
+            return this;
+        }
+
+        /** The body read into {@code view} (a record whose components name the JSON fields in camelCase). */
+        public <T> T as(Class<T> view) {
+            return VIEWS.readValue(raw.body(), view);
+        }
+
+        /** The body of a list answer, each element read into {@code view}. */
+        public <T> java.util.List<T> asListOf(Class<T> view) {
+            return VIEWS.readValue(
+                    raw.body(), VIEWS.getTypeFactory().constructCollectionType(java.util.List.class, view));
+        }
+
+        /** The body as a problem (RFC 9457 with Roomtone's {@code code} and field errors). */
+        public ProblemView problem() {
+            return as(ProblemView.class);
+        }
+
         public JsonNode json() {
             return raw.body().isEmpty() ? JSON.nullNode() : JSON.readTree(raw.body());
         }
