@@ -209,7 +209,10 @@ public class Api {
     }
 
     /** A second studio, created by the platform operator, with its owner signed in. */
-    public record OtherStudio(String id, String slug, String ownerToken) {}
+    public record OtherStudio(String id, String slug, String ownerToken, String ownerEmail) {
+
+        public static final String OWNER_PASSWORD = "other-password";
+    }
 
     public OtherStudio newStudio() {
         String slug = "studio-" + UUID.randomUUID().toString().substring(0, 8);
@@ -225,13 +228,16 @@ public class Api {
                         "name",
                         "Studio " + slug,
                         "owner",
-                        Map.of("email", ownerEmail, "name", "Other Owner", "password", "other-password")),
+                        Map.of("email", ownerEmail, "name", "Other Owner", "password", OtherStudio.OWNER_PASSWORD)),
                 null,
                 Map.of("Authorization", "Basic " + basic));
         if (created.status() != 201) {
             throw new IllegalStateException("Could not create a studio: " + created);
         }
         return new OtherStudio(
-                created.json().get("studio").get("id").asString(), slug, login(ownerEmail, "other-password", slug));
+                created.json().get("studio").get("id").asString(),
+                slug,
+                login(ownerEmail, OtherStudio.OWNER_PASSWORD, slug),
+                ownerEmail);
     }
 }

@@ -56,6 +56,11 @@ public final class TestStudio {
         return studio.ownerToken();
     }
 
+    /** The owner's email address; their password is {@link Api.OtherStudio#OWNER_PASSWORD}. */
+    public String ownerEmail() {
+        return studio.ownerEmail();
+    }
+
     public String id() {
         return studio.id();
     }
