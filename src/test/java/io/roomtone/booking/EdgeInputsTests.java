@@ -73,7 +73,7 @@ class EdgeInputsTests {
         Response zero = api.put("/api/admin/settings", json("slot_step_min", 0), owner);
 
         zero.expect(400);
-        assertThat(zero.json().get("errors").findValuesAsString("field")).containsExactly("slot_step_min");
+        assertThat(zero.problem().fields()).containsExactly("slot_step_min");
     }
 
     @Test

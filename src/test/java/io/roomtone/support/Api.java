@@ -77,6 +77,18 @@ public class Api {
                     raw.body(), VIEWS.getTypeFactory().constructCollectionType(java.util.List.class, view));
         }
 
+        /**
+         * The fields a {@code 400 validation_failed} answer names; fails the test (showing the body)
+         * when the answer is anything else.
+         */
+        public java.util.List<String> invalidFields() {
+            ProblemView problem = expect(400).problem();
+            if (!"validation_failed".equals(problem.code())) {
+                throw new AssertionError("expected a validation_failed problem but got " + this);
+            }
+            return problem.fields();
+        }
+
         /** The body as a problem (RFC 9457 with Roomtone's {@code code} and field errors). */
         public ProblemView problem() {
             return as(ProblemView.class);
