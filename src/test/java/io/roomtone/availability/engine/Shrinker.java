@@ -199,14 +199,23 @@ final class Shrinker {
     }
 
     /** Whether {@code property} fails (an assertion or an exception) on an input. */
-    static Predicate<SearchInput> failing(java.util.function.Consumer<SearchInput> property) {
-        return input -> {
-            try {
-                property.accept(input);
-                return false;
-            } catch (AssertionError | RuntimeException e) {
-                return true;
-            }
-        };
+    /**
+     * Fails like the original failure: the property throws the same kind of error. A candidate that
+     * fails some other way (a studio the shrinking made odd) is not the same bug, and is not taken.
+     */
+    static Predicate<SearchInput> failingLike(java.util.function.Consumer<SearchInput> property, Throwable original) {
+        return input -> failure(property, input)
+                .filter(e -> e.getClass() == original.getClass())
+                .isPresent();
+    }
+
+    /** What {@code property} throws for {@code input}, if it fails. */
+    static java.util.Optional<Throwable> failure(java.util.function.Consumer<SearchInput> property, SearchInput input) {
+        try {
+            property.accept(input);
+            return java.util.Optional.empty();
+        } catch (AssertionError | RuntimeException e) {
+            return java.util.Optional.of(e);
+        }
     }
 }
