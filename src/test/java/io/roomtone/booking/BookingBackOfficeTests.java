@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.BookingView;
+import io.roomtone.support.HoldView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import io.roomtone.support.TestStudio.Engineer;
@@ -48,18 +50,14 @@ class BookingBackOfficeTests {
         Engineer second = studio.engineer("vocals");
         Engineer unskilled = studio.engineer("lighting");
         String owner = studio.owner();
-        String id = studio.request(
-                        booking(room, service, at(15, 10), at(15, 11)).withStaff(first.id()), studio.client())
-                .expect(201)
-                .json()
-                .get("booking_id")
-                .asString();
+        String id = studio.book(booking(room, service, at(15, 10), at(15, 11)).withStaff(first.id()), studio.client())
+                .bookingId();
 
         Response moved =
                 api.post("/api/admin/bookings/" + id + "/assign-staff", json("staff_ids", List.of(second.id())), owner);
 
         moved.expect(200);
-        assertThat(moved.json().get("staff_ids").get(0).asString()).isEqualTo(second.id());
+        assertThat(moved.as(BookingView.class).staffIds().get(0)).isEqualTo(second.id());
         // the first engineer is free again, the second is not
         studio.request(booking(otherRoom, service, at(15, 10), at(15, 11)).withStaff(first.id()), studio.client())
                 .expect(201);
@@ -76,10 +74,9 @@ class BookingBackOfficeTests {
                 api.post("/api/admin/bookings/" + id + "/assign-staff", json("staff_ids", List.of(first.id())), owner);
         taken.expect(409);
         assertThat(api.get("/api/bookings/" + id, owner)
-                        .json()
-                        .get("staff_ids")
-                        .get(0)
-                        .asString())
+                        .as(BookingView.class)
+                        .staffIds()
+                        .get(0))
                 .isEqualTo(second.id());
     }
 
@@ -100,9 +97,8 @@ class BookingBackOfficeTests {
                         json("room_id", room, "service_id", service, "start_at", at(16, 14), "end_at", at(16, 15)),
                         client)
                 .expect(201)
-                .json()
-                .get("hold_id")
-                .asString();
+                .as(HoldView.class)
+                .holdId();
         String query = "from=" + at(16, 0) + "&to=" + at(17, 0);
 
         JsonNode byRoom = api.get("/api/admin/calendar?" + query + "&groupBy=room", owner)
@@ -145,16 +141,12 @@ class BookingBackOfficeTests {
         Instant hourStart = Instant.now().truncatedTo(ChronoUnit.HOURS);
         String start = hourStart.minus(Duration.ofHours(3)).toString();
         String end = hourStart.minus(Duration.ofHours(2)).toString();
-        String id = studio.request(
+        String id = studio.book(
                         booking(room, service, start, end).forClient(clientId).overridingRules(), owner)
-                .expect(201)
-                .json()
-                .get("booking_id")
-                .asString();
+                .bookingId();
         timeouts.run();
 
-        assertThat(api.get("/api/bookings/" + id, client).json().get("status").asString())
-                .isEqualTo("completed");
+        assertThat(studio.booking(id, client).status()).isEqualTo("completed");
         JsonNode mine = api.get("/api/me/bookings", client).json();
         assertThat(mine.get("past").findValuesAsString("id")).contains(id);
         Response again = api.post("/api/bookings/" + id + "/cancel", "{}", client);

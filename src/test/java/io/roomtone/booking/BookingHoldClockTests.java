@@ -10,6 +10,7 @@ import io.roomtone.support.Api.Response;
 import io.roomtone.support.HoldView;
 import io.roomtone.support.MovableClock;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.SlotsView;
 import io.roomtone.support.TestStudio;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +131,7 @@ class BookingHoldClockTests {
     }
 
     private static Instant expiresAt(Response hold) {
-        return Instant.parse(hold.json().get("expires_at").asString());
+        return Instant.parse(hold.as(HoldView.class).expiresAt());
     }
 
     /** Whether a search of the day {@code daysAhead} offers the room at {@code start}. */
@@ -140,7 +141,7 @@ class BookingHoldClockTests {
                 "/api/availability/search",
                 json("date", date, "duration_min", 60, "service_id", service, "room_id", room));
         response.expect(200);
-        List<String> starts = response.json().get("slots").findValuesAsString("start_at");
+        List<String> starts = response.as(SlotsView.class).starts();
         return starts.contains(start);
     }
 }

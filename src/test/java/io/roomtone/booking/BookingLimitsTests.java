@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.HoldView;
+import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.util.ArrayList;
@@ -53,7 +55,8 @@ class BookingLimitsTests {
         assertThat(answers.stream().filter(r -> r.status() == 409))
                 .hasSize(9)
                 .allSatisfy(r -> assertThat(r.problem().code()).isEqualTo("conflict"));
-        assertThat(api.get("/api/me/bookings", client).json().get("upcoming")).hasSize(3);
+        assertThat(api.get("/api/me/bookings", client).as(MyBookingsView.class).upcoming())
+                .hasSize(3);
     }
 
     @Test
@@ -65,7 +68,7 @@ class BookingLimitsTests {
 
         Response second = studio.request(booking(room, service, at(3, 12), at(3, 13)), client);
         second.expect(409);
-        assertThat(second.json().get("detail").asString()).contains("at most 1");
+        assertThat(second.problem().detail()).contains("at most 1");
 
         api.post("/api/admin/bookings/" + first + "/approve", "{}", owner).expect(200);
         studio.request(booking(room, service, at(3, 12), at(3, 13)), client).expect(201);
@@ -106,9 +109,8 @@ class BookingLimitsTests {
                         json("room_id", room, "service_id", service, "start_at", at(3, 10), "end_at", at(3, 11)),
                         client)
                 .expect(201)
-                .json()
-                .get("hold_id")
-                .asString();
+                .as(HoldView.class)
+                .holdId();
 
         Response refused =
                 studio.request(booking(room, other, at(3, 10), at(3, 11)).withHold(hold), client);

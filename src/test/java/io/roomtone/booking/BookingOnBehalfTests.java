@@ -9,6 +9,8 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.HoldView;
+import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.util.Map;
@@ -131,8 +133,10 @@ class BookingOnBehalfTests {
                 studio.owner());
         elsewhen.expect(400);
         assertThat(elsewhen.problem().field()).isEqualTo("hold_id");
-        assertThat(api.get("/api/me/bookings", other).json().get("upcoming")).isEmpty();
-        assertThat(api.get("/api/me/bookings", holder).json().get("upcoming")).isEmpty();
+        assertThat(api.get("/api/me/bookings", other).as(MyBookingsView.class).upcoming())
+                .isEmpty();
+        assertThat(api.get("/api/me/bookings", holder).as(MyBookingsView.class).upcoming())
+                .isEmpty();
 
         studio.request(
                         booking(room, service, at(4, 15), at(4, 16))
@@ -148,9 +152,8 @@ class BookingOnBehalfTests {
                         json("room_id", room, "start_at", start, "end_at", end, "service_id", service),
                         token)
                 .expect(201)
-                .json()
-                .get("hold_id")
-                .asString();
+                .as(HoldView.class)
+                .holdId();
     }
 
     /** An admin of the studio: the API makes none (only the owner exists), so a client is promoted. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.util.Map;
@@ -71,7 +72,7 @@ class BookingRateLimitTests {
         assertThat(refused.json().get("limit").asString()).isEqualTo("booking_per_user");
         assertThat(refused.header("Retry-After")).isPresent();
         assertThat(storedIdempotencyKeys()).as("no idempotency key stored").isEqualTo(keysBefore);
-        assertThat(api.get("/api/me/bookings", eager).json().get("upcoming"))
+        assertThat(api.get("/api/me/bookings", eager).as(MyBookingsView.class).upcoming())
                 .as("the refused booking was not made")
                 .hasSize(2);
         // holds count with bookings

@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.BookingView;
 import io.roomtone.support.MovableClock;
+import io.roomtone.support.MyBookingsView;
+import io.roomtone.support.RescheduledView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.SlotsView;
 import io.roomtone.support.TestStudio;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,10 +104,9 @@ class BookingStatesTests {
     void aRequestNotDecidedBeforeItsDeadlineExpiresAndFreesItsSlot() {
         String client = studio.client();
         String start = at(3, 10);
-        Response requested =
-                studio.request(booking(room, service, start, at(3, 11)), client).expect(201);
-        String id = requested.as(BookedView.class).bookingId();
-        Instant due = Instant.parse(requested.json().get("decision_due_at").asString());
+        BookedView requested = studio.book(booking(room, service, start, at(3, 11)), client);
+        String id = requested.bookingId();
+        Instant due = Instant.parse(requested.decisionDueAt());
         assertThat(due).isEqualTo(Instant.parse(start).minus(Duration.ofHours(24)));
 
         clock.moveTo(due.minusSeconds(60));
@@ -117,7 +120,7 @@ class BookingStatesTests {
         assertThat(events.count(BookingEvents.BookingExpired.class, id)).isEqualTo(1);
         Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
         approve.expect(409);
-        assertThat(approve.json().get("detail").asString()).contains("expired");
+        assertThat(approve.problem().detail()).contains("expired");
         // the slot is free again: the studio books it for someone else
         studio.request(
                         booking(room, service, start, at(3, 11))
@@ -134,10 +137,9 @@ class BookingStatesTests {
     @Test
     void theStudioCannotApproveOnceTheDecisionDeadlineHasPassedEvenBeforeTheJobRuns() {
         String client = studio.client();
-        Response requested = studio.request(booking(room, service, at(3, 10), at(3, 11)), client)
-                .expect(201);
-        String id = requested.as(BookedView.class).bookingId();
-        clock.moveTo(Instant.parse(requested.json().get("decision_due_at").asString()));
+        BookedView requested = studio.book(booking(room, service, at(3, 10), at(3, 11)), client);
+        String id = requested.bookingId();
+        clock.moveTo(Instant.parse(requested.decisionDueAt()));
 
         Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
 
@@ -175,13 +177,15 @@ class BookingStatesTests {
         Response marked =
                 api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner).expect(200);
 
-        assertThat(marked.json().get("status").asString()).isEqualTo("no_show");
+        assertThat(marked.as(BookingView.class).status()).isEqualTo("no_show");
         assertThat(events.count(BookingEvents.BookingNoShow.class, id)).isEqualTo(1);
         assertThat(api.get("/api/admin/bookings?client_id=" + clientId + "&status=no_show", owner)
-                        .json()
-                        .findValuesAsString("id"))
+                        .expect(200)
+                        .asListOf(BookingView.class))
+                .extracting(BookingView::id)
                 .containsExactly(id);
-        assertThat(api.get("/api/me/bookings", client).json().get("past").findValuesAsString("id"))
+        assertThat(api.get("/api/me/bookings", client).as(MyBookingsView.class).past())
+                .extracting(BookingView::id)
                 .contains(id);
         api.post("/api/admin/bookings/" + id + "/no-show", "{}", client).expect(403);
         assertThat(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner)
@@ -217,8 +221,8 @@ class BookingStatesTests {
                         client)
                 .expect(200);
 
-        assertThat(moved.json().get("booking").get("status").asString()).isEqualTo("awaiting_approval");
-        assertThat(moved.json().get("booking").get("decision_due_at").asString())
+        assertThat(moved.as(RescheduledView.class).booking().status()).isEqualTo("awaiting_approval");
+        assertThat(moved.as(RescheduledView.class).booking().decisionDueAt())
                 .isEqualTo(Instant.parse(at(5, 10)).minus(Duration.ofHours(24)).toString());
         // the old slot is free, the new one held
         String other = studio.userId(studio.client());
@@ -234,7 +238,7 @@ class BookingStatesTests {
                         json("new_start_at", at(6, 10), "new_end_at", at(6, 11)),
                         client)
                 .expect(200);
-        assertThat(free.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+        assertThat(free.as(RescheduledView.class).booking().status()).isEqualTo("confirmed");
 
         settings("reschedule_without_approval", false);
         Response byStudio = api.post(
@@ -242,7 +246,7 @@ class BookingStatesTests {
                         json("new_start_at", at(7, 10), "new_end_at", at(7, 11)),
                         owner)
                 .expect(200);
-        assertThat(byStudio.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+        assertThat(byStudio.as(RescheduledView.class).booking().status()).isEqualTo("confirmed");
     }
 
     private void settings(String field, Object value) {
@@ -250,7 +254,7 @@ class BookingStatesTests {
     }
 
     private String status(String id, String token) {
-        return api.get("/api/bookings/" + id, token).json().get("status").asString();
+        return studio.booking(id, token).status();
     }
 
     /** Searches the day {@code daysAhead} and asserts it offers nothing in {@code room}. */
@@ -269,7 +273,7 @@ class BookingStatesTests {
                                     "room_id",
                                     room))
                     .expect(200);
-            assertThat(found.json().get("slots").findValuesAsString("start_at")).isEqualTo(List.of());
+            assertThat(found.as(SlotsView.class).slots()).isEmpty();
         }
     }
 }
