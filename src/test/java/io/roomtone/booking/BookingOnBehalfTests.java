@@ -58,7 +58,7 @@ class BookingOnBehalfTests {
         notClients.forEach((who, id) -> {
             Response refused =
                     studio.request(booking(room, service, at(3, 10), at(3, 11)).forClient(id), owner);
-            assertThat(refused.status()).as(who).isEqualTo(400);
+            refused.expect(400, who);
             assertThat(refused.contentType()).as(who).startsWith("application/problem+json");
             assertThat(refused.problem().field()).as(who).isEqualTo("client_id");
         });

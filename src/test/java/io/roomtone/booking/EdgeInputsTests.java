@@ -54,7 +54,7 @@ class EdgeInputsTests {
                         client));
 
         answers.forEach((field, answer) -> {
-            assertThat(answer.status()).as(field).isEqualTo(400);
+            answer.expect(400, field);
             assertThat(answer.contentType()).as(field).startsWith("application/problem+json");
             assertThat(answer.body()).as(field).contains(field);
         });
@@ -95,7 +95,7 @@ class EdgeInputsTests {
                             "room_tags",
                             java.util.List.of("vocal")),
                     owner);
-            assertThat(created.status()).as("price " + price).isEqualTo(status);
+            created.expect(status, "price " + price);
         });
         String pricey = api.get("/api/services", owner).json().findParents("base_price_cents").stream()
                 .filter(s -> s.get("base_price_cents").asLong() == Service.MAX_PRICE_CENTS)

@@ -59,9 +59,15 @@ public class Api {
          * request and shows the body (a problem's code and fields usually say what went wrong).
          */
         public Response expect(int expected) {
+            return expect(expected, null);
+        }
+
+        /** As {@link #expect(int)}, with {@code why} (which caller, which input) leading the message. */
+        public Response expect(int expected, String why) {
             if (status != expected) {
-                throw new AssertionError(raw.request().method() + " "
-                        + raw.request().uri().getPath() + ": expected " + expected + " but got " + this);
+                throw new AssertionError(
+                        (why == null ? "" : "[" + why + "] ") + raw.request().method() + " "
+                                + raw.request().uri().getPath() + ": expected " + expected + " but got " + this);
             }
             return this;
         }

@@ -172,7 +172,7 @@ class HttpEdgeTests {
             "{\"name\": \"A\", \"tags\": \"vocal\"}"
         }) {
             Response response = api.post("/api/admin/rooms", body, owner);
-            assertThat(response.status()).as(body).isEqualTo(400);
+            response.expect(400, body);
             assertThat(response.problem().code()).as(body).isEqualTo("validation_failed");
             assertThat(response.problem().field()).as(body).isNotBlank();
         }
