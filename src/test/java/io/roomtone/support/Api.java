@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,16 +79,15 @@ public class Api {
         }
 
         /** The body of a list answer, each element read into {@code view}. */
-        public <T> java.util.List<T> asListOf(Class<T> view) {
-            return VIEWS.readValue(
-                    raw.body(), VIEWS.getTypeFactory().constructCollectionType(java.util.List.class, view));
+        public <T> List<T> asListOf(Class<T> view) {
+            return VIEWS.readValue(raw.body(), VIEWS.getTypeFactory().constructCollectionType(List.class, view));
         }
 
         /**
          * The fields a {@code 400 validation_failed} answer names; fails the test (showing the body)
          * when the answer is anything else.
          */
-        public java.util.List<String> invalidFields() {
+        public List<String> invalidFields() {
             ProblemView problem = expect(400).problem();
             if (!"validation_failed".equals(problem.code())) {
                 throw new AssertionError("expected a validation_failed problem but got " + this);
