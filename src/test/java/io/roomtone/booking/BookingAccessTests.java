@@ -9,12 +9,14 @@ import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import io.roomtone.support.TestStudio.Engineer;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A booking is its client's, its engineers' and the studio's business, and nobody else's. */
 @RoomtoneTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingAccessTests {
 
     @Autowired
@@ -25,8 +27,11 @@ class BookingAccessTests {
     String client;
     String id;
 
-    /** A client books a recording session with the engineer they chose. */
-    @BeforeEach
+    /**
+     * A client books a recording session with the engineer they chose. The tests only look at it (or
+     * are refused), so they share it.
+     */
+    @BeforeAll
     void bookASessionWithAnEngineer() {
         studio = new TestStudio(api).openWithApproval();
         String room = studio.room("tracking");

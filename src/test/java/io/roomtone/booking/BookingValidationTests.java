@@ -13,8 +13,9 @@ import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.time.Instant;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Requests the studio cannot honour are 4xx answers that name the field at fault, never server errors. */
 @RoomtoneTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingValidationTests {
 
     /** A bad request, built from the studio's room, service and add-on. */
@@ -38,7 +40,8 @@ class BookingValidationTests {
     String addOn;
     String client;
 
-    @BeforeEach
+    /** Nothing here is ever booked or held, so the tests share one studio and one client. */
+    @BeforeAll
     void openStudio() {
         studio = new TestStudio(api).openWithApproval();
         room = studio.room("vocal");
