@@ -1,15 +1,17 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.HoldView;
 import io.roomtone.support.MovableClock;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.SlotsView;
+import io.roomtone.support.TestStudio;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,17 +47,16 @@ class BookingHoldClockTests {
     @Autowired
     MovableClock clock;
 
-    Studio studio;
+    TestStudio studio;
     String room;
     String service;
 
     @BeforeEach
     void openStudio() {
         clock.reset();
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
         room = studio.room("vocal");
-        service = studio.service(false, null, "vocal");
+        service = studio.service().inRoomsTagged("vocal").create();
     }
 
     @AfterEach
@@ -73,11 +74,12 @@ class BookingHoldClockTests {
         clock.moveTo(expiresAt(hold).plusSeconds(1));
 
         assertThat(free(4, at(4, 14))).isTrue();
-        Response late = api.post(
-                "/api/bookings", booking(room, service, at(4, 14), at(4, 15), "hold_id", holdId(hold)), holder);
-        assertThat(late.status()).isEqualTo(409);
-        assertThat(late.json().get("code").asString()).isEqualTo("conflict");
-        expect(api.post("/api/bookings", booking(room, service, at(4, 14), at(4, 15)), studio.client()), 201);
+        Response late =
+                studio.request(booking(room, service, at(4, 14), at(4, 15)).withHold(holdId(hold)), holder);
+        late.expect(409);
+        assertThat(late.problem().code()).isEqualTo("conflict");
+        studio.request(booking(room, service, at(4, 14), at(4, 15)), studio.client())
+                .expect(201);
         assertThat(free(4, at(4, 14))).isFalse();
     }
 
@@ -88,9 +90,7 @@ class BookingHoldClockTests {
         for (int hour = 9; hour < 9 + Holds.MAX_ACTIVE_HOLDS; hour++) {
             lastExpiry = expiresAt(hold(client, at(6, hour), at(6, hour + 1)));
         }
-        assertThat(api.post("/api/holds", holdBody(at(6, 15), at(6, 16)), client)
-                        .status())
-                .isEqualTo(409);
+        api.post("/api/holds", holdBody(at(6, 15), at(6, 16)), client).expect(409);
 
         clock.moveTo(lastExpiry.plusSeconds(1));
 
@@ -111,17 +111,15 @@ class BookingHoldClockTests {
                         .json()
                         .findValuesAsString("id"))
                 .contains(holdId(hold));
-        Response stolen = api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11)), studio.client());
-        assertThat(stolen.status()).isEqualTo(409);
-        assertThat(stolen.json().get("code").asString()).isEqualTo("slot_unavailable");
-        expect(
-                api.post(
-                        "/api/bookings", booking(room, service, at(5, 10), at(5, 11), "hold_id", holdId(hold)), holder),
-                201);
+        Response stolen = studio.request(booking(room, service, at(5, 10), at(5, 11)), studio.client());
+        stolen.expect(409);
+        assertThat(stolen.problem().code()).isEqualTo("slot_unavailable");
+        studio.request(booking(room, service, at(5, 10), at(5, 11)).withHold(holdId(hold)), holder)
+                .expect(201);
     }
 
     private Response hold(String token, String start, String end) {
-        return expect(api.post("/api/holds", holdBody(start, end), token), 201);
+        return api.post("/api/holds", holdBody(start, end), token).expect(201);
     }
 
     private String holdBody(String start, String end) {
@@ -129,21 +127,21 @@ class BookingHoldClockTests {
     }
 
     private static String holdId(Response hold) {
-        return hold.json().get("hold_id").asString();
+        return hold.as(HoldView.class).holdId();
     }
 
     private static Instant expiresAt(Response hold) {
-        return Instant.parse(hold.json().get("expires_at").asString());
+        return Instant.parse(hold.as(HoldView.class).expiresAt());
     }
 
     /** Whether a search of the day {@code daysAhead} offers the room at {@code start}. */
     private boolean free(int daysAhead, String start) {
-        String date = LocalDate.now(Studio.ZONE).plusDays(daysAhead).toString();
+        String date = LocalDate.now(TestStudio.ZONE).plusDays(daysAhead).toString();
         Response response = studio.anonymous(
                 "/api/availability/search",
                 json("date", date, "duration_min", 60, "service_id", service, "room_id", room));
-        expect(response, 200);
-        List<String> starts = response.json().get("slots").findValuesAsString("start_at");
+        response.expect(200);
+        List<String> starts = response.as(SlotsView.class).starts();
         return starts.contains(start);
     }
 }

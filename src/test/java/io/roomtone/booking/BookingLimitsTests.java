@@ -1,14 +1,16 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.HoldView;
+import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,53 +31,50 @@ class BookingLimitsTests {
     @Autowired
     Api api;
 
-    Studio studio;
+    TestStudio studio;
     String owner;
     String room;
     String service;
 
     @BeforeEach
     void openStudio() {
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
         owner = studio.owner();
         room = studio.room("vocal");
-        service = studio.service(false, null, "vocal");
+        service = studio.service().inRoomsTagged("vocal").create();
     }
 
     @Test
     void aClientGetsAtMostThreePendingRequestsFromTwelveParallelOnes() throws Exception {
         String client = studio.client();
 
-        List<Response> answers = inParallel(
-                12, i -> () -> api.post("/api/bookings", booking(room, service, at(3 + i, 10), at(3 + i, 11)), client));
+        List<Response> answers =
+                inParallel(12, i -> () -> studio.request(booking(room, service, at(3 + i, 10), at(3 + i, 11)), client));
 
         assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(3);
         assertThat(answers.stream().filter(r -> r.status() == 409))
                 .hasSize(9)
-                .allSatisfy(r -> assertThat(r.json().get("code").asString()).isEqualTo("conflict"));
-        assertThat(api.get("/api/me/bookings", client).json().get("upcoming")).hasSize(3);
+                .allSatisfy(r -> assertThat(r.problem().code()).isEqualTo("conflict"));
+        assertThat(api.get("/api/me/bookings", client).as(MyBookingsView.class).upcoming())
+                .hasSize(3);
     }
 
     @Test
     void thePendingCapFollowsTheStudiosSettingAndFreesUpWhenTheStudioDecides() {
-        expect(api.put("/api/admin/settings", json("max_pending_per_client", 1), owner), 200);
+        api.put("/api/admin/settings", json("max_pending_per_client", 1), owner).expect(200);
         String client = studio.client();
-        String first = studio.book(booking(room, service, at(3, 10), at(3, 11)), client);
+        String first = studio.book(booking(room, service, at(3, 10), at(3, 11)), client)
+                .bookingId();
 
-        Response second = api.post("/api/bookings", booking(room, service, at(3, 12), at(3, 13)), client);
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.json().get("detail").asString()).contains("at most 1");
+        Response second = studio.request(booking(room, service, at(3, 12), at(3, 13)), client);
+        second.expect(409);
+        assertThat(second.problem().detail()).contains("at most 1");
 
-        expect(api.post("/api/admin/bookings/" + first + "/approve", "{}", owner), 200);
-        expect(api.post("/api/bookings", booking(room, service, at(3, 12), at(3, 13)), client), 201);
+        api.post("/api/admin/bookings/" + first + "/approve", "{}", owner).expect(200);
+        studio.request(booking(room, service, at(3, 12), at(3, 13)), client).expect(201);
         // the studio booking on the client's behalf is not a pending request of theirs
-        expect(
-                api.post(
-                        "/api/bookings",
-                        booking(room, service, at(3, 14), at(3, 15), "client_id", studio.userId(client)),
-                        owner),
-                201);
+        studio.request(booking(room, service, at(3, 14), at(3, 15)).forClient(studio.userId(client)), owner)
+                .expect(201);
     }
 
     @Test
@@ -104,38 +103,28 @@ class BookingLimitsTests {
     @Test
     void aHoldConvertsOnlyIntoABookingOfItsOwnService() {
         String client = studio.client();
-        String other = studio.service(false, null, "vocal");
-        String hold = expect(
-                        api.post(
-                                "/api/holds",
-                                json(
-                                        "room_id",
-                                        room,
-                                        "service_id",
-                                        service,
-                                        "start_at",
-                                        at(3, 10),
-                                        "end_at",
-                                        at(3, 11)),
-                                client),
-                        201)
-                .json()
-                .get("hold_id")
-                .asString();
+        String other = studio.service().inRoomsTagged("vocal").create();
+        String hold = api.post(
+                        "/api/holds",
+                        json("room_id", room, "service_id", service, "start_at", at(3, 10), "end_at", at(3, 11)),
+                        client)
+                .expect(201)
+                .as(HoldView.class)
+                .holdId();
 
         Response refused =
-                api.post("/api/bookings", booking(room, other, at(3, 10), at(3, 11), "hold_id", hold), client);
+                studio.request(booking(room, other, at(3, 10), at(3, 11)).withHold(hold), client);
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("hold_id");
-        expect(api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11), "hold_id", hold), client), 201);
+        refused.expect(400);
+        assertThat(refused.problem().fields()).containsExactly("hold_id");
+        studio.request(booking(room, service, at(3, 10), at(3, 11)).withHold(hold), client)
+                .expect(201);
     }
 
     @Test
     void aQuoteTakesTheBasketABookingTakes() {
         String addOn = studio.addOn(2500);
-        Response asItems = expect(
-                studio.anonymous(
+        Response asItems = studio.anonymous(
                         "/api/quote",
                         json(
                                 "room_id",
@@ -147,10 +136,9 @@ class BookingLimitsTests {
                                 "service_items",
                                 List.of(
                                         Map.of("service_id", service, "qty", 1),
-                                        Map.of("service_id", addOn, "qty", 2)))),
-                200);
-        Response asServiceAndAddOns = expect(
-                studio.anonymous(
+                                        Map.of("service_id", addOn, "qty", 2))))
+                .expect(200);
+        Response asServiceAndAddOns = studio.anonymous(
                         "/api/quote",
                         json(
                                 "room_id",
@@ -162,8 +150,8 @@ class BookingLimitsTests {
                                 "duration_min",
                                 120,
                                 "add_ons",
-                                List.of(Map.of("service_id", addOn, "qty", 2)))),
-                200);
+                                List.of(Map.of("service_id", addOn, "qty", 2))))
+                .expect(200);
 
         assertThat(asItems.json()).isEqualTo(asServiceAndAddOns.json());
         assertThat(asItems.json().get("subtotal_cents").asLong()).isEqualTo(2 * 10_000 + 2 * 2500);
@@ -178,8 +166,8 @@ class BookingLimitsTests {
                         at(3, 10),
                         "service_items",
                         List.of(Map.of("service_id", service))));
-        assertThat(both.status()).isEqualTo(400);
-        assertThat(both.json().get("errors").findValuesAsString("field")).contains("service_items");
+        both.expect(400);
+        assertThat(both.problem().fields()).contains("service_items");
     }
 
     private static List<Response> inParallel(int count, IntFunction<Callable<Response>> request) throws Exception {

@@ -1,15 +1,18 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.BookedView;
+import io.roomtone.support.HoldView;
+import io.roomtone.support.MyBookingsView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,23 +34,22 @@ class BookingOnBehalfTests {
     @Autowired
     TransactionTemplate transactions;
 
-    Studio studio;
+    TestStudio studio;
     String room;
     String service;
 
     @BeforeEach
     void openStudio() {
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
         room = studio.room("vocal");
-        service = studio.service(false, null, "vocal");
+        service = studio.service().inRoomsTagged("vocal").create();
     }
 
     @Test
     void theStudioBooksOnlyForClientsOfItsOwn() {
         String owner = studio.owner();
         Map<String, String> notClients = Map.of(
-                "a staff member", studio.userId(studio.engineer("mixing").get("token")),
+                "a staff member", studio.userId(studio.engineer("mixing").token()),
                 "the owner", studio.userId(owner),
                 "another admin", admin(),
                 "a client of another studio", studio.userId(api.newClient(null)),
@@ -55,22 +57,19 @@ class BookingOnBehalfTests {
 
         notClients.forEach((who, id) -> {
             Response refused =
-                    api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11), "client_id", id), owner);
-            assertThat(refused.status()).as(who).isEqualTo(400);
+                    studio.request(booking(room, service, at(3, 10), at(3, 11)).forClient(id), owner);
+            refused.expect(400, who);
             assertThat(refused.contentType()).as(who).startsWith("application/problem+json");
-            assertThat(refused.json().at("/errors/0/field").asString()).as(who).isEqualTo("client_id");
+            assertThat(refused.problem().field()).as(who).isEqualTo("client_id");
         });
 
         assertThat(api.get("/api/admin/bookings?from=" + at(3, 0) + "&to=" + at(4, 0), owner)
                         .json())
                 .isEmpty();
         String client = studio.client();
-        Response booked = expect(
-                api.post(
-                        "/api/bookings",
-                        booking(room, service, at(3, 10), at(3, 11), "client_id", studio.userId(client)),
-                        owner),
-                201);
+        Response booked = studio.request(
+                        booking(room, service, at(3, 10), at(3, 11)).forClient(studio.userId(client)), owner)
+                .expect(201);
         assertThat(api.get("/api/bookings/" + bookingId(booked), owner)
                         .json()
                         .get("client_id")
@@ -83,16 +82,17 @@ class BookingOnBehalfTests {
         String client = studio.client();
         String hold = hold(client, at(4, 11), at(4, 12));
 
-        Response booked = api.post(
-                "/api/bookings",
-                booking(room, service, at(4, 11), at(4, 12), "client_id", studio.userId(client), "hold_id", hold),
+        Response booked = studio.request(
+                booking(room, service, at(4, 11), at(4, 12))
+                        .forClient(studio.userId(client))
+                        .withHold(hold),
                 studio.owner());
 
-        expect(booked, 201);
+        booked.expect(201);
         assertThat(api.get("/api/me/bookings", client).body()).contains(bookingId(booked));
         Response again =
-                api.post("/api/bookings", booking(room, service, at(4, 11), at(4, 12), "hold_id", hold), client);
-        assertThat(again.status()).isEqualTo(409);
+                studio.request(booking(room, service, at(4, 11), at(4, 12)).withHold(hold), client);
+        again.expect(409);
     }
 
     @Test
@@ -100,12 +100,13 @@ class BookingOnBehalfTests {
         String client = studio.client();
         String hold = hold(studio.owner(), at(4, 13), at(4, 14));
 
-        Response booked = api.post(
-                "/api/bookings",
-                booking(room, service, at(4, 13), at(4, 14), "client_id", studio.userId(client), "hold_id", hold),
+        Response booked = studio.request(
+                booking(room, service, at(4, 13), at(4, 14))
+                        .forClient(studio.userId(client))
+                        .withHold(hold),
                 studio.owner());
 
-        expect(booked, 201);
+        booked.expect(201);
         assertThat(api.get("/api/me/bookings", client).body()).contains(bookingId(booked));
     }
 
@@ -116,49 +117,43 @@ class BookingOnBehalfTests {
         String hold = hold(holder, at(4, 15), at(4, 16));
 
         Response byOther =
-                api.post("/api/bookings", booking(room, service, at(4, 15), at(4, 16), "hold_id", hold), other);
-        assertThat(byOther.status()).isEqualTo(409);
-        assertThat(byOther.json().get("code").asString()).isEqualTo("conflict");
-        Response forOther = api.post(
-                "/api/bookings",
-                booking(room, service, at(4, 15), at(4, 16), "client_id", studio.userId(other), "hold_id", hold),
+                studio.request(booking(room, service, at(4, 15), at(4, 16)).withHold(hold), other);
+        byOther.expect(409);
+        assertThat(byOther.problem().code()).isEqualTo("conflict");
+        Response forOther = studio.request(
+                booking(room, service, at(4, 15), at(4, 16))
+                        .forClient(studio.userId(other))
+                        .withHold(hold),
                 studio.owner());
-        assertThat(forOther.status()).isEqualTo(409);
-        Response elsewhen = api.post(
-                "/api/bookings",
-                booking(room, service, at(4, 16), at(4, 17), "client_id", studio.userId(holder), "hold_id", hold),
+        forOther.expect(409);
+        Response elsewhen = studio.request(
+                booking(room, service, at(4, 16), at(4, 17))
+                        .forClient(studio.userId(holder))
+                        .withHold(hold),
                 studio.owner());
-        assertThat(elsewhen.status()).isEqualTo(400);
-        assertThat(elsewhen.json().at("/errors/0/field").asString()).isEqualTo("hold_id");
-        assertThat(api.get("/api/me/bookings", other).json().get("upcoming")).isEmpty();
-        assertThat(api.get("/api/me/bookings", holder).json().get("upcoming")).isEmpty();
+        elsewhen.expect(400);
+        assertThat(elsewhen.problem().field()).isEqualTo("hold_id");
+        assertThat(api.get("/api/me/bookings", other).as(MyBookingsView.class).upcoming())
+                .isEmpty();
+        assertThat(api.get("/api/me/bookings", holder).as(MyBookingsView.class).upcoming())
+                .isEmpty();
 
-        expect(
-                api.post(
-                        "/api/bookings",
-                        booking(
-                                room,
-                                service,
-                                at(4, 15),
-                                at(4, 16),
-                                "client_id",
-                                studio.userId(holder),
-                                "hold_id",
-                                hold),
-                        studio.owner()),
-                201);
+        studio.request(
+                        booking(room, service, at(4, 15), at(4, 16))
+                                .forClient(studio.userId(holder))
+                                .withHold(hold),
+                        studio.owner())
+                .expect(201);
     }
 
     private String hold(String token, String start, String end) {
-        return expect(
-                        api.post(
-                                "/api/holds",
-                                json("room_id", room, "start_at", start, "end_at", end, "service_id", service),
-                                token),
-                        201)
-                .json()
-                .get("hold_id")
-                .asString();
+        return api.post(
+                        "/api/holds",
+                        json("room_id", room, "start_at", start, "end_at", end, "service_id", service),
+                        token)
+                .expect(201)
+                .as(HoldView.class)
+                .holdId();
     }
 
     /** An admin of the studio: the API makes none (only the owner exists), so a client is promoted. */
@@ -174,6 +169,6 @@ class BookingOnBehalfTests {
     }
 
     private static String bookingId(Response booked) {
-        return booked.json().get("booking_id").asString();
+        return booked.as(BookedView.class).bookingId();
     }
 }

@@ -1,14 +1,14 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.roomtone.support.Api;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,10 +78,9 @@ class BookingRoundTripsTests {
 
     @Test
     void aBookingAtAStudioWithoutApproval() {
-        Studio studio = new Studio(api);
-        studio.open(false);
+        TestStudio studio = new TestStudio(api).openWithoutApproval();
         String room = studio.room("vocal");
-        String service = studio.service(false, null, "vocal");
+        String service = studio.service().inRoomsTagged("vocal").create();
         String client = studio.client();
         studio.book(booking(room, service, at(3, 10), at(3, 11)), client); // warm: caches, pool, driver
 
@@ -94,10 +93,9 @@ class BookingRoundTripsTests {
 
     @Test
     void aBookingThatAwaitsApproval() {
-        Studio studio = new Studio(api);
-        studio.open(true);
+        TestStudio studio = new TestStudio(api).openWithApproval();
         String room = studio.room("vocal");
-        String service = studio.service(false, null, "vocal");
+        String service = studio.service().inRoomsTagged("vocal").create();
         String client = studio.client();
         studio.book(booking(room, service, at(3, 10), at(3, 11)), client);
 
@@ -110,20 +108,19 @@ class BookingRoundTripsTests {
 
     @Test
     void aHoldConvertedToABooking() {
-        Studio studio = new Studio(api);
-        studio.open(false);
+        TestStudio studio = new TestStudio(api).openWithoutApproval();
         String room = studio.room("vocal");
-        String service = studio.service(false, null, "vocal");
+        String service = studio.service().inRoomsTagged("vocal").create();
         String client = studio.client();
         String warm = hold(studio, room, service, at(3, 10), at(3, 11), client);
-        studio.book(booking(room, service, at(3, 10), at(3, 11), "hold_id", warm), client);
+        studio.book(booking(room, service, at(3, 10), at(3, 11)).withHold(warm), client);
 
         List<String> held = new ArrayList<>();
         List<RoundTrip> holdTrips =
                 record("POST /api/holds", () -> held.add(hold(studio, room, service, at(4, 10), at(4, 11), client)));
         List<RoundTrip> convertTrips = record(
                 "POST /api/bookings with hold_id",
-                () -> studio.book(booking(room, service, at(4, 10), at(4, 11), "hold_id", held.get(0)), client));
+                () -> studio.book(booking(room, service, at(4, 10), at(4, 11)).withHold(held.get(0)), client));
 
         System.out.printf(
                 "hold -> convert: %d round trips for one booking (%d without rate limiting)%n",
@@ -133,13 +130,12 @@ class BookingRoundTripsTests {
         CONVERT.check(convertTrips);
     }
 
-    private String hold(Studio studio, String room, String service, String start, String end, String client) {
-        return expect(
-                        api.post(
-                                "/api/holds",
-                                json("room_id", room, "service_id", service, "start_at", start, "end_at", end),
-                                client),
-                        201)
+    private String hold(TestStudio studio, String room, String service, String start, String end, String client) {
+        return api.post(
+                        "/api/holds",
+                        json("room_id", room, "service_id", service, "start_at", start, "end_at", end),
+                        client)
+                .expect(201)
                 .json()
                 .get("hold_id")
                 .asString();

@@ -1,15 +1,20 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.BookedView;
+import io.roomtone.support.BookingView;
 import io.roomtone.support.MovableClock;
+import io.roomtone.support.MyBookingsView;
+import io.roomtone.support.RescheduledView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.SlotsView;
+import io.roomtone.support.TestStudio;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +80,7 @@ class BookingStatesTests {
     @Autowired
     BookingTimeouts timeouts;
 
-    Studio studio;
+    TestStudio studio;
     String owner;
     String room;
     String service;
@@ -83,11 +88,10 @@ class BookingStatesTests {
     @BeforeEach
     void openStudio() {
         clock.reset();
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
         owner = studio.owner();
         room = studio.room("vocal");
-        service = studio.service(false, null, "vocal");
+        service = studio.service().inRoomsTagged("vocal").create();
         settings("approval_deadline_hours", 24);
     }
 
@@ -100,9 +104,9 @@ class BookingStatesTests {
     void aRequestNotDecidedBeforeItsDeadlineExpiresAndFreesItsSlot() {
         String client = studio.client();
         String start = at(3, 10);
-        Response requested = expect(api.post("/api/bookings", booking(room, service, start, at(3, 11)), client), 201);
-        String id = requested.json().get("booking_id").asString();
-        Instant due = Instant.parse(requested.json().get("decision_due_at").asString());
+        BookedView requested = studio.book(booking(room, service, start, at(3, 11)), client);
+        String id = requested.bookingId();
+        Instant due = Instant.parse(requested.decisionDueAt());
         assertThat(due).isEqualTo(Instant.parse(start).minus(Duration.ofHours(24)));
 
         clock.moveTo(due.minusSeconds(60));
@@ -115,23 +119,15 @@ class BookingStatesTests {
         assertThat(status(id, client)).isEqualTo("expired");
         assertThat(events.count(BookingEvents.BookingExpired.class, id)).isEqualTo(1);
         Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
-        assertThat(approve.status()).isEqualTo(409);
-        assertThat(approve.json().get("detail").asString()).contains("expired");
+        approve.expect(409);
+        assertThat(approve.problem().detail()).contains("expired");
         // the slot is free again: the studio books it for someone else
-        expect(
-                api.post(
-                        "/api/bookings",
-                        booking(
-                                room,
-                                service,
-                                start,
-                                at(3, 11),
-                                "client_id",
-                                studio.userId(studio.client()),
-                                "override_rules",
-                                true),
-                        owner),
-                201);
+        studio.request(
+                        booking(room, service, start, at(3, 11))
+                                .forClient(studio.userId(studio.client()))
+                                .overridingRules(),
+                        owner)
+                .expect(201);
         timeouts.run();
         assertThat(events.count(BookingEvents.BookingExpired.class, id))
                 .as("expires once")
@@ -141,15 +137,14 @@ class BookingStatesTests {
     @Test
     void theStudioCannotApproveOnceTheDecisionDeadlineHasPassedEvenBeforeTheJobRuns() {
         String client = studio.client();
-        Response requested =
-                expect(api.post("/api/bookings", booking(room, service, at(3, 10), at(3, 11)), client), 201);
-        String id = requested.json().get("booking_id").asString();
-        clock.moveTo(Instant.parse(requested.json().get("decision_due_at").asString()));
+        BookedView requested = studio.book(booking(room, service, at(3, 10), at(3, 11)), client);
+        String id = requested.bookingId();
+        clock.moveTo(Instant.parse(requested.decisionDueAt()));
 
         Response approve = api.post("/api/admin/bookings/" + id + "/approve", "{}", owner);
 
-        assertThat(approve.status()).isEqualTo(409);
-        assertThat(approve.json().get("code").asString()).isEqualTo("invalid_transition");
+        approve.expect(409);
+        assertThat(approve.problem().code()).isEqualTo("invalid_transition");
         assertThat(status(id, client)).isEqualTo("awaiting_approval");
     }
 
@@ -157,10 +152,10 @@ class BookingStatesTests {
     void slotsInsideTheDecisionWindowCannotBeRequested() {
         settings("approval_deadline_hours", 72);
 
-        Response tooSoon = api.post("/api/bookings", booking(room, service, at(2, 10), at(2, 11)), studio.client());
+        Response tooSoon = studio.request(booking(room, service, at(2, 10), at(2, 11)), studio.client());
 
-        assertThat(tooSoon.status()).isEqualTo(400);
-        assertThat(tooSoon.json().get("errors").findValuesAsString("field")).contains("start_at");
+        tooSoon.expect(400);
+        assertThat(tooSoon.problem().fields()).contains("start_at");
         JsonSlots.assertNone(api, studio, room, 2);
     }
 
@@ -169,44 +164,43 @@ class BookingStatesTests {
         String client = studio.client();
         String clientId = studio.userId(client);
         String start = at(3, 10);
-        String id = studio.book(booking(room, service, start, at(3, 11), "client_id", clientId), owner);
+        String id = studio.book(booking(room, service, start, at(3, 11)).forClient(clientId), owner)
+                .bookingId();
         assertThat(status(id, client))
                 .as("the studio's own booking needs no approval")
                 .isEqualTo("confirmed");
 
         Response early = api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner);
-        assertThat(early.status()).isEqualTo(409);
+        early.expect(409);
 
         clock.moveTo(Instant.parse(start).plus(Duration.ofMinutes(20)));
-        Response marked = expect(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner), 200);
+        Response marked =
+                api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner).expect(200);
 
-        assertThat(marked.json().get("status").asString()).isEqualTo("no_show");
+        assertThat(marked.as(BookingView.class).status()).isEqualTo("no_show");
         assertThat(events.count(BookingEvents.BookingNoShow.class, id)).isEqualTo(1);
         assertThat(api.get("/api/admin/bookings?client_id=" + clientId + "&status=no_show", owner)
-                        .json()
-                        .findValuesAsString("id"))
+                        .expect(200)
+                        .asListOf(BookingView.class))
+                .extracting(BookingView::id)
                 .containsExactly(id);
-        assertThat(api.get("/api/me/bookings", client).json().get("past").findValuesAsString("id"))
+        assertThat(api.get("/api/me/bookings", client).as(MyBookingsView.class).past())
+                .extracting(BookingView::id)
                 .contains(id);
-        assertThat(api.post("/api/admin/bookings/" + id + "/no-show", "{}", client)
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner)
-                        .status())
-                .as("twice")
-                .isEqualTo(409);
+        api.post("/api/admin/bookings/" + id + "/no-show", "{}", client).expect(403);
+        api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner).expect(409, "twice");
     }
 
     @Test
     void aCompletedSessionCanStillBeMarkedANoShow() {
         String client = studio.client();
-        String id =
-                studio.book(booking(room, service, at(2, 10), at(2, 11), "client_id", studio.userId(client)), owner);
+        String id = studio.book(booking(room, service, at(2, 10), at(2, 11)).forClient(studio.userId(client)), owner)
+                .bookingId();
         clock.moveTo(Instant.parse(at(2, 12)));
         timeouts.run();
         assertThat(status(id, client)).isEqualTo("completed");
 
-        expect(api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner), 200);
+        api.post("/api/admin/bookings/" + id + "/no-show", "{}", owner).expect(200);
 
         assertThat(status(id, client)).isEqualTo("no_show");
     }
@@ -214,72 +208,69 @@ class BookingStatesTests {
     @Test
     void aClientsRescheduleAwaitsApprovalAgainUnlessTheStudioAllowsFreeMoves() {
         String client = studio.client();
-        String id = studio.book(booking(room, service, at(4, 10), at(4, 11)), client);
-        expect(api.post("/api/admin/bookings/" + id + "/approve", "{}", owner), 200);
+        String id = studio.book(booking(room, service, at(4, 10), at(4, 11)), client)
+                .bookingId();
+        api.post("/api/admin/bookings/" + id + "/approve", "{}", owner).expect(200);
 
-        Response moved = expect(
-                api.post(
+        Response moved = api.post(
                         "/api/bookings/" + id + "/reschedule",
                         json("new_start_at", at(5, 10), "new_end_at", at(5, 11)),
-                        client),
-                200);
+                        client)
+                .expect(200);
 
-        assertThat(moved.json().get("booking").get("status").asString()).isEqualTo("awaiting_approval");
-        assertThat(moved.json().get("booking").get("decision_due_at").asString())
+        assertThat(moved.as(RescheduledView.class).booking().status()).isEqualTo("awaiting_approval");
+        assertThat(moved.as(RescheduledView.class).booking().decisionDueAt())
                 .isEqualTo(Instant.parse(at(5, 10)).minus(Duration.ofHours(24)).toString());
         // the old slot is free, the new one held
         String other = studio.userId(studio.client());
-        expect(api.post("/api/bookings", booking(room, service, at(4, 10), at(4, 11), "client_id", other), owner), 201);
-        assertThat(api.post("/api/bookings", booking(room, service, at(5, 10), at(5, 11), "client_id", other), owner)
-                        .status())
-                .isEqualTo(409);
+        studio.request(booking(room, service, at(4, 10), at(4, 11)).forClient(other), owner)
+                .expect(201);
+        studio.request(booking(room, service, at(5, 10), at(5, 11)).forClient(other), owner)
+                .expect(409);
 
-        expect(api.post("/api/admin/bookings/" + id + "/approve", "{}", owner), 200);
+        api.post("/api/admin/bookings/" + id + "/approve", "{}", owner).expect(200);
         settings("reschedule_without_approval", true);
-        Response free = expect(
-                api.post(
+        Response free = api.post(
                         "/api/bookings/" + id + "/reschedule",
                         json("new_start_at", at(6, 10), "new_end_at", at(6, 11)),
-                        client),
-                200);
-        assertThat(free.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+                        client)
+                .expect(200);
+        assertThat(free.as(RescheduledView.class).booking().status()).isEqualTo("confirmed");
 
         settings("reschedule_without_approval", false);
-        Response byStudio = expect(
-                api.post(
+        Response byStudio = api.post(
                         "/api/bookings/" + id + "/reschedule",
                         json("new_start_at", at(7, 10), "new_end_at", at(7, 11)),
-                        owner),
-                200);
-        assertThat(byStudio.json().get("booking").get("status").asString()).isEqualTo("confirmed");
+                        owner)
+                .expect(200);
+        assertThat(byStudio.as(RescheduledView.class).booking().status()).isEqualTo("confirmed");
     }
 
     private void settings(String field, Object value) {
-        expect(api.put("/api/admin/settings", json(field, value), owner), 200);
+        api.put("/api/admin/settings", json(field, value), owner).expect(200);
     }
 
     private String status(String id, String token) {
-        return api.get("/api/bookings/" + id, token).json().get("status").asString();
+        return studio.booking(id, token).status();
     }
 
     /** Searches the day {@code daysAhead} and asserts it offers nothing in {@code room}. */
     static final class JsonSlots {
-        static void assertNone(Api api, Studio studio, String room, int daysAhead) {
-            Response found = expect(
-                    studio.anonymous(
+        static void assertNone(Api api, TestStudio studio, String room, int daysAhead) {
+            Response found = studio.anonymous(
                             "/api/availability/search",
                             json(
                                     "date",
                                     Instant.parse(at(daysAhead, 12))
-                                            .atZone(Studio.ZONE)
+                                            .atZone(TestStudio.ZONE)
                                             .toLocalDate()
                                             .toString(),
                                     "duration_min",
                                     60,
                                     "room_id",
-                                    room)),
-                    200);
-            assertThat(found.json().get("slots").findValuesAsString("start_at")).isEqualTo(List.of());
+                                    room))
+                    .expect(200);
+            assertThat(found.as(SlotsView.class).slots()).isEmpty();
         }
     }
 }

@@ -1,14 +1,16 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.BookedView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +45,11 @@ class DoubleBookingTests {
     @Autowired
     TransactionTemplate transactions;
 
-    Studio studio;
+    TestStudio studio;
 
     @BeforeEach
     void openStudio() {
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
     }
 
     /** Runs every task at the same moment on its own thread and returns the responses. */
@@ -74,22 +75,21 @@ class DoubleBookingTests {
     @Test
     void fiftyClientsRaceForOneSlotAndExactlyOneGetsIt() throws Exception {
         String room = studio.room("vocal");
-        String service = studio.service(false, null, "vocal");
+        String service = studio.service().inRoomsTagged("vocal").create();
         List<String> clients = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             clients.add(studio.client());
         }
-        String body = booking(room, service, at(12, 10), at(12, 11));
+        String body = booking(room, service, at(12, 10), at(12, 11)).json();
 
         List<Response> responses = race(clients.stream()
                 .map(token -> (Callable<Response>) () -> api.post("/api/bookings", body, token))
                 .toList());
 
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(responses)
-                .filteredOn(r -> r.status() == 409)
-                .hasSize(49)
-                .allMatch(r -> r.json().get("code").asString().equals("slot_unavailable"));
+        assertThat(responses).filteredOn(r -> r.status() == 409).hasSize(49).allMatch(r -> r.problem()
+                .code()
+                .equals("slot_unavailable"));
         assertThat(overlaps()).isZero();
     }
 
@@ -97,7 +97,10 @@ class DoubleBookingTests {
     void twoRoomsOneEngineerOnlyOneSessionGetsHim() throws Exception {
         String roomA = studio.room("tracking");
         String roomB = studio.room("tracking");
-        String service = studio.service(true, "drums", "tracking");
+        String service = studio.service()
+                .inRoomsTagged("tracking")
+                .withEngineerSkilled("drums")
+                .create();
         studio.engineer("drums");
         List<Callable<Response>> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -105,7 +108,7 @@ class DoubleBookingTests {
             String token = studio.client();
             // overlapping, not identical, times: 10:00-11:00 against 10:00-12:00
             String end = i % 2 == 0 ? at(13, 11) : at(13, 12);
-            String body = booking(room, service, at(13, 10), end);
+            String body = booking(room, service, at(13, 10), end).json();
             tasks.add(() -> api.post("/api/bookings", body, token));
         }
 
@@ -124,11 +127,12 @@ class DoubleBookingTests {
     @Test
     void aRandomConcurrentHistoryNeverDoubleBooks() throws Exception {
         List<String> rooms = List.of(studio.room("mix"), studio.room("mix"), studio.room("mix"));
-        String withEngineer = studio.service(true, "mix", "mix");
-        String roomOnly = studio.service(false, null, "mix");
+        String withEngineer =
+                studio.service().inRoomsTagged("mix").withEngineerSkilled("mix").create();
+        String roomOnly = studio.service().inRoomsTagged("mix").create();
         studio.engineer("mix");
         studio.engineer("mix");
-        studio.buffer("service", withEngineer, 0, 30);
+        studio.bufferAroundService(withEngineer, 0, 30);
         String owner = studio.owner();
         List<String> clients = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -149,10 +153,9 @@ class DoubleBookingTests {
                     String service = random.nextBoolean() ? withEngineer : roomOnly;
                     int kind = random.nextInt(10);
                     if (kind < 4 || booked.isEmpty()) {
-                        last = api.post(
-                                "/api/bookings", booking(room, service, at(14, hour), at(14, hour + 1)), client);
+                        last = studio.request(booking(room, service, at(14, hour), at(14, hour + 1)), client);
                         if (last.status() == 201) {
-                            booked.add(last.json().get("booking_id").asString());
+                            booked.add(last.as(BookedView.class).bookingId());
                         }
                     } else if (kind < 6) {
                         last = api.post(

@@ -1,15 +1,15 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.catalog.Service;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,18 +23,17 @@ class EdgeInputsTests {
     @Autowired
     Api api;
 
-    Studio studio;
+    TestStudio studio;
     String owner;
     String room;
     String service;
 
     @BeforeEach
     void openStudio() {
-        studio = new Studio(api);
-        studio.open(true);
+        studio = new TestStudio(api).openWithApproval();
         owner = studio.owner();
         room = studio.room("vocal");
-        service = studio.service(false, null, "vocal");
+        service = studio.service().inRoomsTagged("vocal").create();
     }
 
     @Test
@@ -46,10 +45,8 @@ class EdgeInputsTests {
                 "to",
                 api.get("/api/admin/bookings?to=%2B999999999-12-31T23:59:59Z", owner),
                 "start_at",
-                api.post(
-                        "/api/bookings",
-                        booking(room, service, "+999999999-12-31T10:00:00Z", "+999999999-12-31T11:00:00Z"),
-                        client),
+                studio.request(
+                        booking(room, service, "+999999999-12-31T10:00:00Z", "+999999999-12-31T11:00:00Z"), client),
                 "new_start_at",
                 api.post(
                         "/api/bookings/" + UUID.randomUUID() + "/reschedule",
@@ -57,7 +54,7 @@ class EdgeInputsTests {
                         client));
 
         answers.forEach((field, answer) -> {
-            assertThat(answer.status()).as(field).isEqualTo(400);
+            answer.expect(400, field);
             assertThat(answer.contentType()).as(field).startsWith("application/problem+json");
             assertThat(answer.body()).as(field).contains(field);
         });
@@ -67,7 +64,7 @@ class EdgeInputsTests {
     void theErrorPageAskedForDirectlyIsANotFoundProblem() {
         Response error = api.get("/error", null);
 
-        assertThat(error.status()).isEqualTo(404);
+        error.expect(404);
         assertThat(error.contentType()).startsWith("application/problem+json");
     }
 
@@ -75,8 +72,8 @@ class EdgeInputsTests {
     void aSlotStepOfZeroIsRefusedNotDividedBy() {
         Response zero = api.put("/api/admin/settings", json("slot_step_min", 0), owner);
 
-        assertThat(zero.status()).isEqualTo(400);
-        assertThat(zero.json().get("errors").findValuesAsString("field")).containsExactly("slot_step_min");
+        zero.expect(400);
+        assertThat(zero.problem().fields()).containsExactly("slot_step_min");
     }
 
     @Test
@@ -98,7 +95,7 @@ class EdgeInputsTests {
                             "room_tags",
                             java.util.List.of("vocal")),
                     owner);
-            assertThat(created.status()).as("price " + price).isEqualTo(status);
+            created.expect(status, "price " + price);
         });
         String pricey = api.get("/api/services", owner).json().findParents("base_price_cents").stream()
                 .filter(s -> s.get("base_price_cents").asLong() == Service.MAX_PRICE_CENTS)
@@ -108,11 +105,10 @@ class EdgeInputsTests {
                 .asString();
 
         // a whole day of 15-minute blocks at the highest price, with tax: priced, not overflowed
-        Response quote = expect(
-                studio.anonymous(
+        Response quote = studio.anonymous(
                         "/api/quote",
-                        json("room_id", room, "service_id", pricey, "start_at", at(3, 8), "duration_min", 1440)),
-                200);
+                        json("room_id", room, "service_id", pricey, "start_at", at(3, 8), "duration_min", 1440))
+                .expect(200);
         assertThat(quote.json().get("subtotal_cents").asLong()).isEqualTo(Service.MAX_PRICE_CENTS * 96);
     }
 }

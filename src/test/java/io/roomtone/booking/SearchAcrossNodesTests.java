@@ -1,15 +1,15 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
-import static io.roomtone.booking.Studio.expect;
 import static io.roomtone.support.Api.json;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.roomtone.RoomtoneApplication;
 import io.roomtone.support.Api;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,10 +35,9 @@ class SearchAcrossNodesTests {
 
     @Test
     void aBookingOnOneNodeLeavesEveryNodesSearches() {
-        Studio studio = new Studio(api);
-        studio.open(false);
+        TestStudio studio = new TestStudio(api).openWithoutApproval();
         String room = studio.room();
-        String service = studio.service(false, null);
+        String service = studio.service().create();
         String ten = at(3, 10);
         try (ConfigurableApplicationContext second = secondNode()) {
             Api other = new Api(second.getEnvironment());
@@ -47,13 +46,15 @@ class SearchAcrossNodesTests {
             assertThat(starts(other, studio, room, service)).contains(ten);
 
             String client = studio.client();
-            String id = studio.book(booking(room, service, ten, at(3, 11)), client);
+            String id =
+                    studio.book(booking(room, service, ten, at(3, 11)), client).bookingId();
 
             assertThat(starts(api, studio, room, service)).doesNotContain(ten);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(starts(other, studio, room, service))
                     .doesNotContain(ten));
 
-            expect(other.post("/api/bookings/" + id + "/cancel", json("reason", "moved"), client), 200);
+            other.post("/api/bookings/" + id + "/cancel", json("reason", "moved"), client)
+                    .expect(200);
 
             assertThat(starts(other, studio, room, service)).contains(ten);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(starts(api, studio, room, service))
@@ -75,16 +76,15 @@ class SearchAcrossNodesTests {
                 .run();
     }
 
-    private static List<String> starts(Api node, Studio studio, String room, String service) {
-        String date = LocalDate.now(Studio.ZONE).plusDays(3).toString();
-        return expect(
-                        node.send(
-                                "POST",
-                                "/api/availability/search",
-                                json("date", date, "duration_min", 60, "service_id", service, "room_id", room),
-                                null,
-                                Map.of("X-Studio", studio.slug())),
-                        200)
+    private static List<String> starts(Api node, TestStudio studio, String room, String service) {
+        String date = LocalDate.now(TestStudio.ZONE).plusDays(3).toString();
+        return node.send(
+                        "POST",
+                        "/api/availability/search",
+                        json("date", date, "duration_min", 60, "service_id", service, "room_id", room),
+                        null,
+                        Map.of("X-Studio", studio.slug()))
+                .expect(200)
                 .json()
                 .get("slots")
                 .valueStream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.RoomView;
 import io.roomtone.support.RoomtoneTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,32 +39,27 @@ class RoomApiTests {
     @Test
     void ownerCreatesReadsUpdatesAndDeletesARoom() {
         String owner = api.ownerToken();
-        Response created = createRoom(Api.unique("Room A"), owner);
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("id").asString();
-        assertThat(created.json()
-                        .get("tags")
-                        .valueStream()
-                        .map(n -> n.asString())
-                        .toList())
-                .containsExactly("vocal", "live");
-        assertThat(created.json().get("active").asBoolean()).isTrue();
+        RoomView created = createRoom(Api.unique("Room A"), owner).expect(201).as(RoomView.class);
+        String id = created.id();
+        assertThat(created.tags()).containsExactly("vocal", "live");
+        assertThat(created.active()).isTrue();
 
         assertThat(api.get("/api/admin/rooms/" + id, owner)
-                        .json()
-                        .get("capacity")
-                        .asInt())
+                        .expect(200)
+                        .as(RoomView.class)
+                        .capacity())
                 .isEqualTo(6);
 
-        Response updated = api.put("/api/admin/rooms/" + id, json("capacity", 8, "active", false), owner);
-        assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.json().get("capacity").asInt()).isEqualTo(8);
-        assertThat(updated.json().get("description").asString()).isEqualTo("Tracking room");
+        RoomView updated = api.put("/api/admin/rooms/" + id, json("capacity", 8, "active", false), owner)
+                .expect(200)
+                .as(RoomView.class);
+        assertThat(updated.capacity()).isEqualTo(8);
+        assertThat(updated.description()).isEqualTo("Tracking room");
         assertThat(api.get("/api/rooms", null).body()).doesNotContain(id);
         assertThat(api.get("/api/admin/rooms", owner).body()).contains(id);
 
-        assertThat(api.delete("/api/admin/rooms/" + id, owner).status()).isEqualTo(204);
-        assertThat(api.get("/api/admin/rooms/" + id, owner).status()).isEqualTo(404);
+        api.delete("/api/admin/rooms/" + id, owner).expect(204);
+        api.get("/api/admin/rooms/" + id, owner).expect(404);
     }
 
     @Test
@@ -74,7 +70,7 @@ class RoomApiTests {
 
         Response audit = api.get("/api/admin/audit?entity=room&entity_id=" + id, owner);
 
-        assertThat(audit.status()).isEqualTo(200);
+        audit.expect(200);
         assertThat(audit.json().get("items").findValuesAsString("action"))
                 .containsExactly("room.updated", "room.created");
         assertThat(audit.json().at("/items/0/diff/capacity/before").asInt()).isEqualTo(6);
@@ -85,9 +81,9 @@ class RoomApiTests {
     @Test
     void namesAreUniquePerStudio() {
         String name = Api.unique("Same");
-        assertThat(createRoom(name, api.ownerToken()).status()).isEqualTo(201);
-        assertThat(createRoom(name.toUpperCase(), api.ownerToken()).status()).isEqualTo(409);
-        assertThat(createRoom(name, api.newStudio().ownerToken()).status()).isEqualTo(201);
+        createRoom(name, api.ownerToken()).expect(201);
+        createRoom(name.toUpperCase(), api.ownerToken()).expect(409);
+        createRoom(name, api.newStudio().ownerToken()).expect(201);
     }
 
     @Test
@@ -95,23 +91,20 @@ class RoomApiTests {
         Response response =
                 api.post("/api/admin/rooms", json("name", "", "capacity", -1, "color", "blue"), api.ownerToken());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("name", "capacity", "color");
+        response.expect(400);
+        assertThat(response.problem().fields()).containsExactlyInAnyOrder("name", "capacity", "color");
         assertThat(api.post("/api/admin/rooms", json("name", "X", "capacity", "many"), api.ownerToken())
-                        .json()
-                        .at("/errors/0/field")
-                        .asString())
+                        .problem()
+                        .field())
                 .isEqualTo("capacity");
     }
 
     @Test
     void unknownAndMalformedIdsAre4xx() {
-        assertThat(api.get("/api/admin/rooms/8d9b1c1e-0000-4000-8000-000000000000", api.ownerToken())
-                        .status())
-                .isEqualTo(404);
+        api.get("/api/admin/rooms/8d9b1c1e-0000-4000-8000-000000000000", api.ownerToken())
+                .expect(404);
         Response malformed = api.get("/api/admin/rooms/not-a-uuid", api.ownerToken());
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().at("/errors/0/field").asString()).isEqualTo("id");
+        malformed.expect(400);
+        assertThat(malformed.problem().field()).isEqualTo("id");
     }
 }

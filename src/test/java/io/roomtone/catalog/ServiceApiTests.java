@@ -1,11 +1,14 @@
 package io.roomtone.catalog;
 
+import static io.roomtone.support.Api.UNKNOWN_ID;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.Callers;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.ServiceView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 @RoomtoneTest
 class ServiceApiTests {
-
-    private static final String UNKNOWN_ID = "8d9b1c1e-0000-4000-8000-000000000000";
 
     @Autowired
     Api api;
@@ -43,50 +44,62 @@ class ServiceApiTests {
     }
 
     private String createdId(String name) {
-        Response created = createService(name, api.ownerToken());
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return createService(name, api.ownerToken())
+                .expect(201)
+                .as(ServiceView.class)
+                .id();
     }
 
     @Test
     void ownerCreatesReadsUpdatesAndDeletesAService() {
         String owner = api.ownerToken();
-        Response created = createService(Api.unique("Tracking"), owner);
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("id").asString();
-        assertThat(CatalogFixtures.strings(created, "room_tags")).containsExactly("live", "vocal");
-        assertThat(created.json().get("staff_skill_required").asString()).isEqualTo("mixing");
-        assertThat(created.json().get("pricing_model").asString()).isEqualTo("per_block");
-        assertThat(created.json().get("base_price_cents").asLong()).isEqualTo(12_500);
-        assertThat(created.json().get("currency").asString()).isEqualTo("CAD");
-        assertThat(created.json().get("is_addon").asBoolean()).isFalse();
-        assertThat(created.json().get("max_per_day").isNull()).isTrue();
-        assertThat(created.json().get("active").asBoolean()).isTrue();
+        ServiceView created =
+                createService(Api.unique("Tracking"), owner).expect(201).as(ServiceView.class);
+        String id = created.id();
+        assertThat(created.roomTags()).containsExactly("live", "vocal");
+        assertThat(created.staffSkillRequired()).isEqualTo("mixing");
+        assertThat(created.pricingModel()).isEqualTo("per_block");
+        assertThat(created.basePriceCents()).isEqualTo(12_500);
+        assertThat(created.currency()).isEqualTo("CAD");
+        assertThat(created.isAddon()).isFalse();
+        assertThat(created.maxPerDay()).isNull();
+        assertThat(created.active()).isTrue();
 
         assertThat(api.get("/api/admin/services/" + id, owner)
-                        .json()
-                        .get("default_duration_min")
-                        .asInt())
+                        .expect(200)
+                        .as(ServiceView.class)
+                        .defaultDurationMin())
                 .isEqualTo(60);
 
-        Response updated = api.put(
-                "/api/admin/services/" + id,
-                json("base_price_cents", 5_000_000_000L, "pricing_model", "fixed", "is_addon", true, "max_per_day", 2),
-                owner);
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
-        assertThat(updated.json().get("base_price_cents").asLong()).isEqualTo(5_000_000_000L);
-        assertThat(updated.json().get("pricing_model").asString()).isEqualTo("fixed");
-        assertThat(updated.json().get("is_addon").asBoolean()).isTrue();
-        assertThat(updated.json().get("max_per_day").asInt()).isEqualTo(2);
-        assertThat(updated.json().get("description").asString()).isEqualTo("Tracking with an engineer");
-        assertThat(updated.json().get("staff_skill_required").asString()).isEqualTo("mixing");
+        ServiceView updated = api.put(
+                        "/api/admin/services/" + id,
+                        json(
+                                "base_price_cents",
+                                5_000_000_000L,
+                                "pricing_model",
+                                "fixed",
+                                "is_addon",
+                                true,
+                                "max_per_day",
+                                2),
+                        owner)
+                .expect(200)
+                .as(ServiceView.class);
+        assertThat(updated.basePriceCents()).isEqualTo(5_000_000_000L);
+        assertThat(updated.pricingModel()).isEqualTo("fixed");
+        assertThat(updated.isAddon()).isTrue();
+        assertThat(updated.maxPerDay()).isEqualTo(2);
+        assertThat(updated.description()).isEqualTo("Tracking with an engineer");
+        assertThat(updated.staffSkillRequired()).isEqualTo("mixing");
 
-        Response cleared = api.put("/api/admin/services/" + id, json("staff_skill_required", ""), owner);
-        assertThat(cleared.json().get("staff_skill_required").isNull()).isTrue();
+        ServiceView cleared = api.put("/api/admin/services/" + id, json("staff_skill_required", ""), owner)
+                .expect(200)
+                .as(ServiceView.class);
+        assertThat(cleared.staffSkillRequired()).isNull();
         assertThat(api.get("/api/admin/services", owner).body()).contains(id);
 
-        assertThat(api.delete("/api/admin/services/" + id, owner).status()).isEqualTo(204);
-        assertThat(api.get("/api/admin/services/" + id, owner).status()).isEqualTo(404);
+        api.delete("/api/admin/services/" + id, owner).expect(204);
+        api.get("/api/admin/services/" + id, owner).expect(404);
         assertThat(api.get("/api/admin/services", owner).body()).doesNotContain(id);
     }
 
@@ -99,7 +112,7 @@ class ServiceApiTests {
 
         Response audit = api.get("/api/admin/audit?entity=service&entity_id=" + id, owner);
 
-        assertThat(audit.status()).isEqualTo(200);
+        audit.expect(200);
         assertThat(audit.json().get("items").findValuesAsString("action"))
                 .containsExactly("service.deleted", "service.updated", "service.created");
         assertThat(audit.json().at("/items/1/diff/default_duration_min/before").asInt())
@@ -117,7 +130,7 @@ class ServiceApiTests {
 
         Response list = api.get("/api/services", null);
 
-        assertThat(list.status()).isEqualTo(200);
+        list.expect(200);
         assertThat(list.body()).contains(active).doesNotContain(inactive);
         assertThat(api.get("/api/admin/services", api.ownerToken()).body()).contains(active, inactive);
     }
@@ -127,25 +140,23 @@ class ServiceApiTests {
         String name = Api.unique("Same");
         String id = createdId(name);
         Response duplicate = createService(name.toUpperCase(), api.ownerToken());
-        assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.json().get("code").asString()).isEqualTo("conflict");
+        duplicate.expect(409);
+        assertThat(duplicate.problem().code()).isEqualTo("conflict");
         String other = createdId(Api.unique("Other"));
-        assertThat(api.put("/api/admin/services/" + other, json("name", " " + name.toLowerCase()), api.ownerToken())
-                        .status())
-                .isEqualTo(409);
-        assertThat(api.put("/api/admin/services/" + id, json("name", name), api.ownerToken())
-                        .status())
-                .isEqualTo(200);
-        assertThat(createService(name, api.newStudio().ownerToken()).status()).isEqualTo(201);
+        api.put("/api/admin/services/" + other, json("name", " " + name.toLowerCase()), api.ownerToken())
+                .expect(409);
+        api.put("/api/admin/services/" + id, json("name", name), api.ownerToken())
+                .expect(200);
+        createService(name, api.newStudio().ownerToken()).expect(201);
     }
 
     @Test
     void createNamesEveryMissingRequiredField() {
         Response response = api.post("/api/admin/services", json("description", "nothing else"), api.ownerToken());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(response.json().get("errors").findValuesAsString("field"))
+        response.expect(400);
+        assertThat(response.problem().code()).isEqualTo("validation_failed");
+        assertThat(response.problem().fields())
                 .containsExactlyInAnyOrder("name", "default_duration_min", "base_price_cents", "pricing_model");
     }
 
@@ -169,8 +180,8 @@ class ServiceApiTests {
                         List.of("x".repeat(101))),
                 api.ownerToken());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field"))
+        response.expect(400);
+        assertThat(response.problem().fields())
                 .containsExactlyInAnyOrder("default_duration_min", "base_price_cents", "max_per_day", "room_tags");
         assertThat(api.get("/api/admin/services", api.ownerToken()).body()).doesNotContain(name);
 
@@ -178,8 +189,7 @@ class ServiceApiTests {
                 "/api/admin/services",
                 json("name", " ", "default_duration_min", 1441, "base_price_cents", 0, "pricing_model", "fixed"),
                 api.ownerToken());
-        assertThat(tooLong.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("name", "default_duration_min");
+        assertThat(tooLong.problem().fields()).containsExactlyInAnyOrder("name", "default_duration_min");
     }
 
     @Test
@@ -197,10 +207,10 @@ class ServiceApiTests {
                         "hourly"),
                 api.ownerToken());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("pricing_model");
-        assertThat(response.json().at("/errors/0/message").asString()).contains("per_block", "fixed");
+        response.expect(400);
+        assertThat(response.problem().code()).isEqualTo("validation_failed");
+        assertThat(response.problem().field()).isEqualTo("pricing_model");
+        assertThat(response.problem().message()).contains("per_block", "fixed");
     }
 
     @Test
@@ -212,11 +222,10 @@ class ServiceApiTests {
                 api.put("/api/admin/services/" + id, json("base_price_cents", -5, "default_duration_min", 2000), owner);
         Response typed = api.put("/api/admin/services/" + id, json("pricing_model", "PER-HOUR"), owner);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("base_price_cents", "default_duration_min");
-        assertThat(typed.status()).isEqualTo(400);
-        assertThat(typed.json().at("/errors/0/field").asString()).isEqualTo("pricing_model");
+        response.expect(400);
+        assertThat(response.problem().fields()).containsExactlyInAnyOrder("base_price_cents", "default_duration_min");
+        typed.expect(400);
+        assertThat(typed.problem().field()).isEqualTo("pricing_model");
         Response after = api.get("/api/admin/services/" + id, owner);
         assertThat(after.json().get("base_price_cents").asLong()).isEqualTo(12_500);
         assertThat(after.json().get("pricing_model").asString()).isEqualTo("per_block");
@@ -230,15 +239,12 @@ class ServiceApiTests {
     @Test
     void unknownAndMalformedIdsAre4xx() {
         String owner = api.ownerToken();
-        assertThat(api.get("/api/admin/services/" + UNKNOWN_ID, owner).status()).isEqualTo(404);
-        assertThat(api.put("/api/admin/services/" + UNKNOWN_ID, json("name", "X"), owner)
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete("/api/admin/services/" + UNKNOWN_ID, owner).status())
-                .isEqualTo(404);
+        api.get("/api/admin/services/" + UNKNOWN_ID, owner).expect(404);
+        api.put("/api/admin/services/" + UNKNOWN_ID, json("name", "X"), owner).expect(404);
+        api.delete("/api/admin/services/" + UNKNOWN_ID, owner).expect(404);
         Response malformed = api.get("/api/admin/services/not-a-uuid", owner);
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().at("/errors/0/field").asString()).isEqualTo("id");
+        malformed.expect(400);
+        assertThat(malformed.problem().field()).isEqualTo("id");
     }
 
     @Test
@@ -253,7 +259,7 @@ class ServiceApiTests {
                 1,
                 "pricing_model",
                 "fixed");
-        for (Map.Entry<String, String> caller : CatalogFixtures.nonAdmins(api).entrySet()) {
+        for (Map.Entry<String, String> caller : Callers.nonAdmins(api).entrySet()) {
             int expected = caller.getValue() == null ? 401 : 403;
             String token = caller.getValue();
             assertThat(List.of(
@@ -278,11 +284,9 @@ class ServiceApiTests {
         String id = createdId(Api.unique("Ours"));
         String other = api.newStudio().ownerToken();
 
-        assertThat(api.get("/api/admin/services/" + id, other).status()).isEqualTo(404);
-        assertThat(api.put("/api/admin/services/" + id, json("name", "Theirs"), other)
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete("/api/admin/services/" + id, other).status()).isEqualTo(404);
+        api.get("/api/admin/services/" + id, other).expect(404);
+        api.put("/api/admin/services/" + id, json("name", "Theirs"), other).expect(404);
+        api.delete("/api/admin/services/" + id, other).expect(404);
         assertThat(api.get("/api/admin/services", other).body()).doesNotContain(id);
         assertThat(api.get("/api/admin/services/" + id, api.ownerToken())
                         .json()

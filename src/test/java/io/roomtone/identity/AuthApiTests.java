@@ -35,7 +35,7 @@ class AuthApiTests {
                 json("email", email, "password", "long-enough", "name", "Ada", "phone", "+1 555 0100"),
                 null);
 
-        assertThat(registered.status()).isEqualTo(201);
+        registered.expect(201);
         assertThat(registered.json().at("/user/email").asString()).isEqualTo(email);
         assertThat(registered.json().at("/user/role").asString()).isEqualTo("client");
         assertThat(registered.setCookieHeader("roomtone_session").orElse(""))
@@ -43,7 +43,7 @@ class AuthApiTests {
                 .contains("SameSite=Lax");
         String token = registered.json().get("token").asString();
         Response session = api.get("/api/auth/session", token);
-        assertThat(session.status()).isEqualTo(200);
+        session.expect(200);
         assertThat(session.json().at("/user/id").asString())
                 .isEqualTo(registered.json().at("/user/id").asString());
     }
@@ -56,10 +56,8 @@ class AuthApiTests {
         Response login =
                 api.post("/api/auth/login", json("email", email.toUpperCase(), "password", "long-enough"), null);
 
-        assertThat(login.status()).isEqualTo(200);
-        assertThat(api.get("/api/auth/session", login.json().get("token").asString())
-                        .status())
-                .isEqualTo(200);
+        login.expect(200);
+        api.get("/api/auth/session", login.json().get("token").asString()).expect(200);
     }
 
     @Test
@@ -70,11 +68,11 @@ class AuthApiTests {
         Response wrongPassword = api.post("/api/auth/login", json("email", email, "password", "not-the-one"), null);
         Response unknownEmail = api.post("/api/auth/login", json("email", email(), "password", "long-enough"), null);
 
-        assertThat(wrongPassword.status()).isEqualTo(401);
-        assertThat(unknownEmail.status()).isEqualTo(401);
+        wrongPassword.expect(401);
+        unknownEmail.expect(401);
         assertThat(wrongPassword.json().get("detail"))
                 .isEqualTo(unknownEmail.json().get("detail"));
-        assertThat(wrongPassword.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(wrongPassword.problem().code()).isEqualTo("unauthenticated");
         assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
     }
 
@@ -82,17 +80,17 @@ class AuthApiTests {
     void logoutKillsTheToken() {
         String token = api.newClient(null);
 
-        assertThat(api.post("/api/auth/logout", null, token).status()).isEqualTo(204);
+        api.post("/api/auth/logout", null, token).expect(204);
 
         Response after = api.get("/api/auth/session", token);
-        assertThat(after.status()).isEqualTo(401);
-        assertThat(after.json().get("code").asString()).isEqualTo("unauthenticated");
+        after.expect(401);
+        assertThat(after.problem().code()).isEqualTo("unauthenticated");
     }
 
     @Test
     void anonymousSessionIs401() {
-        assertThat(api.get("/api/auth/session", null).status()).isEqualTo(401);
-        assertThat(api.post("/api/auth/logout", null, null).status()).isEqualTo(401);
+        api.get("/api/auth/session", null).expect(401);
+        api.post("/api/auth/logout", null, null).expect(401);
     }
 
     @Test
@@ -100,13 +98,11 @@ class AuthApiTests {
         Response response =
                 api.post("/api/auth/register", json("email", "not-an-email", "password", "short", "name", " "), null);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(response.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("email", "password", "name");
-        assertThat(api.post("/api/auth/login", json("email", "not-an-email", "password", "short"), null)
-                        .status())
-                .isEqualTo(401);
+        response.expect(400);
+        assertThat(response.problem().code()).isEqualTo("validation_failed");
+        assertThat(response.problem().fields()).containsExactlyInAnyOrder("email", "password", "name");
+        api.post("/api/auth/login", json("email", "not-an-email", "password", "short"), null)
+                .expect(401);
     }
 
     @Test
@@ -117,22 +113,19 @@ class AuthApiTests {
         Response again =
                 api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Di"), null);
 
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("code").asString()).isEqualTo("conflict");
+        again.expect(409);
+        assertThat(again.problem().code()).isEqualTo("conflict");
     }
 
     @Test
     void malformedAndMistypedBodiesAre400NotServerErrors() {
-        assertThat(api.post("/api/auth/register", "{\"email\":", null)
-                        .json()
-                        .get("code")
-                        .asString())
+        assertThat(api.post("/api/auth/register", "{\"email\":", null).problem().code())
                 .isEqualTo("malformed_request");
         Response wrongType =
                 api.post("/api/auth/register", "{\"email\":[1,2],\"password\":\"x\",\"name\":\"y\"}", null);
-        assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().at("/errors/0/field").asString()).isEqualTo("email");
-        assertThat(api.post("/api/auth/register", "", null).status()).isEqualTo(400);
+        wrongType.expect(400);
+        assertThat(wrongType.problem().field()).isEqualTo("email");
+        api.post("/api/auth/register", "", null).expect(400);
         assertThat(api.send("POST", "/api/auth/login", "email=a", null, Map.of("Content-Type", "text/plain"))
                         .status())
                 .isBetween(400, 499);
@@ -145,14 +138,13 @@ class AuthApiTests {
         String cookie = "roomtone_session=" + login.cookie("roomtone_session").orElseThrow();
 
         Response read = api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie));
-        assertThat(read.status()).isEqualTo(200);
+        read.expect(200);
         String csrf = read.cookie("XSRF-TOKEN").orElseThrow();
 
         Response forged = api.send("POST", "/api/auth/logout", null, null, Map.of("Cookie", cookie));
-        assertThat(forged.status()).isEqualTo(403);
-        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
-                        .status())
-                .isEqualTo(200);
+        forged.expect(403);
+        api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                .expect(200);
 
         Response genuine = api.send(
                 "POST",
@@ -160,10 +152,9 @@ class AuthApiTests {
                 null,
                 null,
                 Map.of("Cookie", cookie + "; XSRF-TOKEN=" + csrf, "X-XSRF-TOKEN", csrf));
-        assertThat(genuine.status()).isEqualTo(204);
-        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
-                        .status())
-                .isEqualTo(401);
+        genuine.expect(204);
+        api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                .expect(401);
     }
 
     @Test
@@ -175,19 +166,18 @@ class AuthApiTests {
         // a forged cross-site request must not escape CSRF protection by adding some Authorization header
         Response forged = api.send(
                 "POST", "/api/auth/logout", null, null, Map.of("Cookie", cookie, "Authorization", "Token whatever"));
-        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        forged.expect(403);
         assertThat(forged.json().get("detail").asString()).contains("CSRF");
 
         // nor is the cookie a fallback for credentials the server does not understand
         Response read = api.send(
                 "GET", "/api/auth/session", null, null, Map.of("Cookie", cookie, "Authorization", "Token whatever"));
-        assertThat(read.status()).as(read.toString()).isEqualTo(401);
-        assertThat(read.json().get("code").asString()).isEqualTo("unauthenticated");
+        read.expect(401);
+        assertThat(read.problem().code()).isEqualTo("unauthenticated");
         assertThat(read.json().get("detail").asString()).containsIgnoringCase("unsupported authorization scheme");
 
-        assertThat(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
-                        .status())
-                .isEqualTo(200);
+        api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", cookie))
+                .expect(200);
     }
 
     @Test
@@ -207,13 +197,13 @@ class AuthApiTests {
                 "/api/auth/register", json("email", email, "password", "first-password", "name", "Artist"), null);
         String token = registered.json().get("token").asString();
         UUID id = UUID.fromString(registered.json().at("/user/id").asString());
-        assertThat(api.get("/api/auth/session", token).status()).isEqualTo(200);
+        api.get("/api/auth/session", token).expect(200);
 
         Tenancy.runAs(
                 studios.defaultStudio().orElseThrow().id(),
                 () -> accounts.setPassword(id, "second-password", "password"));
 
-        assertThat(api.get("/api/auth/session", token).status()).isEqualTo(401);
+        api.get("/api/auth/session", token).expect(401);
         assertThat(api.login(email, "second-password", null)).isNotBlank();
     }
 

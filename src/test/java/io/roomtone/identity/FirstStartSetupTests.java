@@ -38,7 +38,7 @@ class FirstStartSetupTests {
 
     private Form openSetupPage() {
         Response page = api.get("/setup", null);
-        assertThat(page.status()).isEqualTo(200);
+        page.expect(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<label for=\"email\">");
         Matcher csrf = CSRF_FIELD.matcher(page.body());
@@ -65,7 +65,7 @@ class FirstStartSetupTests {
     @Order(1)
     void theFrontPageLeadsToSetupUntilThereIsAnOwner() {
         Response home = api.get("/", null);
-        assertThat(home.status()).isEqualTo(302);
+        home.expect(302);
         assertThat(home.header("Location").orElseThrow()).endsWith("/setup");
     }
 
@@ -78,7 +78,7 @@ class FirstStartSetupTests {
                 "ownerName=Eve&email=eve%40example.test&password=long-enough",
                 null,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
-        assertThat(forged.status()).isEqualTo(403);
+        forged.expect(403);
     }
 
     @Test
@@ -100,9 +100,9 @@ class FirstStartSetupTests {
                         "password",
                         "long-enough"));
 
-        assertThat(invalid.status()).isEqualTo(400);
+        invalid.expect(400);
         assertThat(invalid.body()).contains("timezone: is not a known time zone");
-        assertThat(api.get("/", null).status()).isEqualTo(302);
+        api.get("/", null).expect(302);
     }
 
     @Test
@@ -124,12 +124,12 @@ class FirstStartSetupTests {
                         "password",
                         "long-enough"));
 
-        assertThat(done.status()).isEqualTo(302);
+        done.expect(302);
         String session = done.cookie("roomtone_session").orElseThrow();
         Response me = api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", "roomtone_session=" + session));
         assertThat(me.json().at("/user/role").asString()).isEqualTo("owner");
         assertThat(api.get("/", null).body()).contains("Blue Room Studios");
-        assertThat(api.get("/setup", null).status()).isEqualTo(404);
+        api.get("/setup", null).expect(404);
         assertThat(api.login("olu@example.test", "long-enough", null)).isNotBlank();
     }
 }

@@ -46,13 +46,10 @@ class StudioIsolationTests {
         String ours = roomOf(api.ownerToken(), Api.unique("Ours"));
         OtherStudio other = api.newStudio();
 
-        assertThat(api.get("/api/admin/rooms/" + ours, other.ownerToken()).status())
-                .isEqualTo(404);
-        assertThat(api.put("/api/admin/rooms/" + ours, json("name", "Stolen"), other.ownerToken())
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete("/api/admin/rooms/" + ours, other.ownerToken()).status())
-                .isEqualTo(404);
+        api.get("/api/admin/rooms/" + ours, other.ownerToken()).expect(404);
+        api.put("/api/admin/rooms/" + ours, json("name", "Stolen"), other.ownerToken())
+                .expect(404);
+        api.delete("/api/admin/rooms/" + ours, other.ownerToken()).expect(404);
         assertThat(api.get("/api/admin/rooms", other.ownerToken()).body()).doesNotContain(ours);
         assertThat(api.get("/api/admin/audit", other.ownerToken()).body()).doesNotContain(ours);
         assertThat(api.get("/api/admin/rooms/" + ours, api.ownerToken())
@@ -69,7 +66,7 @@ class StudioIsolationTests {
 
         var response = api.send("GET", "/api/admin/rooms", null, api.ownerToken(), Map.of("X-Studio", other.slug()));
 
-        assertThat(response.status()).isEqualTo(200);
+        response.expect(200);
         assertThat(response.body()).doesNotContain(theirs);
     }
 
@@ -83,8 +80,8 @@ class StudioIsolationTests {
                 .contains(theirs);
         assertThat(api.get("/api/rooms", null).body()).doesNotContain(theirs);
         var unknown = api.send("GET", "/api/rooms", null, null, Map.of("X-Studio", "no-such-studio"));
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("code").asString()).isEqualTo("not_found");
+        unknown.expect(404);
+        assertThat(unknown.problem().code()).isEqualTo("not_found");
     }
 
     @Test

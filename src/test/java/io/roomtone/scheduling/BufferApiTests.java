@@ -1,13 +1,15 @@
 package io.roomtone.scheduling;
 
-import static io.roomtone.scheduling.Fixtures.UNKNOWN_ID;
-import static io.roomtone.scheduling.Fixtures.fields;
+import static io.roomtone.support.Api.UNKNOWN_ID;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.Audit;
+import io.roomtone.support.Callers;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,7 +27,7 @@ class BufferApiTests {
 
     private String buffer(String room) {
         Response created = create("scope", "room", "target_id", room, "before_min", 15, "after_min", 30);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        created.expect(201);
         return created.json().get("id").asString();
     }
 
@@ -35,7 +37,7 @@ class BufferApiTests {
 
     @Test
     void ownerCreatesReadsUpdatesAndDeletesABuffer() {
-        String room = Fixtures.room(api, api.ownerToken());
+        String room = TestStudio.defaultStudio(api).room();
         String id = buffer(room);
 
         Response read = api.get(BUFFERS + "/" + id, api.ownerToken());
@@ -48,15 +50,16 @@ class BufferApiTests {
         assertThat(list()).contains(id);
 
         Response updated = api.put(BUFFERS + "/" + id, json("after_min", 45), api.ownerToken());
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        updated.expect(200);
         assertThat(updated.json().get("after_min").asInt()).isEqualTo(45);
         assertThat(updated.json().get("before_min").asInt()).isEqualTo(15);
 
-        assertThat(api.delete(BUFFERS + "/" + id, api.ownerToken()).status()).isEqualTo(204);
-        assertThat(api.get(BUFFERS + "/" + id, api.ownerToken()).status()).isEqualTo(404);
-        assertThat(Fixtures.auditActions(api, "buffer_rule", id))
+        api.delete(BUFFERS + "/" + id, api.ownerToken()).expect(204);
+        api.get(BUFFERS + "/" + id, api.ownerToken()).expect(404);
+        assertThat(Audit.of(api, "buffer_rule", id).actions())
                 .containsExactly("buffer_rule.deleted", "buffer_rule.updated", "buffer_rule.created");
-        assertThat(Fixtures.audit(api, "buffer_rule", id)
+        assertThat(Audit.raw(api, api.ownerToken(), "buffer_rule", id)
+                        .json()
                         .at("/items/1/diff/after_min/after")
                         .asInt())
                 .isEqualTo(45);
@@ -64,55 +67,60 @@ class BufferApiTests {
 
     @Test
     void minutesDefaultToZero() {
-        Response created = create("scope", "room", "target_id", Fixtures.room(api, api.ownerToken()));
+        Response created = create(
+                "scope", "room", "target_id", TestStudio.defaultStudio(api).room());
 
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        created.expect(201);
         assertThat(created.json().get("before_min").asInt()).isZero();
         assertThat(created.json().get("after_min").asInt()).isZero();
     }
 
     @Test
     void aTargetHasOneBufferRule() {
-        String room = Fixtures.room(api, api.ownerToken());
+        String room = TestStudio.defaultStudio(api).room();
         buffer(room);
 
         Response duplicate = create("scope", "room", "target_id", room, "after_min", 5);
-        assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.json().get("code").asString()).isEqualTo("conflict");
+        duplicate.expect(409);
+        assertThat(duplicate.problem().code()).isEqualTo("conflict");
 
-        String other = buffer(Fixtures.room(api, api.ownerToken()));
+        String other = buffer(TestStudio.defaultStudio(api).room());
         Response moved = api.put(BUFFERS + "/" + other, json("target_id", room), api.ownerToken());
-        assertThat(moved.status()).isEqualTo(409);
+        moved.expect(409);
     }
 
     @Test
     void invalidBuffersAreRefusedWithEveryFieldNamedAndNothingWritten() {
         String before = list();
 
-        assertThat(fields(create("before_min", -1, "after_min", 1441)))
+        assertThat(create("before_min", -1, "after_min", 1441).invalidFields())
                 .containsExactlyInAnyOrder("scope", "target_id", "before_min", "after_min");
-        assertThat(fields(create("scope", "service", "target_id", UNKNOWN_ID))).containsExactly("target_id");
-        assertThat(fields(create("scope", "staff", "target_id", UNKNOWN_ID))).containsExactly("target_id");
-        String room = Fixtures.room(api, api.ownerToken());
-        assertThat(fields(create("scope", "service", "target_id", room))).containsExactly("target_id");
+        assertThat(create("scope", "service", "target_id", UNKNOWN_ID).invalidFields())
+                .containsExactly("target_id");
+        assertThat(create("scope", "staff", "target_id", UNKNOWN_ID).invalidFields())
+                .containsExactly("target_id");
+        String room = TestStudio.defaultStudio(api).room();
+        assertThat(create("scope", "service", "target_id", room).invalidFields())
+                .containsExactly("target_id");
 
         assertThat(list()).isEqualTo(before);
     }
 
     @Test
     void wrongTypesAndUnknownValuesNameTheirField() {
-        assertThat(fields(create("scope", "moon"))).containsExactly("scope");
-        assertThat(fields(create("scope", "studio"))).containsExactly("scope");
-        assertThat(fields(create("before_min", "ten"))).containsExactly("before_min");
-        assertThat(fields(create("after_min", "30"))).containsExactly("after_min");
-        assertThat(fields(create("target_id", 7))).containsExactly("target_id");
+        assertThat(create("scope", "moon").invalidFields()).containsExactly("scope");
+        assertThat(create("scope", "studio").invalidFields()).containsExactly("scope");
+        assertThat(create("before_min", "ten").invalidFields()).containsExactly("before_min");
+        assertThat(create("after_min", "30").invalidFields()).containsExactly("after_min");
+        assertThat(create("target_id", 7).invalidFields()).containsExactly("target_id");
     }
 
     @Test
     void anUpdateIsCheckedAndWritesNothingWhenInvalid() {
-        String id = buffer(Fixtures.room(api, api.ownerToken()));
+        String id = buffer(TestStudio.defaultStudio(api).room());
 
-        assertThat(fields(api.put(BUFFERS + "/" + id, json("before_min", -5, "after_min", 2000), api.ownerToken())))
+        assertThat(api.put(BUFFERS + "/" + id, json("before_min", -5, "after_min", 2000), api.ownerToken())
+                        .invalidFields())
                 .containsExactlyInAnyOrder("before_min", "after_min");
         assertThat(api.get(BUFFERS + "/" + id, api.ownerToken())
                         .json()
@@ -123,49 +131,46 @@ class BufferApiTests {
 
     @Test
     void anotherStudiosRoomIsNotATarget() {
-        String theirRoom = Fixtures.room(api, api.newStudio().ownerToken());
+        String theirRoom = new TestStudio(api).room();
 
-        assertThat(fields(create("scope", "room", "target_id", theirRoom))).containsExactly("target_id");
+        assertThat(create("scope", "room", "target_id", theirRoom).invalidFields())
+                .containsExactly("target_id");
     }
 
     @Test
     void anotherStudioCannotSeeOrChangeTheBuffers() {
-        String id = buffer(Fixtures.room(api, api.ownerToken()));
+        String id = buffer(TestStudio.defaultStudio(api).room());
         String theirs = api.newStudio().ownerToken();
 
-        assertThat(api.get(BUFFERS + "/" + id, theirs).status()).isEqualTo(404);
-        assertThat(api.put(BUFFERS + "/" + id, json("before_min", 0), theirs).status())
-                .isEqualTo(404);
-        assertThat(api.delete(BUFFERS + "/" + id, theirs).status()).isEqualTo(404);
+        api.get(BUFFERS + "/" + id, theirs).expect(404);
+        api.put(BUFFERS + "/" + id, json("before_min", 0), theirs).expect(404);
+        api.delete(BUFFERS + "/" + id, theirs).expect(404);
         assertThat(api.get(BUFFERS, theirs).body()).doesNotContain(id);
-        assertThat(api.get(BUFFERS + "/" + id, api.ownerToken()).status()).isEqualTo(200);
+        api.get(BUFFERS + "/" + id, api.ownerToken()).expect(200);
     }
 
     @Test
     void unknownIdsAre404() {
         String owner = api.ownerToken();
-        assertThat(api.get(BUFFERS + "/" + UNKNOWN_ID, owner).status()).isEqualTo(404);
-        assertThat(api.put(BUFFERS + "/" + UNKNOWN_ID, json("before_min", 1), owner)
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete(BUFFERS + "/" + UNKNOWN_ID, owner).status()).isEqualTo(404);
+        api.get(BUFFERS + "/" + UNKNOWN_ID, owner).expect(404);
+        api.put(BUFFERS + "/" + UNKNOWN_ID, json("before_min", 1), owner).expect(404);
+        api.delete(BUFFERS + "/" + UNKNOWN_ID, owner).expect(404);
     }
 
     @Test
     void deletingARoomDeletesItsBuffer() {
-        String room = Fixtures.room(api, api.ownerToken());
+        String room = TestStudio.defaultStudio(api).room();
         String id = buffer(room);
 
-        assertThat(api.delete("/api/admin/rooms/" + room, api.ownerToken()).status())
-                .isEqualTo(204);
+        api.delete("/api/admin/rooms/" + room, api.ownerToken()).expect(204);
 
-        assertThat(api.get(BUFFERS + "/" + id, api.ownerToken()).status()).isEqualTo(404);
-        assertThat(Fixtures.auditActions(api, "buffer_rule", id)).first().isEqualTo("buffer_rule.deleted");
+        api.get(BUFFERS + "/" + id, api.ownerToken()).expect(404);
+        assertThat(Audit.of(api, "buffer_rule", id).actions()).first().isEqualTo("buffer_rule.deleted");
     }
 
     @Test
     void onlyAdminsMayUseTheRoutes() {
-        Fixtures.adminOnly(
+        Callers.assertAdminOnly(
                 api,
                 json("scope", "room"),
                 "GET " + BUFFERS,

@@ -1,13 +1,15 @@
 package io.roomtone.scheduling;
 
-import static io.roomtone.scheduling.Fixtures.UNKNOWN_ID;
-import static io.roomtone.scheduling.Fixtures.fields;
+import static io.roomtone.support.Api.UNKNOWN_ID;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.Audit;
+import io.roomtone.support.Callers;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,7 +37,7 @@ class ClosureApiTests {
                 endAt,
                 "reason",
                 "Maintenance");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        created.expect(201);
         return created.json().get("id").asString();
     }
 
@@ -45,7 +47,7 @@ class ClosureApiTests {
 
     @Test
     void ownerCreatesReadsUpdatesAndDeletesAnException() {
-        String room = Fixtures.room(api, api.ownerToken());
+        String room = TestStudio.defaultStudio(api).room();
         // the day the clocks go forward in North America: offsets on input, UTC on output
         Response created = create(
                 "target_type",
@@ -59,23 +61,24 @@ class ClosureApiTests {
                 "reason",
                 "Console repair");
 
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        created.expect(201);
         String id = created.json().get("id").asString();
         assertThat(created.json().get("start_at").asString()).isEqualTo("2026-03-08T15:00:00Z");
         assertThat(created.json().get("end_at").asString()).isEqualTo("2026-03-08T17:30:00Z");
         assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken()).json()).isEqualTo(created.json());
 
         Response updated = api.put(EXCEPTIONS + "/" + id, json("reason", "Console rebuild"), api.ownerToken());
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        updated.expect(200);
         assertThat(updated.json().get("reason").asString()).isEqualTo("Console rebuild");
         assertThat(updated.json().get("start_at").asString()).isEqualTo("2026-03-08T15:00:00Z");
         assertThat(updated.json().get("target_id").asString()).isEqualTo(room);
 
-        assertThat(api.delete(EXCEPTIONS + "/" + id, api.ownerToken()).status()).isEqualTo(204);
-        assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken()).status()).isEqualTo(404);
-        assertThat(Fixtures.auditActions(api, "closure", id))
+        api.delete(EXCEPTIONS + "/" + id, api.ownerToken()).expect(204);
+        api.get(EXCEPTIONS + "/" + id, api.ownerToken()).expect(404);
+        assertThat(Audit.of(api, "closure", id).actions())
                 .containsExactly("closure.deleted", "closure.updated", "closure.created");
-        assertThat(Fixtures.audit(api, "closure", id)
+        assertThat(Audit.raw(api, api.ownerToken(), "closure", id)
+                        .json()
                         .at("/items/1/diff/reason/before")
                         .asString())
                 .isEqualTo("Console repair");
@@ -95,9 +98,10 @@ class ClosureApiTests {
                         .json()
                         .findValuesAsString("id"))
                 .containsExactly(late);
-        assertThat(fields(api.get(EXCEPTIONS + "?from=2027-02-02T00:00:00Z&to=2027-02-01T00:00:00Z", api.ownerToken())))
+        assertThat(api.get(EXCEPTIONS + "?from=2027-02-02T00:00:00Z&to=2027-02-01T00:00:00Z", api.ownerToken())
+                        .invalidFields())
                 .containsExactly("to");
-        assertThat(fields(api.get(EXCEPTIONS + "?from=yesterday", api.ownerToken())))
+        assertThat(api.get(EXCEPTIONS + "?from=yesterday", api.ownerToken()).invalidFields())
                 .containsExactly("from");
     }
 
@@ -105,36 +109,40 @@ class ClosureApiTests {
     void invalidExceptionsAreRefusedWithEveryFieldNamedAndNothingWritten() {
         String before = list();
 
-        assertThat(fields(create(
-                        "target_type",
-                        "room",
-                        "start_at",
-                        "2026-05-02T10:00:00Z",
-                        "end_at",
-                        "2026-05-01T10:00:00Z",
-                        "reason",
-                        "x".repeat(501))))
+        assertThat(create(
+                                "target_type",
+                                "room",
+                                "start_at",
+                                "2026-05-02T10:00:00Z",
+                                "end_at",
+                                "2026-05-01T10:00:00Z",
+                                "reason",
+                                "x".repeat(501))
+                        .invalidFields())
                 .containsExactlyInAnyOrder("target_id", "end_at", "reason");
-        assertThat(fields(create("reason", "none"))).containsExactlyInAnyOrder("target_type", "start_at", "end_at");
-        assertThat(fields(create(
-                        "target_type",
-                        "studio",
-                        "target_id",
-                        UNKNOWN_ID,
-                        "start_at",
-                        "2026-01-01T00:00:00Z",
-                        "end_at",
-                        "2027-01-03T00:00:00Z")))
+        assertThat(create("reason", "none").invalidFields())
+                .containsExactlyInAnyOrder("target_type", "start_at", "end_at");
+        assertThat(create(
+                                "target_type",
+                                "studio",
+                                "target_id",
+                                UNKNOWN_ID,
+                                "start_at",
+                                "2026-01-01T00:00:00Z",
+                                "end_at",
+                                "2027-01-03T00:00:00Z")
+                        .invalidFields())
                 .containsExactlyInAnyOrder("target_id", "end_at");
-        assertThat(fields(create(
-                        "target_type",
-                        "staff",
-                        "target_id",
-                        UNKNOWN_ID,
-                        "start_at",
-                        "2026-01-01T00:00:00Z",
-                        "end_at",
-                        "2026-01-01T00:00:00Z")))
+        assertThat(create(
+                                "target_type",
+                                "staff",
+                                "target_id",
+                                UNKNOWN_ID,
+                                "start_at",
+                                "2026-01-01T00:00:00Z",
+                                "end_at",
+                                "2026-01-01T00:00:00Z")
+                        .invalidFields())
                 .containsExactlyInAnyOrder("target_id", "end_at");
 
         assertThat(list()).isEqualTo(before);
@@ -142,25 +150,26 @@ class ClosureApiTests {
 
     @Test
     void wrongTypesAndUnknownValuesNameTheirField() {
-        assertThat(fields(create("target_type", "moon"))).containsExactly("target_type");
-        assertThat(fields(create("start_at", "next tuesday"))).containsExactly("start_at");
-        assertThat(fields(create("start_at", "2026-03-08T10:00:00"))).containsExactly("start_at");
-        assertThat(fields(create("end_at", 1_700_000_000))).containsExactly("end_at");
+        assertThat(create("target_type", "moon").invalidFields()).containsExactly("target_type");
+        assertThat(create("start_at", "next tuesday").invalidFields()).containsExactly("start_at");
+        assertThat(create("start_at", "2026-03-08T10:00:00").invalidFields()).containsExactly("start_at");
+        assertThat(create("end_at", 1_700_000_000).invalidFields()).containsExactly("end_at");
     }
 
     @Test
     void anotherStudiosRoomIsNotATarget() {
-        String theirRoom = Fixtures.room(api, api.newStudio().ownerToken());
+        String theirRoom = new TestStudio(api).room();
 
-        assertThat(fields(create(
-                        "target_type",
-                        "room",
-                        "target_id",
-                        theirRoom,
-                        "start_at",
-                        "2026-05-01T10:00:00Z",
-                        "end_at",
-                        "2026-05-01T12:00:00Z")))
+        assertThat(create(
+                                "target_type",
+                                "room",
+                                "target_id",
+                                theirRoom,
+                                "start_at",
+                                "2026-05-01T10:00:00Z",
+                                "end_at",
+                                "2026-05-01T12:00:00Z")
+                        .invalidFields())
                 .containsExactly("target_id");
     }
 
@@ -169,11 +178,9 @@ class ClosureApiTests {
         String id = closure("studio", null, "2026-06-01T00:00:00Z", "2026-06-02T00:00:00Z");
         String theirs = api.newStudio().ownerToken();
 
-        assertThat(api.get(EXCEPTIONS + "/" + id, theirs).status()).isEqualTo(404);
-        assertThat(api.put(EXCEPTIONS + "/" + id, json("reason", "mine"), theirs)
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete(EXCEPTIONS + "/" + id, theirs).status()).isEqualTo(404);
+        api.get(EXCEPTIONS + "/" + id, theirs).expect(404);
+        api.put(EXCEPTIONS + "/" + id, json("reason", "mine"), theirs).expect(404);
+        api.delete(EXCEPTIONS + "/" + id, theirs).expect(404);
         assertThat(api.get(EXCEPTIONS, theirs).body()).doesNotContain(id);
         assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken())
                         .json()
@@ -185,30 +192,26 @@ class ClosureApiTests {
     @Test
     void unknownIdsAre404() {
         String owner = api.ownerToken();
-        assertThat(api.get(EXCEPTIONS + "/" + UNKNOWN_ID, owner).status()).isEqualTo(404);
-        assertThat(api.put(EXCEPTIONS + "/" + UNKNOWN_ID, json("reason", "x"), owner)
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.delete(EXCEPTIONS + "/" + UNKNOWN_ID, owner).status()).isEqualTo(404);
+        api.get(EXCEPTIONS + "/" + UNKNOWN_ID, owner).expect(404);
+        api.put(EXCEPTIONS + "/" + UNKNOWN_ID, json("reason", "x"), owner).expect(404);
+        api.delete(EXCEPTIONS + "/" + UNKNOWN_ID, owner).expect(404);
     }
 
     @Test
     void deletingARoomDeletesItsExceptions() {
-        String room = Fixtures.room(api, api.ownerToken());
+        String room = TestStudio.defaultStudio(api).room();
         String id = closure("room", room, "2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z");
         String studioWide = closure("studio", null, "2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z");
 
-        assertThat(api.delete("/api/admin/rooms/" + room, api.ownerToken()).status())
-                .isEqualTo(204);
+        api.delete("/api/admin/rooms/" + room, api.ownerToken()).expect(204);
 
-        assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken()).status()).isEqualTo(404);
-        assertThat(api.get(EXCEPTIONS + "/" + studioWide, api.ownerToken()).status())
-                .isEqualTo(200);
+        api.get(EXCEPTIONS + "/" + id, api.ownerToken()).expect(404);
+        api.get(EXCEPTIONS + "/" + studioWide, api.ownerToken()).expect(200);
     }
 
     @Test
     void onlyAdminsMayUseTheRoutes() {
-        Fixtures.adminOnly(
+        Callers.assertAdminOnly(
                 api,
                 json("target_type", "studio"),
                 "GET " + EXCEPTIONS,

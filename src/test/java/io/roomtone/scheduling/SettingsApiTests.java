@@ -1,11 +1,11 @@
 package io.roomtone.scheduling;
 
-import static io.roomtone.scheduling.Fixtures.fields;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.Callers;
 import io.roomtone.support.RoomtoneTest;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class SettingsApiTests {
 
         Response updated = api.put(SETTINGS, json("tax_rate_bps", 1300), owner);
 
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        updated.expect(200);
         JsonNode settings = api.get(SETTINGS, owner).json();
         assertThat(settings).isEqualTo(updated.json());
         assertThat(settings.get("tax_rate_bps").asInt()).isEqualTo(1300);
@@ -95,7 +95,7 @@ class SettingsApiTests {
                         Map.of("free_min_hours_before", 48, "free_reschedules", 2, "fee_cents", 2500)),
                 studio.ownerToken());
 
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        updated.expect(200);
         JsonNode settings = updated.json();
         assertThat(settings.get("currency").asString()).isEqualTo("EUR");
         assertThat(settings.get("approval_required").asBoolean()).isFalse();
@@ -118,28 +118,29 @@ class SettingsApiTests {
         String owner = api.ownerToken();
         String before = api.get(SETTINGS, owner).body();
 
-        assertThat(fields(api.put(
-                        SETTINGS,
-                        json(
-                                "name",
-                                " ",
-                                "timezone",
-                                "Mars/Olympus",
-                                "currency",
-                                "XYZ",
-                                "tax_rate_bps",
-                                10001,
-                                "deposit_percent",
-                                101,
-                                "lead_time_min",
-                                -1,
-                                "horizon_days",
-                                0,
-                                "hold_minutes",
-                                1441,
-                                "slot_step_min",
-                                7),
-                        owner)))
+        assertThat(api.put(
+                                SETTINGS,
+                                json(
+                                        "name",
+                                        " ",
+                                        "timezone",
+                                        "Mars/Olympus",
+                                        "currency",
+                                        "XYZ",
+                                        "tax_rate_bps",
+                                        10001,
+                                        "deposit_percent",
+                                        101,
+                                        "lead_time_min",
+                                        -1,
+                                        "horizon_days",
+                                        0,
+                                        "hold_minutes",
+                                        1441,
+                                        "slot_step_min",
+                                        7),
+                                owner)
+                        .invalidFields())
                 .containsExactlyInAnyOrder(
                         "name",
                         "timezone",
@@ -150,9 +151,11 @@ class SettingsApiTests {
                         "horizon_days",
                         "hold_minutes",
                         "slot_step_min");
-        assertThat(fields(api.put(SETTINGS, json("slot_step_min", 250, "horizon_days", 731), owner)))
+        assertThat(api.put(SETTINGS, json("slot_step_min", 250, "horizon_days", 731), owner)
+                        .invalidFields())
                 .containsExactlyInAnyOrder("slot_step_min", "horizon_days");
-        assertThat(fields(api.put(SETTINGS, json("slot_step_min", 50), owner))).containsExactly("slot_step_min");
+        assertThat(api.put(SETTINGS, json("slot_step_min", 50), owner).invalidFields())
+                .containsExactly("slot_step_min");
 
         assertThat(api.get(SETTINGS, owner).body()).isEqualTo(before);
     }
@@ -162,31 +165,37 @@ class SettingsApiTests {
         String owner = api.ownerToken();
         String before = api.get(SETTINGS, owner).body();
 
-        assertThat(fields(api.put(
-                        SETTINGS,
-                        json("cancellation_policy", cancellation(tier(48, 101), tier(48, 50), tier(-1, null))),
-                        owner)))
+        assertThat(api.put(
+                                SETTINGS,
+                                json("cancellation_policy", cancellation(tier(48, 101), tier(48, 50), tier(-1, null))),
+                                owner)
+                        .invalidFields())
                 .containsExactlyInAnyOrder(
                         "cancellation_policy.tiers",
                         "cancellation_policy.tiers[0].refund_percent",
                         "cancellation_policy.tiers[1].min_hours_before",
                         "cancellation_policy.tiers[2].min_hours_before",
                         "cancellation_policy.tiers[2].refund_percent");
-        assertThat(fields(api.put(SETTINGS, json("cancellation_policy", cancellation()), owner)))
+        assertThat(api.put(SETTINGS, json("cancellation_policy", cancellation()), owner)
+                        .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
         Object[] eleven = java.util.stream.IntStream.range(0, 11)
                 .mapToObj(i -> tier(i, 0))
                 .toArray();
-        assertThat(fields(api.put(SETTINGS, json("cancellation_policy", cancellation(eleven)), owner)))
+        assertThat(api.put(SETTINGS, json("cancellation_policy", cancellation(eleven)), owner)
+                        .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
-        assertThat(fields(api.put(SETTINGS, json("cancellation_policy", Map.of()), owner)))
+        assertThat(api.put(SETTINGS, json("cancellation_policy", Map.of()), owner)
+                        .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
-        assertThat(fields(api.put(SETTINGS, json("cancellation_policy", List.of(tier(0, 0))), owner)))
+        assertThat(api.put(SETTINGS, json("cancellation_policy", List.of(tier(0, 0))), owner)
+                        .invalidFields())
                 .containsExactly("cancellation_policy");
-        assertThat(fields(api.put(
-                        SETTINGS,
-                        json("reschedule_policy", Map.of("free_min_hours_before", -1, "fee_cents", -100)),
-                        owner)))
+        assertThat(api.put(
+                                SETTINGS,
+                                json("reschedule_policy", Map.of("free_min_hours_before", -1, "fee_cents", -100)),
+                                owner)
+                        .invalidFields())
                 .containsExactlyInAnyOrder(
                         "reschedule_policy.free_min_hours_before",
                         "reschedule_policy.free_reschedules",
@@ -198,13 +207,14 @@ class SettingsApiTests {
     @Test
     void wrongTypesNameTheirField() {
         String owner = api.ownerToken();
-        assertThat(fields(api.put(SETTINGS, json("approval_required", "yes"), owner)))
+        assertThat(api.put(SETTINGS, json("approval_required", "yes"), owner).invalidFields())
                 .containsExactly("approval_required");
-        assertThat(fields(api.put(SETTINGS, json("deposit_percent", "25"), owner)))
+        assertThat(api.put(SETTINGS, json("deposit_percent", "25"), owner).invalidFields())
                 .containsExactly("deposit_percent");
-        assertThat(fields(api.put(SETTINGS, json("reschedule_policy", 5), owner)))
+        assertThat(api.put(SETTINGS, json("reschedule_policy", 5), owner).invalidFields())
                 .containsExactly("reschedule_policy");
-        assertThat(fields(api.put(SETTINGS, json("hold_time", 5), owner))).containsExactly("hold_time");
+        assertThat(api.put(SETTINGS, json("hold_time", 5), owner).invalidFields())
+                .containsExactly("hold_time");
     }
 
     @Test
@@ -226,6 +236,6 @@ class SettingsApiTests {
 
     @Test
     void onlyAdminsMayUseTheRoutes() {
-        Fixtures.adminOnly(api, json("deposit_percent", 10), "GET " + SETTINGS, "PUT " + SETTINGS);
+        Callers.assertAdminOnly(api, json("deposit_percent", 10), "GET " + SETTINGS, "PUT " + SETTINGS);
     }
 }

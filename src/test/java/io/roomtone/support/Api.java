@@ -6,13 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +30,17 @@ public class Api {
     public static final String OPERATOR_EMAIL = "operator@platform.test";
     public static final String OPERATOR_PASSWORD = "operator-password-1";
 
+    /** A well-formed id that names nothing in any studio. */
+    public static final String UNKNOWN_ID = "8d9b1c1e-0000-4000-8000-000000000000";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Reads response bodies into the test's views: snake_case on the wire, and fields a view does not name are skipped. */
+    private static final JsonMapper VIEWS = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final Environment environment;
@@ -39,8 +52,54 @@ public class Api {
         this.environment = environment;
     }
 
-    /** A response, with its body as text and as JSON. */
+    /** A response, with its body as text, as JSON, or read into one of the test's views. */
     public record Response(int status, HttpResponse<String> raw) {
+
+        /**
+         * This response, if its status is {@code expected}; else an assertion error that names the
+         * request and shows the body (a problem's code and fields usually say what went wrong).
+         */
+        public Response expect(int expected) {
+            return expect(expected, null);
+        }
+
+        /** As {@link #expect(int)}, with {@code why} (which caller, which input) leading the message. */
+        public Response expect(int expected, String why) {
+            if (status != expected) {
+                throw new AssertionError(
+                        (why == null ? "" : "[" + why + "] ") + raw.request().method() + " "
+                                + raw.request().uri().getPath() + ": expected " + expected + " but got " + this);
+            }
+            return this;
+        }
+
+        /** The body read into {@code view} (a record whose components name the JSON fields in camelCase). */
+        public <T> T as(Class<T> view) {
+            return VIEWS.readValue(raw.body(), view);
+        }
+
+        /** The body of a list answer, each element read into {@code view}. */
+        public <T> List<T> asListOf(Class<T> view) {
+            return VIEWS.readValue(raw.body(), VIEWS.getTypeFactory().constructCollectionType(List.class, view));
+        }
+
+        /**
+         * The fields a {@code 400 validation_failed} answer names; fails the test (showing the body)
+         * when the answer is anything else.
+         */
+        public List<String> invalidFields() {
+            ProblemView problem = expect(400).problem();
+            if (!"validation_failed".equals(problem.code())) {
+                throw new AssertionError("expected a validation_failed problem but got " + this);
+            }
+            return problem.fields();
+        }
+
+        /** The body as a problem (RFC 9457 with Roomtone's {@code code} and field errors). */
+        public ProblemView problem() {
+            return as(ProblemView.class);
+        }
+
         public JsonNode json() {
             return raw.body().isEmpty() ? JSON.nullNode() : JSON.readTree(raw.body());
         }
@@ -168,7 +227,10 @@ public class Api {
     }
 
     /** A second studio, created by the platform operator, with its owner signed in. */
-    public record OtherStudio(String id, String slug, String ownerToken) {}
+    public record OtherStudio(String id, String slug, String ownerToken, String ownerEmail) {
+
+        public static final String OWNER_PASSWORD = "other-password";
+    }
 
     public OtherStudio newStudio() {
         String slug = "studio-" + UUID.randomUUID().toString().substring(0, 8);
@@ -184,13 +246,16 @@ public class Api {
                         "name",
                         "Studio " + slug,
                         "owner",
-                        Map.of("email", ownerEmail, "name", "Other Owner", "password", "other-password")),
+                        Map.of("email", ownerEmail, "name", "Other Owner", "password", OtherStudio.OWNER_PASSWORD)),
                 null,
                 Map.of("Authorization", "Basic " + basic));
         if (created.status() != 201) {
             throw new IllegalStateException("Could not create a studio: " + created);
         }
         return new OtherStudio(
-                created.json().get("studio").get("id").asString(), slug, login(ownerEmail, "other-password", slug));
+                created.json().get("studio").get("id").asString(),
+                slug,
+                login(ownerEmail, OtherStudio.OWNER_PASSWORD, slug),
+                ownerEmail);
     }
 }

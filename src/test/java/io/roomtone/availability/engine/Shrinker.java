@@ -3,6 +3,8 @@ package io.roomtone.availability.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -199,14 +201,23 @@ final class Shrinker {
     }
 
     /** Whether {@code property} fails (an assertion or an exception) on an input. */
-    static Predicate<SearchInput> failing(java.util.function.Consumer<SearchInput> property) {
-        return input -> {
-            try {
-                property.accept(input);
-                return false;
-            } catch (AssertionError | RuntimeException e) {
-                return true;
-            }
-        };
+    /**
+     * Fails like the original failure: the property throws the same kind of error. A candidate that
+     * fails some other way (a studio the shrinking made odd) is not the same bug, and is not taken.
+     */
+    static Predicate<SearchInput> failingLike(Consumer<SearchInput> property, Throwable original) {
+        return input -> failure(property, input)
+                .filter(e -> e.getClass() == original.getClass())
+                .isPresent();
+    }
+
+    /** What {@code property} throws for {@code input}, if it fails. */
+    static Optional<Throwable> failure(Consumer<SearchInput> property, SearchInput input) {
+        try {
+            property.accept(input);
+            return Optional.empty();
+        } catch (AssertionError | RuntimeException e) {
+            return Optional.of(e);
+        }
     }
 }

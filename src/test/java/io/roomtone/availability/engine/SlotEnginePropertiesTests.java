@@ -237,20 +237,49 @@ class SlotEnginePropertiesTests {
         return seeds.mapToObj(s -> dynamicTest("seed " + s, () -> run(s, property)));
     }
 
-    private static void run(long seed, Consumer<SearchInput> property) {
-        SearchInput input = StudioGenerator.studio(seed);
+    /** Runs {@code property} on the studio of {@code seed}; a failure reports the seed and the smallest failing studio. */
+    static void run(long seed, Consumer<SearchInput> property) {
+        SearchInput input;
+        try {
+            input = StudioGenerator.studio(seed);
+        } catch (RuntimeException e) {
+            throw new AssertionError("Seed " + seed + ": the generator failed", e);
+        }
         try {
             property.accept(input);
         } catch (AssertionError | RuntimeException e) {
-            SearchInput smallest = Shrinker.shrink(input, Shrinker.failing(property));
-            throw new AssertionError(
-                    "Seed " + seed + " (rerun alone with -D" + SEED + "=" + seed + "):\n"
-                            + StudioGenerator.describe(input)
-                            + e.getMessage()
-                            + "\nThe smallest studio that still fails, shrunk from it:\n"
-                            + StudioGenerator.describe(smallest),
-                    e);
+            throw new AssertionError(report(seed, input, property, e), e);
         }
+    }
+
+    /**
+     * The seed (and how to rerun it alone), the generated studio, the failure, then the smallest
+     * studio that still fails the same way and how it fails. Shrinking must not hide the seed: if
+     * it breaks down, the report says so and keeps the rest.
+     */
+    static String report(long seed, SearchInput input, Consumer<SearchInput> property, Throwable failure) {
+        StringBuilder report = new StringBuilder()
+                .append("Seed ")
+                .append(seed)
+                .append(" (rerun alone with -D")
+                .append(SEED)
+                .append('=')
+                .append(seed)
+                .append("):\n")
+                .append(StudioGenerator.describe(input))
+                .append(failure.getMessage());
+        try {
+            SearchInput smallest = Shrinker.shrink(input, Shrinker.failingLike(property, failure));
+            report.append("\nThe smallest studio that still fails the same way, shrunk from it:\n")
+                    .append(StudioGenerator.describe(smallest))
+                    .append("It fails with: ")
+                    .append(Shrinker.failure(property, smallest)
+                            .map(Throwable::getMessage)
+                            .orElse("nothing when run again: the property is not deterministic"));
+        } catch (RuntimeException | StackOverflowError e) {
+            report.append("\n(Shrinking it failed: ").append(e).append(')');
+        }
+        return report.toString();
     }
 
     private static Long oneSeed() {

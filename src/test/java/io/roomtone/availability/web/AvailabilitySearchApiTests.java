@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.SlotView;
+import io.roomtone.support.SlotsView;
+import io.roomtone.support.TestStudio;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The search endpoint over real HTTP: bounded (days, slots per answer with a cursor for the rest)
@@ -35,63 +35,39 @@ class AvailabilitySearchApiTests {
     /** Odd, so that pages split the slots of one start between them. */
     static final int PER_ANSWER = 5;
 
-    private static final ZoneId ZONE = ZoneId.of("America/Toronto");
-
     @Autowired
     Api api;
 
-    private Api.OtherStudio studio;
+    private TestStudio studio;
 
     /** A studio open 08:00-22:00 every day on an hourly grid, with two rooms: 28 slots of an hour a day. */
     @BeforeEach
     void openStudio() {
-        studio = api.newStudio();
-        expect(
-                api.put(
-                        "/api/admin/settings",
-                        json("timezone", ZONE.getId(), "slot_step_min", 60, "lead_time_min", 60),
-                        studio.ownerToken()),
-                200);
-        expect(
-                api.post(
-                        "/api/admin/schedule-rules",
-                        json(
-                                "target_type",
-                                "studio",
-                                "byweekday",
-                                List.of(0, 1, 2, 3, 4, 5, 6),
-                                "start_time",
-                                "08:00",
-                                "end_time",
-                                "22:00"),
-                        studio.ownerToken()),
-                201);
-        for (int i = 0; i < 2; i++) {
-            expect(api.post("/api/admin/rooms", json("name", Api.unique("Room")), studio.ownerToken()), 201);
-        }
+        studio = new TestStudio(api).openWithoutApproval().updateSettings("slot_step_min", 60);
+        studio.room();
+        studio.room();
     }
 
     private Response search(String body) {
-        return api.send("POST", "/api/availability/search", body, null, Map.of("X-Studio", studio.slug()));
+        return studio.anonymous("/api/availability/search", body);
     }
 
     private static String inThreeDays() {
-        return LocalDate.now(ZONE).plusDays(3).toString();
+        return LocalDate.now(TestStudio.ZONE).plusDays(3).toString();
     }
 
     @Test
     void aLongAnswerComesInPagesThatFollowTheirCursorsToTheEnd() {
-        List<JsonNode> slots = new ArrayList<>();
+        List<SlotView> slots = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Response page =
-                    expect(search(json("date", inThreeDays(), "duration_min", 60, "days", 1, "cursor", cursor)), 200);
-            List<JsonNode> these = page.json().get("slots").valueStream().toList();
-            assertThat(these).hasSizeLessThanOrEqualTo(PER_ANSWER).isNotEmpty();
-            slots.addAll(these);
-            JsonNode next = page.json().get("next");
-            cursor = next == null || next.isNull() ? null : next.asString();
+            SlotsView page = search(json("date", inThreeDays(), "duration_min", 60, "days", 1, "cursor", cursor))
+                    .expect(200)
+                    .as(SlotsView.class);
+            assertThat(page.slots()).hasSizeLessThanOrEqualTo(PER_ANSWER).isNotEmpty();
+            slots.addAll(page.slots());
+            cursor = page.next();
             pages++;
         } while (cursor != null);
 
@@ -99,12 +75,11 @@ class AvailabilitySearchApiTests {
         assertThat(pages).isEqualTo(6);
         Set<String> distinct = new HashSet<>();
         Instant previous = Instant.MIN;
-        for (JsonNode slot : slots) {
-            assertThat(distinct.add(slot.get("start_at").asString() + " "
-                            + slot.get("room_id").asString()))
+        for (SlotView slot : slots) {
+            assertThat(distinct.add(slot.startAt() + " " + slot.roomId()))
                     .as("no slot twice: %s", slot)
                     .isTrue();
-            Instant start = Instant.parse(slot.get("start_at").asString());
+            Instant start = Instant.parse(slot.startAt());
             assertThat(start).isAfterOrEqualTo(previous);
             previous = start;
         }
@@ -112,10 +87,12 @@ class AvailabilitySearchApiTests {
 
     @Test
     void anAnswerThatFitsOnePageHasNoCursor() {
-        Response page = expect(search(json("date", inThreeDays(), "duration_min", 840)), 200);
+        SlotsView page = search(json("date", inThreeDays(), "duration_min", 840))
+                .expect(200)
+                .as(SlotsView.class);
 
-        assertThat(page.json().get("slots").size()).isEqualTo(2);
-        assertThat(page.json().get("next").isNull()).isTrue();
+        assertThat(page.slots()).hasSize(2);
+        assertThat(page.next()).isNull();
     }
 
     @ParameterizedTest
@@ -139,7 +116,7 @@ class AvailabilitySearchApiTests {
         assertInvalid(search(json("date", inThreeDays(), "duration_min", 60, "days", 0)), "days");
         assertInvalid(search(json("date", inThreeDays(), "duration_min", 60, "days", -1)), "days");
         assertInvalid(search(json("date", inThreeDays(), "duration_min", 60, "days", Integer.MAX_VALUE)), "days");
-        expect(search(json("date", inThreeDays(), "duration_min", 60, "days", 14)), 200);
+        search(json("date", inThreeDays(), "duration_min", 60, "days", 14)).expect(200);
     }
 
     @ParameterizedTest
@@ -155,13 +132,19 @@ class AvailabilitySearchApiTests {
 
     @Test
     void theLastDatesSearchableGiveNoSlotsRatherThanAnOverflow() {
-        Response last = expect(search(json("date", "9999-12-31", "duration_min", 60, "days", 14)), 200);
-        Response beyondHorizon = expect(search(json("date", "3000-01-01", "duration_min", 60)), 200);
-        Response past = expect(search(json("date", "2000-01-01", "duration_min", 60, "days", 14)), 200);
+        SlotsView last = search(json("date", "9999-12-31", "duration_min", 60, "days", 14))
+                .expect(200)
+                .as(SlotsView.class);
+        SlotsView beyondHorizon = search(json("date", "3000-01-01", "duration_min", 60))
+                .expect(200)
+                .as(SlotsView.class);
+        SlotsView past = search(json("date", "2000-01-01", "duration_min", 60, "days", 14))
+                .expect(200)
+                .as(SlotsView.class);
 
-        assertThat(last.json().get("slots").size()).isZero();
-        assertThat(beyondHorizon.json().get("slots").size()).isZero();
-        assertThat(past.json().get("slots").size()).isZero();
+        assertThat(last.slots()).isEmpty();
+        assertThat(beyondHorizon.slots()).isEmpty();
+        assertThat(past.slots()).isEmpty();
     }
 
     @ParameterizedTest
@@ -171,17 +154,9 @@ class AvailabilitySearchApiTests {
     }
 
     private static void assertInvalid(Response response, String field) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        response.expect(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field")
-                        .asString()))
-                .as(response.toString())
-                .contains(field);
-    }
-
-    private static Response expect(Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        return response;
+        assertThat(response.problem().code()).isEqualTo("validation_failed");
+        assertThat(response.problem().fields()).as(response.toString()).contains(field);
     }
 }

@@ -31,16 +31,15 @@ class HttpEdgeTests {
     @Test
     void healthIsPublicAndTheOtherActuatorEndpointsAreForTheOperatorWhenThereAreSeveralStudios() {
         Response health = api.get("/actuator/health", null);
-        assertThat(health.status()).isEqualTo(200);
+        health.expect(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
 
-        assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(401);
-        assertThat(api.get("/actuator/metrics", api.newClient(null)).status()).isEqualTo(403);
+        api.get("/actuator/metrics", null).expect(401);
+        api.get("/actuator/metrics", api.newClient(null)).expect(403);
         // multi-studio mode: one studio's owner must not read the whole installation's data
-        assertThat(api.get("/actuator/metrics", api.ownerToken()).status()).isEqualTo(403);
-        assertThat(api.get("/actuator/flyway", api.ownerToken()).status()).isEqualTo(403);
-        assertThat(api.send("GET", "/actuator/metrics", null, null, operator()).status())
-                .isEqualTo(200);
+        api.get("/actuator/metrics", api.ownerToken()).expect(403);
+        api.get("/actuator/flyway", api.ownerToken()).expect(403);
+        api.send("GET", "/actuator/metrics", null, null, operator()).expect(200);
         assertThat(api.send("GET", "/actuator/flyway", null, null, operator()).body())
                 .contains("identity");
     }
@@ -48,29 +47,29 @@ class HttpEdgeTests {
     @Test
     void theNulCharacterIsRefusedAsBadInputEvenFromAnonymousCallers() {
         Response login = api.post("/api/auth/login", "{\"email\":\"a\\u0000@b.co\",\"password\":\"x\"}", null);
-        assertThat(login.status()).as(login.toString()).isEqualTo(400);
-        assertThat(login.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(login.json().at("/errors/0/field").asString()).isEqualTo("email");
+        login.expect(400);
+        assertThat(login.problem().code()).isEqualTo("validation_failed");
+        assertThat(login.problem().field()).isEqualTo("email");
 
         Response register = api.post(
                 "/api/auth/register",
                 "{\"email\":\"nul@example.test\",\"password\":\"long-enough\",\"name\":\"x\\u0000\"}",
                 null);
-        assertThat(register.status()).as(register.toString()).isEqualTo(400);
-        assertThat(register.json().at("/errors/0/field").asString()).isEqualTo("name");
+        register.expect(400);
+        assertThat(register.problem().field()).isEqualTo("name");
 
         Response room = api.post("/api/admin/rooms", "{\"name\":\"r\\u0000\"}", api.ownerToken());
-        assertThat(room.status()).as(room.toString()).isEqualTo(400);
-        assertThat(room.json().get("code").asString()).isEqualTo("validation_failed");
-        assertThat(room.json().at("/errors/0/field").asString()).isEqualTo("name");
+        room.expect(400);
+        assertThat(room.problem().code()).isEqualTo("validation_failed");
+        assertThat(room.problem().field()).isEqualTo("name");
         Response tag = api.post("/api/admin/rooms", "{\"name\":\"r\",\"tags\":[\"a\\u0000\"]}", api.ownerToken());
-        assertThat(tag.status()).as(tag.toString()).isEqualTo(400);
-        assertThat(tag.json().at("/errors/0/field").asString()).isEqualTo("tags[0]");
+        tag.expect(400);
+        assertThat(tag.problem().field()).isEqualTo("tags[0]");
 
         // a query parameter reaches PostgreSQL, which refuses the character: still bad input, not a 500
         Response audit = api.get("/api/admin/audit?entity=%00", api.ownerToken());
-        assertThat(audit.status()).as(audit.toString()).isEqualTo(400);
-        assertThat(audit.json().get("code").asString()).isEqualTo("validation_failed");
+        audit.expect(400);
+        assertThat(audit.problem().code()).isEqualTo("validation_failed");
     }
 
     @Test
@@ -112,7 +111,7 @@ class HttpEdgeTests {
     void theOpenApiDescriptionIsGeneratedFromTheCode() {
         Response docs = api.get("/v3/api-docs", null);
 
-        assertThat(docs.status()).isEqualTo(200);
+        docs.expect(200);
         assertThat(docs.json().get("paths").propertyNames())
                 .contains(
                         "/api/auth/register",
@@ -133,7 +132,7 @@ class HttpEdgeTests {
                         .propertyNames())
                 .as("uncached anonymous searches are limited too")
                 .contains("Retry-After");
-        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        api.get("/swagger-ui/index.html", null).expect(200);
     }
 
     @Test
@@ -141,24 +140,24 @@ class HttpEdgeTests {
         String huge = json("name", "x".repeat(1_200_000));
         Response response = api.post("/api/admin/rooms", huge, api.ownerToken());
 
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(response.json().get("code").asString()).isEqualTo("payload_too_large");
+        response.expect(413);
+        assertThat(response.problem().code()).isEqualTo("payload_too_large");
     }
 
     @Test
     void wrongMediaTypesAndMethodsAreProblemsNotErrors() {
         Response text =
                 api.send("POST", "/api/admin/rooms", "name=x", api.ownerToken(), Map.of("Content-Type", "text/plain"));
-        assertThat(text.status()).isEqualTo(415);
-        assertThat(text.json().get("code").asString()).isEqualTo("unsupported_media_type");
+        text.expect(415);
+        assertThat(text.problem().code()).isEqualTo("unsupported_media_type");
 
         Response patch = api.send("PATCH", "/api/admin/rooms", "{}", api.ownerToken(), Map.of());
-        assertThat(patch.status()).isEqualTo(405);
-        assertThat(patch.json().get("code").asString()).isEqualTo("method_not_allowed");
+        patch.expect(405);
+        assertThat(patch.problem().code()).isEqualTo("method_not_allowed");
 
         Response missing = api.get("/api/admin/nothing-here", api.ownerToken());
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().get("code").asString()).isEqualTo("not_found");
+        missing.expect(404);
+        assertThat(missing.problem().code()).isEqualTo("not_found");
         assertThat(missing.contentType()).startsWith("application/problem+json");
     }
 
@@ -173,34 +172,28 @@ class HttpEdgeTests {
             "{\"name\": \"A\", \"tags\": \"vocal\"}"
         }) {
             Response response = api.post("/api/admin/rooms", body, owner);
-            assertThat(response.status()).as(body).isEqualTo(400);
-            assertThat(response.json().get("code").asString()).as(body).isEqualTo("validation_failed");
-            assertThat(response.json().at("/errors/0/field").asString())
-                    .as(body)
-                    .isNotBlank();
+            response.expect(400, body);
+            assertThat(response.problem().code()).as(body).isEqualTo("validation_failed");
+            assertThat(response.problem().field()).as(body).isNotBlank();
         }
     }
 
     @Test
     void badQueryParametersNameTheParameter() {
         Response response = api.get("/api/admin/audit?limit=lots", api.ownerToken());
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("limit");
-        assertThat(api.get("/api/admin/audit?limit=0", api.ownerToken()).status())
-                .isEqualTo(400);
-        assertThat(api.get("/api/admin/audit?before=yesterday", api.ownerToken())
-                        .status())
-                .isEqualTo(400);
+        response.expect(400);
+        assertThat(response.problem().field()).isEqualTo("limit");
+        api.get("/api/admin/audit?limit=0", api.ownerToken()).expect(400);
+        api.get("/api/admin/audit?before=yesterday", api.ownerToken()).expect(400);
     }
 
     @Test
     void theOperatorCreatesStudiosWithTheirOwners() {
         String basic =
                 "Basic " + java.util.Base64.getEncoder().encodeToString((Api.OPERATOR_EMAIL + ":wrong").getBytes());
-        assertThat(api.send("GET", "/api/platform/studios", null, null, Map.of("Authorization", basic))
-                        .status())
-                .isEqualTo(401);
-        assertThat(api.get("/api/platform/studios", api.ownerToken()).status()).isEqualTo(403);
+        api.send("GET", "/api/platform/studios", null, null, Map.of("Authorization", basic))
+                .expect(401);
+        api.get("/api/platform/studios", api.ownerToken()).expect(403);
 
         Api.OtherStudio studio = api.newStudio();
         assertThat(api.get("/api/auth/session", studio.ownerToken())
@@ -224,15 +217,15 @@ class HttpEdgeTests {
                         Map.of("email", "x@example.test", "name", "X", "password", "long-enough")),
                 null,
                 Map.of("Authorization", operator));
-        assertThat(duplicate.status()).isEqualTo(409);
+        duplicate.expect(409);
         Response noOwner = api.send(
                 "POST",
                 "/api/platform/studios",
                 json("slug", "lonely", "name", "Lonely"),
                 null,
                 Map.of("Authorization", operator));
-        assertThat(noOwner.status()).isEqualTo(400);
-        assertThat(noOwner.json().at("/errors/0/field").asString()).isEqualTo("owner");
+        noOwner.expect(400);
+        assertThat(noOwner.problem().field()).isEqualTo("owner");
         Response badOwner = api.send(
                 "POST",
                 "/api/platform/studios",
@@ -245,7 +238,7 @@ class HttpEdgeTests {
                         Map.of("email", "nope", "name", "N", "password", "x")),
                 null,
                 Map.of("Authorization", operator));
-        assertThat(badOwner.status()).isEqualTo(400);
+        badOwner.expect(400);
         Response list = api.send("GET", "/api/platform/studios", null, null, Map.of("Authorization", operator));
         assertThat(list.body()).contains(studio.slug()).doesNotContain("half-made");
     }

@@ -47,8 +47,8 @@ class IdempotencyTests {
         Response first = createRoom(json("name", name), key, api.ownerToken());
         Response retry = createRoom(json("name", name), key, api.ownerToken());
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.status()).isEqualTo(201);
+        first.expect(201);
+        retry.expect(201);
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(retry.header("Idempotent-Replayed")).contains("true");
         assertThat(roomsNamed(name)).isEqualTo(1);
@@ -78,8 +78,8 @@ class IdempotencyTests {
 
         Response reused = createRoom(json("name", other), key, api.ownerToken());
 
-        assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.json().get("code").asString()).isEqualTo("idempotency_conflict");
+        reused.expect(422);
+        assertThat(reused.problem().code()).isEqualTo("idempotency_conflict");
         assertThat(roomsNamed(other)).isZero();
     }
 
@@ -92,7 +92,7 @@ class IdempotencyTests {
 
         Response theirs = createRoom(json("name", name), key, other.ownerToken());
 
-        assertThat(theirs.status()).isEqualTo(201);
+        theirs.expect(201);
         assertThat(theirs.header("Idempotent-Replayed")).isEmpty();
         assertThat(theirs.json().get("id")).isNotEqualTo(mine.json().get("id"));
     }
@@ -103,16 +103,16 @@ class IdempotencyTests {
         Response first = createRoom(json("name", ""), key, api.ownerToken());
         Response retry = createRoom(json("name", ""), key, api.ownerToken());
 
-        assertThat(first.status()).isEqualTo(400);
-        assertThat(retry.status()).isEqualTo(400);
+        first.expect(400);
+        retry.expect(400);
         assertThat(retry.json().get("errors")).isEqualTo(first.json().get("errors"));
     }
 
     @Test
     void anOversizedKeyIsABadRequest() {
         Response response = createRoom(json("name", Api.unique("K")), "k".repeat(300), api.ownerToken());
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        response.expect(400);
+        assertThat(response.problem().field()).isEqualTo("Idempotency-Key");
     }
 
     /**
@@ -160,8 +160,8 @@ class IdempotencyTests {
                 assertThat(other.header("Idempotent-Replayed")).contains("true");
                 assertThat(other.json().get("id").asString()).isEqualTo(id);
             } else {
-                assertThat(other.status()).as(other.toString()).isEqualTo(409);
-                assertThat(other.json().get("code").asString()).isEqualTo("idempotency_in_progress");
+                other.expect(409);
+                assertThat(other.problem().code()).isEqualTo("idempotency_in_progress");
             }
         }
         long closures = api.get("/api/admin/exceptions", token)
