@@ -1,14 +1,17 @@
 package io.roomtone.booking;
 
-import static io.roomtone.booking.Studio.at;
-import static io.roomtone.booking.Studio.booking;
+import static io.roomtone.support.BookingRequest.booking;
+import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.BookedView;
+import io.roomtone.support.BookingView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +48,7 @@ class DeadlockRetryTests {
     HikariDataSource pool;
 
     private final ExecutorService booker = Executors.newSingleThreadExecutor();
-    private Studio studio;
+    private TestStudio studio;
     private String room;
     private String service;
     private String engineer;
@@ -56,11 +58,13 @@ class DeadlockRetryTests {
 
     @BeforeEach
     void aRoomAnEngineerAndAClient() throws SQLException {
-        studio = new Studio(api);
-        studio.open(false);
+        studio = new TestStudio(api).openWithoutApproval();
         room = studio.room("tracking");
-        service = studio.service(true, "drums", "tracking");
-        engineer = studio.engineer("drums").get("id");
+        service = studio.service()
+                .inRoomsTagged("tracking")
+                .withEngineerSkilled("drums")
+                .create();
+        engineer = studio.engineer("drums").id();
         client = studio.client();
         // the pool's owner, not the application's role: it may lengthen its own deadlock check
         rival = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
@@ -83,10 +87,10 @@ class DeadlockRetryTests {
         rival.rollback();
 
         Response response = booked.get(30, TimeUnit.SECONDS);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String id = response.json().get("booking_id").asString();
+        response.expect(201);
+        String id = response.as(BookedView.class).bookingId();
         Response read = api.get("/api/bookings/" + id, client);
-        assertThat(read.json().get("staff_ids").get(0).asString()).isEqualTo(engineer);
+        assertThat(read.as(BookingView.class).staffIds().get(0)).isEqualTo(engineer);
         assertThat(await().atMost(Duration.ofSeconds(10)).until(this::deadlocks, n -> n > deadlocksBefore))
                 .isEqualTo(deadlocksBefore + 1);
     }
@@ -98,8 +102,8 @@ class DeadlockRetryTests {
         rival.commit();
 
         Response response = booked.get(30, TimeUnit.SECONDS);
-        assertThat(response.status()).as(response.toString()).isEqualTo(409);
-        assertThat(response.json().get("code").asString()).isEqualTo("slot_unavailable");
+        response.expect(409);
+        assertThat(response.problem().code()).isEqualTo("slot_unavailable");
         assertThat(bookingsOn(6)).isZero();
         assertThat(await().atMost(Duration.ofSeconds(10)).until(this::deadlocks, n -> n > deadlocksBefore))
                 .isEqualTo(deadlocksBefore + 1);
@@ -117,7 +121,7 @@ class DeadlockRetryTests {
         UUID hold = rivalHold(from, to);
         rivalTakes(hold, "staff", engineer, from, to);
 
-        String body = booking(room, service, start, end, "staff_ids", List.of(engineer));
+        String body = booking(room, service, start, end).withStaff(engineer).json();
         Future<Response> booked = booker.submit(() -> api.post("/api/bookings", body, client));
         await("the booking's first attempt, waiting for the rival's engineer")
                 .atMost(Duration.ofSeconds(20))
