@@ -2,6 +2,7 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.BlockedRange;
 import io.roomtone.availability.Occupancy;
+import io.roomtone.availability.OccupancyChanges;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
@@ -37,10 +38,12 @@ class OccupancyTable implements Occupancy {
     private static final String SLOT_TAKEN = "The room or staff member is already taken at that time.";
 
     private final JdbcClient jdbc;
+    private final OccupancyChanges changes;
     private final Clock clock;
 
-    OccupancyTable(JdbcClient jdbc, Clock clock) {
+    OccupancyTable(JdbcClient jdbc, OccupancyChanges changes, Clock clock) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -104,6 +107,7 @@ class OccupancyTable implements Occupancy {
             resources.add(staff);
         });
         List<TimeRange> pieces = pieces(blocked);
+        changes.changedInThisTransaction();
         try {
             jdbc.sql(
                             """
@@ -153,6 +157,7 @@ class OccupancyTable implements Occupancy {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseBooking(UUID bookingId) {
+        changes.changedInThisTransaction();
         jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND booking_id = ?")
                 .params(Tenancy.currentStudioId(), bookingId)
                 .update();

@@ -1,5 +1,6 @@
 package io.roomtone.booking;
 
+import io.roomtone.availability.OccupancyChanges;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import java.time.Duration;
@@ -31,9 +32,11 @@ class TransactionRetries {
 
     private final TransactionTemplate transactions;
     private final RetryTemplate retries;
+    private final OccupancyChanges occupancy;
 
-    TransactionRetries(PlatformTransactionManager transactionManager) {
+    TransactionRetries(PlatformTransactionManager transactionManager, OccupancyChanges occupancy) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.occupancy = occupancy;
         this.retries = new RetryTemplate(RetryPolicy.builder()
                 .includes(ConcurrencyFailureException.class)
                 .maxRetries(MAX_RETRIES)
@@ -53,7 +56,7 @@ class TransactionRetries {
             return work.get();
         }
         try {
-            return retries.execute(new Retryable<T>() {
+            T result = retries.execute(new Retryable<T>() {
                 @Override
                 public T execute() {
                     return transactions.execute(status -> work.get());
@@ -64,6 +67,9 @@ class TransactionRetries {
                     return name;
                 }
             });
+            // the slot it took or freed shows in the caller's next search, whichever node answers
+            occupancy.awaitAnnounced();
+            return result;
         } catch (RetryException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;

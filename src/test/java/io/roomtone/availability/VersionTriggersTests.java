@@ -22,9 +22,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The triggers that move the studio counters (availability V16; created by each module on its own
- * tables) fire once per statement: a change of many rows bumps its studio's counter once, a statement
- * that changed no row bumps nothing, and a committed change is still announced to listening nodes.
+ * The triggers that move the studio's catalog counter (availability V16; created by each module on
+ * its own tables) fire once per statement: a change of many rows bumps its studio's counter once, a
+ * statement that changed no row bumps nothing, and a committed change is still announced to listening
+ * nodes. The occupancy counter moves after commit instead ({@link OccupancyChanges}), so a booking's
+ * transaction never holds it.
  * Every change here runs as the application's role in a studio transaction, as the application's
  * own writes do, and is rolled back unless it has to be seen committed.
  */
@@ -36,6 +38,12 @@ class VersionTriggersTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    OccupancyChanges occupancy;
+
+    @Autowired
+    DataSource dataSource;
 
     UUID studio() {
         return jdbc.sql("SELECT id FROM studio WHERE is_default")
@@ -72,7 +80,30 @@ class VersionTriggersTests {
     }
 
     @Test
-    void aMultiRowChangeToOccupancyBumpsItsVersionOncePerStatement() {
+    void occupancyChangesMoveTheVersionOnceAfterTheirCommitAndNeverOnRollback() {
+        UUID studio = studio();
+        long before = occupancyVersion(studio);
+
+        rolledBack(studio, () -> {
+            occupancy.changedInThisTransaction();
+            occupancy.changedInThisTransaction();
+        });
+        occupancy.awaitAnnounced();
+        assertThat(occupancyVersion(studio)).as("rolled back").isEqualTo(before);
+
+        Tenancy.runAs(
+                studio,
+                () -> transactions.executeWithoutResult(tx -> {
+                    occupancy.changedInThisTransaction();
+                    occupancy.changedInThisTransaction();
+                    assertThat(occupancyVersion(studio)).as("before the commit").isEqualTo(before);
+                }));
+        occupancy.awaitAnnounced();
+        assertThat(occupancyVersion(studio)).as("committed, changed twice").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aTransactionThatTakesOccupancyLeavesTheStudioCounterFree() {
         UUID studio = studio();
         rolledBack(studio, () -> {
             UUID room = UUID.randomUUID();
@@ -86,35 +117,25 @@ class VersionTriggersTests {
                     """,
                     hold,
                     room);
-            long before = occupancyVersion(studio);
+            assertThat(update(
+                            """
+                            INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, hold_id, expires_at)
+                            VALUES (current_studio_id(), 'room', ?, tstzrange('2090-01-01 10:00Z', '2090-01-01 11:00Z'), ?,
+                                    '2090-01-01 09:00Z')
+                            """,
+                            room,
+                            hold))
+                    .isEqualTo(1);
 
-            int taken = update(
-                    """
-                    INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, hold_id, expires_at)
-                    VALUES (current_studio_id(), 'room', ?, tstzrange('2090-01-01 10:00Z', '2090-01-01 11:00Z'), ?, '2090-01-01 09:00Z'),
-                           (current_studio_id(), 'room', ?, tstzrange('2090-01-01 11:00Z', '2090-01-01 12:00Z'), ?, '2090-01-01 09:00Z')
-                    """,
-                    room,
-                    hold,
-                    room,
-                    hold);
-            assertThat(taken).isEqualTo(2);
-            assertThat(occupancyVersion(studio)).as("two rows inserted at once").isEqualTo(before + 1);
-
-            assertThat(update("UPDATE occupancy SET expires_at = expires_at WHERE hold_id = ? AND false", hold))
-                    .isZero();
-            assertThat(update("DELETE FROM occupancy WHERE hold_id = ? AND false", hold))
-                    .isZero();
-            assertThat(occupancyVersion(studio))
-                    .as("statements that changed nothing")
-                    .isEqualTo(before + 1);
-
-            assertThat(update("UPDATE occupancy SET expires_at = '2090-01-01 09:30Z' WHERE hold_id = ?", hold))
-                    .isEqualTo(2);
-            assertThat(occupancyVersion(studio)).as("two rows updated at once").isEqualTo(before + 2);
-
-            assertThat(update("DELETE FROM occupancy WHERE hold_id = ?", hold)).isEqualTo(2);
-            assertThat(occupancyVersion(studio)).as("two rows deleted at once").isEqualTo(before + 3);
+            // another session (as another booking of the studio would) finds the counter row unlocked:
+            // the room's insert above took no lock on it, so bookings do not queue behind each other
+            try (Connection other = dataSource.getConnection();
+                    Statement statement = other.createStatement()) {
+                statement.execute("SET lock_timeout = '1s'");
+                statement.execute("SELECT 1 FROM catalog_version WHERE studio_id = '" + studio + "' FOR UPDATE NOWAIT");
+            } catch (SQLException e) {
+                throw new AssertionError("the studio's counter row is locked by the occupancy change", e);
+            }
         });
     }
 
