@@ -67,7 +67,7 @@ class TransactionRetries {
                     return name;
                 }
             });
-            // the slot it took or freed shows in the caller's next search, whichever node answers
+            // the slot it took or freed shows in the caller's next search here, and on other nodes once they hear
             occupancy.awaitAnnounced();
             return result;
         } catch (RetryException e) {

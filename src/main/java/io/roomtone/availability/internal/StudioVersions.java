@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The studio's catalog and occupancy counters (see V7 and V9). While {@link VersionFeed} listens for
+ * The studio's catalog and occupancy counters (see V7, V9 and {@link OccupancyAnnouncer}). While {@link VersionFeed} listens for
  * their changes, a node keeps the counters it has read and a search needs nothing from the database;
  * otherwise each search reads them in one query without a transaction.
  *
