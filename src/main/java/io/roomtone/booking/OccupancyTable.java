@@ -55,15 +55,14 @@ class OccupancyTable implements Occupancy {
                         SELECT resource_kind, resource_id, blocked_start AS start_at, blocked_end AS end_at,
                                coalesce(booking_id, hold_id) AS owner_id, expires_at
                           FROM occupancy
-                         WHERE studio_id = ? AND blocked_start >= ? AND blocked_start < ? AND blocked_end > ?
-                           AND (expires_at IS NULL OR expires_at > ?)
+                         WHERE studio_id = :studio AND blocked_start >= :reach AND blocked_start < :to
+                           AND blocked_end > :from AND (expires_at IS NULL OR expires_at > :now)
                         """)
-                .params(
-                        Tenancy.currentStudioId(),
-                        Timestamp.from(from.minus(PIECE)),
-                        Timestamp.from(to),
-                        Timestamp.from(from),
-                        Timestamp.from(clock.instant()))
+                .param("studio", Tenancy.currentStudioId())
+                .param("reach", Timestamp.from(from.minus(PIECE)))
+                .param("to", Timestamp.from(to))
+                .param("from", Timestamp.from(from))
+                .param("now", Timestamp.from(clock.instant()))
                 .query((rs, row) -> {
                     // by column index, not name: a search maps hundreds of these rows
                     Timestamp expires = rs.getTimestamp(6);
@@ -158,8 +157,9 @@ class OccupancyTable implements Occupancy {
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseBooking(UUID bookingId) {
         changes.changedInThisTransaction();
-        jdbc.sql("DELETE FROM occupancy WHERE studio_id = ? AND booking_id = ?")
-                .params(Tenancy.currentStudioId(), bookingId)
+        jdbc.sql("DELETE FROM occupancy WHERE studio_id = :studio AND booking_id = :booking")
+                .param("studio", Tenancy.currentStudioId())
+                .param("booking", bookingId)
                 .update();
     }
 

@@ -33,16 +33,18 @@ public class Rooms {
     @Transactional(readOnly = true)
     public List<Room> list(boolean activeOnly) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM room WHERE studio_id = ? AND (active OR NOT ?) ORDER BY lower(name)")
-                .params(Tenancy.currentStudioId(), activeOnly)
+                        + " FROM room WHERE studio_id = :studio AND (active OR NOT :activeOnly) ORDER BY lower(name)")
+                .param("studio", Tenancy.currentStudioId())
+                .param("activeOnly", activeOnly)
                 .query(Rooms::map)
                 .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Room> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM room WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM room WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .query(Rooms::map)
                 .optional();
     }
@@ -117,8 +119,9 @@ public class Rooms {
     public void delete(UUID id) {
         Room before = get(id);
         events.publishEvent(new CatalogRemoved(CatalogRemoved.Kind.ROOM, id));
-        jdbc.sql("DELETE FROM room WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        jdbc.sql("DELETE FROM room WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .update();
         audit.record("room.deleted", "room", id, before, null);
     }
@@ -145,9 +148,12 @@ public class Rooms {
         boolean taken = jdbc.sql(
                         """
                         SELECT EXISTS (SELECT 1 FROM room
-                                        WHERE studio_id = ? AND lower(name) = lower(?) AND id IS DISTINCT FROM ?)
+                                        WHERE studio_id = :studio AND lower(name) = lower(:name)
+                                          AND id IS DISTINCT FROM :except)
                         """)
-                .params(Tenancy.currentStudioId(), name.strip(), except)
+                .param("studio", Tenancy.currentStudioId())
+                .param("name", name.strip())
+                .param("except", except)
                 .query(Boolean.class)
                 .single();
         if (taken) {

@@ -39,17 +39,20 @@ public class Services {
     /** All services by name; {@code activeOnly} for what clients may book. */
     @Transactional(readOnly = true)
     public List<Service> list(boolean activeOnly) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM service WHERE studio_id = ? AND (active OR NOT ?) ORDER BY lower(name)")
-                .params(Tenancy.currentStudioId(), activeOnly)
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM service WHERE studio_id = :studio AND (active OR NOT :activeOnly) ORDER BY lower(name)")
+                .param("studio", Tenancy.currentStudioId())
+                .param("activeOnly", activeOnly)
                 .query(mapper())
                 .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Service> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM service WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM service WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .query(mapper())
                 .optional();
     }
@@ -147,8 +150,9 @@ public class Services {
     public void delete(UUID id) {
         Service before = get(id);
         events.publishEvent(new CatalogRemoved(CatalogRemoved.Kind.SERVICE, id));
-        jdbc.sql("DELETE FROM service WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        jdbc.sql("DELETE FROM service WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .update();
         audit.record("service.deleted", "service", id, before, null);
     }
@@ -185,9 +189,12 @@ public class Services {
         boolean taken = jdbc.sql(
                         """
                         SELECT EXISTS (SELECT 1 FROM service
-                                        WHERE studio_id = ? AND lower(name) = lower(?) AND id IS DISTINCT FROM ?)
+                                        WHERE studio_id = :studio AND lower(name) = lower(:name)
+                                          AND id IS DISTINCT FROM :except)
                         """)
-                .params(Tenancy.currentStudioId(), name.strip(), except)
+                .param("studio", Tenancy.currentStudioId())
+                .param("name", name.strip())
+                .param("except", except)
                 .query(Boolean.class)
                 .single();
         if (taken) {

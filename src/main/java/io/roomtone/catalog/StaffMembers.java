@@ -112,8 +112,10 @@ public class StaffMembers {
     public StaffEnrollment create(StaffDraft draft) {
         check(draft, true);
         UserAccount account = accounts.findOrCreateStaffAccount(draft.email(), draft.name());
-        boolean alreadyStaff = jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE studio_id = ? AND user_id = ?)")
-                .params(Tenancy.currentStudioId(), account.id())
+        boolean alreadyStaff = jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM staff WHERE studio_id = :studio AND user_id = :user)")
+                .param("studio", Tenancy.currentStudioId())
+                .param("user", account.id())
                 .query(Boolean.class)
                 .single();
         if (alreadyStaff) {
@@ -199,8 +201,9 @@ public class StaffMembers {
         StaffMember before = get(id);
         refuseIfAssigned(before);
         events.publishEvent(new CatalogRemoved(CatalogRemoved.Kind.STAFF, id));
-        jdbc.sql("DELETE FROM staff WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        jdbc.sql("DELETE FROM staff WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .update();
         accounts.leaveStaff(before.userId());
         audit.record("staff.deleted", "staff", id, before, null);

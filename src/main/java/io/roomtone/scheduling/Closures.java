@@ -102,8 +102,9 @@ public class Closures {
     @Transactional
     public void delete(UUID id) {
         Closure before = get(id);
-        jdbc.sql("DELETE FROM schedule_exception WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        jdbc.sql("DELETE FROM schedule_exception WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .update();
         audit.record("closure.deleted", "closure", id, before, null);
     }
@@ -111,9 +112,11 @@ public class Closures {
     /** Deletes the closures of a room or staff member that is being deleted. */
     @Transactional
     void removeTarget(TargetType targetType, UUID targetId) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM schedule_exception WHERE studio_id = ? AND target_type = ?"
-                        + " AND target_id = ?")
-                .params(Tenancy.currentStudioId(), targetType.json(), targetId)
+        List<UUID> ids = jdbc.sql("SELECT id FROM schedule_exception WHERE studio_id = :studio AND target_type = :type"
+                        + " AND target_id = :target")
+                .param("studio", Tenancy.currentStudioId())
+                .param("type", targetType.json())
+                .param("target", targetId)
                 .query(UUID.class)
                 .list();
         ids.forEach(this::delete);
@@ -169,9 +172,10 @@ public class Closures {
     }
 
     private Optional<Closure> stored(UUID id, boolean lock) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM schedule_exception WHERE studio_id = ? AND id = ?"
+        return jdbc.sql("SELECT " + COLUMNS + " FROM schedule_exception WHERE studio_id = :studio AND id = :id"
                         + (lock ? " FOR UPDATE" : ""))
-                .params(Tenancy.currentStudioId(), id)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .query(Closures::map)
                 .optional();
     }

@@ -149,8 +149,9 @@ public class ScheduleRules {
     @Transactional
     public void delete(UUID id) {
         ScheduleRule before = get(id);
-        jdbc.sql("DELETE FROM schedule_rule WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), id)
+        jdbc.sql("DELETE FROM schedule_rule WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .update();
         audit.record("schedule_rule.deleted", "schedule_rule", id, before, null);
     }
@@ -240,9 +241,10 @@ public class ScheduleRules {
     }
 
     private Optional<Stored> stored(UUID id, boolean lock) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM schedule_rule WHERE studio_id = ? AND id = ?"
+        return jdbc.sql("SELECT " + COLUMNS + " FROM schedule_rule WHERE studio_id = :studio AND id = :id"
                         + (lock ? " FOR UPDATE" : ""))
-                .params(Tenancy.currentStudioId(), id)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
                 .query(ScheduleRules::map)
                 .optional();
     }

@@ -70,8 +70,8 @@ public class Tokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT studio_id, user_id, email, name, role FROM signed_in_user(:hash)")
-                .param("hash", digest(token))
+        return jdbc.sql("SELECT studio_id, user_id, email, name, role FROM signed_in_user(?)")
+                .param(digest(token))
                 .query((rs, row) -> new CurrentUser(
                         rs.getObject("user_id", UUID.class),
                         rs.getObject("studio_id", UUID.class),
