@@ -14,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -28,7 +30,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, RequestAuthentication authentication, Problems problems, IdentityProperties identity)
+            HttpSecurity http,
+            RequestAuthentication authentication,
+            Problems problems,
+            IdentityProperties identity,
+            PageRefusals pages)
             throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -37,22 +43,36 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser))
                 .addFilterBefore(authentication.filter(problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Sign in to use this route.")))
-                        .accessDeniedHandler((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                new RoomtoneException(
-                                        ProblemCode.FORBIDDEN,
-                                        e instanceof CsrfException
-                                                ? "The CSRF token is missing or wrong (send the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header)."
-                                                : "Your role does not allow this."))))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            if (Pages.wanted(request)) {
+                                pages.refuse(request, response, 401);
+                                return;
+                            }
+                            problems.write(
+                                    request,
+                                    response,
+                                    new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Sign in to use this route."));
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (Pages.wanted(request)) {
+                                pages.refuse(request, response, 403);
+                                return;
+                            }
+                            problems.write(
+                                    request,
+                                    response,
+                                    new RoomtoneException(
+                                            ProblemCode.FORBIDDEN,
+                                            e instanceof CsrfException
+                                                    ? "The CSRF token is missing or wrong (send the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header)."
+                                                    : "Your role does not allow this."));
+                        }))
+                .headers(headers -> headers
+                        // the policy depends on the path (see ContentSecurity)
+                        .addHeaderWriter(ContentSecurity::write)
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurity.PERMISSIONS)))
                 .authorizeHttpRequests(requests -> {
                     for (RouteRules.Rule rule : RouteRules.RULES) {
                         var matcher = requests.requestMatchers(
