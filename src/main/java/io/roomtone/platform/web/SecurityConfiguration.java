@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -41,7 +42,12 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser))
+                .csrf(csrf -> csrf.spa()
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser)
+                        // stateless: every cookie-authenticated request looks like a fresh sign-in to
+                        // the session management filter, which would replace the CSRF token each time
+                        // (even for a stylesheet) and so void the token of every form already rendered
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(authentication.filter(problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (Pages.wanted(request)) {
