@@ -182,6 +182,17 @@ public final class TestStudio {
                 .id();
     }
 
+    /** A new room named {@code name} (used as given: the pages must escape it) with a colour; returns its id. */
+    public String namedRoom(String name, String color, String... tags) {
+        return api.post(
+                        "/api/admin/rooms",
+                        json("name", name, "color", color, "capacity", 4, "tags", List.of(tags)),
+                        owner())
+                .expect(201)
+                .as(RoomView.class)
+                .id();
+    }
+
     /** A new bookable service: by default 60 minutes at 100.00 an hour, any room, no engineer. */
     public NewService service() {
         return new NewService();

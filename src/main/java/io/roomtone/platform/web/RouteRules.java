@@ -28,6 +28,13 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/", Access.PUBLIC),
             new Rule(null, "/setup", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/css/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/js/**", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/availability", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/book", Access.PUBLIC),
+            new Rule(null, "/signin", Access.PUBLIC),
+            new Rule(null, "/signup", Access.PUBLIC),
+            // public: signing out with a session that already expired must still clear the cookie
+            new Rule(HttpMethod.POST, "/signout", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/webjars/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/favicon.ico", Access.PUBLIC),
             new Rule(null, "/error", Access.PUBLIC),

@@ -13,7 +13,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -28,31 +31,54 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, RequestAuthentication authentication, Problems problems, IdentityProperties identity)
+            HttpSecurity http,
+            RequestAuthentication authentication,
+            Problems problems,
+            IdentityProperties identity,
+            PageRefusals pages)
             throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser))
+                .csrf(csrf -> csrf.spa()
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::forgeableByBrowser)
+                        // stateless: every cookie-authenticated request looks like a fresh sign-in to
+                        // the session management filter, which would replace the CSRF token each time
+                        // (even for a stylesheet) and so void the token of every form already rendered
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(authentication.filter(problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Sign in to use this route.")))
-                        .accessDeniedHandler((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                new RoomtoneException(
-                                        ProblemCode.FORBIDDEN,
-                                        e instanceof CsrfException
-                                                ? "The CSRF token is missing or wrong (send the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header)."
-                                                : "Your role does not allow this."))))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            if (Pages.wanted(request)) {
+                                pages.refuse(request, response, 401);
+                                return;
+                            }
+                            problems.write(
+                                    request,
+                                    response,
+                                    new RoomtoneException(ProblemCode.UNAUTHENTICATED, "Sign in to use this route."));
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (Pages.wanted(request)) {
+                                pages.refuse(request, response, 403);
+                                return;
+                            }
+                            problems.write(
+                                    request,
+                                    response,
+                                    new RoomtoneException(
+                                            ProblemCode.FORBIDDEN,
+                                            e instanceof CsrfException
+                                                    ? "The CSRF token is missing or wrong (send the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header)."
+                                                    : "Your role does not allow this."));
+                        }))
+                .headers(headers -> headers
+                        // the policy depends on the path (see ContentSecurity)
+                        .addHeaderWriter(ContentSecurity::write)
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurity.PERMISSIONS)))
                 .authorizeHttpRequests(requests -> {
                     for (RouteRules.Rule rule : RouteRules.RULES) {
                         var matcher = requests.requestMatchers(

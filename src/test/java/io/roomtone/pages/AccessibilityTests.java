@@ -1,0 +1,96 @@
+package io.roomtone.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.roomtone.support.Api;
+import io.roomtone.support.Browser;
+import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.TestStudio;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every page of the web app, checked by axe-core (WCAG 2.2 A and AA rules) and photographed 360
+ * pixels wide into {@code target/screenshots/}, where nothing may scroll sideways.
+ */
+@RoomtoneTest
+class AccessibilityTests {
+
+    static final int PHONE = 360;
+
+    @Autowired
+    Api api;
+
+    BrowserContext browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyPageHasNoSeriousAccessibilityProblemAndFitsAPhone() {
+        TestStudio studio = new TestStudio(api).openWithoutApproval();
+        String room = studio.namedRoom("Live Room with a rather long name for a small screen", "#3366ff", "vocal");
+        studio.namedRoom("Booth", null, "vocal");
+        studio.service().named("Recording").inRoomsTagged("vocal").create();
+        studio.addOn(2_500);
+        String tomorrow = LocalDate.now(TestStudio.ZONE).plusDays(1).toString();
+        // axe is injected as a script: this context alone ignores the CSP to let it in
+        browser = Browser.open(api, studio, PHONE, true);
+        Page page = browser.newPage();
+
+        check(page, "/", "studio");
+        check(page, "/availability?date=" + tomorrow, "availability");
+        check(page, "/availability?date=not-a-date", "availability-invalid");
+        page.navigate("/availability?date=" + tomorrow);
+        String book = page.locator(".slot").first().getAttribute("href");
+        check(page, book, "book");
+        check(page, "/book?room=" + room, "book-invalid");
+        check(page, "/signin", "signin");
+        check(page, "/signup", "signup");
+        check(page, "/no-such-page", "not-found");
+    }
+
+    private static void check(Page page, String path, String name) {
+        page.navigate(path);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target/screenshots/" + name + "-360.png"))
+                .setFullPage(true));
+        Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
+        assertThat(width.intValue())
+                .as("%s scrolls sideways at %d px", path, PHONE)
+                .isLessThanOrEqualTo(PHONE);
+
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as(
+                        "%s: %s",
+                        path,
+                        serious.stream()
+                                .map(rule -> rule.getId() + " "
+                                        + rule.getNodes().stream()
+                                                .map(node -> node.getHtml())
+                                                .limit(3)
+                                                .collect(Collectors.joining(" | ")))
+                                .collect(Collectors.joining("; ")))
+                .isEmpty();
+    }
+}
