@@ -105,10 +105,16 @@ class VersionTriggersTests {
     @Test
     void aTransactionThatTakesOccupancyLeavesTheStudioCounterFree() {
         UUID studio = studio();
+        UUID room = UUID.randomUUID();
+        // committed first: a new room moves the catalog counter, which is this row too
+        Tenancy.runAs(
+                studio,
+                () -> transactions.executeWithoutResult(tx -> update(
+                        "INSERT INTO room (id, studio_id, name) VALUES (?, current_studio_id(), ?)",
+                        room,
+                        "Occ " + room)));
         rolledBack(studio, () -> {
-            UUID room = UUID.randomUUID();
             UUID hold = UUID.randomUUID();
-            update("INSERT INTO room (id, studio_id, name) VALUES (?, current_studio_id(), ?)", room, "Occ " + room);
             update(
                     """
                     INSERT INTO hold (id, studio_id, user_id, room_id, start_at, end_at, expires_at)
@@ -127,6 +133,9 @@ class VersionTriggersTests {
                             hold))
                     .isEqualTo(1);
 
+            assertThat(catalogVersion(studio))
+                    .as("the studio has its counter row")
+                    .isPositive();
             // another session (as another booking of the studio would) finds the counter row unlocked:
             // the room's insert above took no lock on it, so bookings do not queue behind each other
             try (Connection other = dataSource.getConnection();

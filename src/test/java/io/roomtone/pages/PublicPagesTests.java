@@ -107,6 +107,9 @@ class PublicPagesTests {
                 .hasText("08:00–09:00");
         assertThat(page.locator("#results")).containsText("Studio time, America/Toronto");
         page.evaluate("window.stillTheSamePage = true");
+        // htmx wires up swapped-in content when the swap settles (20 ms later, more on a busy
+        // machine); a change made before that is not seen by it
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
 
         page.getByLabel("Service").selectOption(vocalOnly);
 
