@@ -47,16 +47,22 @@ public class Tokens {
         return token;
     }
 
-    public Optional<Owner> resolve(String token, Purpose purpose) {
+    /**
+     * Uses up a token of {@code studioId}: deletes it and says whose it was, in one statement, so that
+     * of any number of concurrent callers exactly one gets it (the others wait for its row lock and
+     * then find it gone). The deletion is undone with the caller's transaction if that fails.
+     */
+    public Optional<Owner> consume(String token, Purpose purpose, UUID studioId) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
         return jdbc.sql(
                         """
-                        SELECT studio_id, user_id FROM auth_token
-                         WHERE token_hash = ? AND purpose = ? AND expires_at > now()
+                        DELETE FROM auth_token
+                         WHERE token_hash = ? AND purpose = ? AND studio_id = ? AND expires_at > now()
+                        RETURNING studio_id, user_id
                         """)
-                .params(digest(token), purpose.name().toLowerCase())
+                .params(digest(token), purpose.name().toLowerCase(), studioId)
                 .query((rs, row) ->
                         new Owner(rs.getObject("studio_id", UUID.class), rs.getObject("user_id", UUID.class)))
                 .optional();

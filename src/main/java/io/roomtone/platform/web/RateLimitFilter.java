@@ -1,5 +1,6 @@
 package io.roomtone.platform.web;
 
+import io.roomtone.identity.Accounts;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
 import jakarta.servlet.FilterChain;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,9 +119,11 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         try {
             JsonNode email = json.readTree(body).path("email");
-            return email.isString() && !email.asString().isBlank()
-                    ? Optional.of(email.asString().strip().toLowerCase(Locale.ROOT))
-                    : Optional.empty();
+            if (email.isString() && !email.asString().isBlank()) {
+                return Optional.of(Accounts.normalizeEmail(email.asString()));
+            }
+            // a password change counts against the signed-in account's address
+            return RateLimiter.currentUser().map(user -> Accounts.normalizeEmail(user.email()));
         } catch (JacksonException e) {
             return Optional.empty(); // the controller answers malformed JSON
         }
