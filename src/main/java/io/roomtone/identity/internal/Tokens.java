@@ -1,6 +1,7 @@
 package io.roomtone.identity.internal;
 
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.Role;
 import io.roomtone.shared.Secrets;
 import java.time.Duration;
@@ -30,9 +31,11 @@ public class Tokens {
     public record Owner(UUID studioId, UUID userId) {}
 
     private final JdbcClient jdbc;
+    private final IdentityProperties properties;
 
-    Tokens(JdbcClient jdbc) {
+    Tokens(JdbcClient jdbc, IdentityProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     public String issue(UUID studioId, UUID userId, Purpose purpose, Duration ttl) {
@@ -70,14 +73,20 @@ public class Tokens {
 
     /**
      * Who a session token signs in, in one statement (see {@code signed_in_user} in identity's V20):
-     * the token's studio and the account as that studio's row-level security shows it.
+     * the token's studio and the account as that studio's row-level security shows it. An owner's or
+     * admin's session idle for longer than {@code roomtone.admin-idle-timeout} ends here (see V22).
      */
     public Optional<CurrentUser> signedIn(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT studio_id, user_id, email, name, role FROM signed_in_user(:hash)")
+        return jdbc.sql(
+                        """
+                        SELECT studio_id, user_id, email, name, role
+                          FROM signed_in_user(:hash, make_interval(secs => :idle))
+                        """)
                 .param("hash", digest(token))
+                .param("idle", (double) properties.adminIdleTimeout().toMillis() / 1000)
                 .query((rs, row) -> new CurrentUser(
                         rs.getObject("user_id", UUID.class),
                         rs.getObject("studio_id", UUID.class),
