@@ -1,13 +1,13 @@
 package io.roomtone.identity;
 
+import io.roomtone.identity.internal.PasswordRules;
 import io.roomtone.identity.internal.Tokens;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
+import io.roomtone.shared.Texts;
 import io.roomtone.shared.Validation;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,14 +30,17 @@ public class Accounts {
     private final Tokens tokens;
     private final IdentityProperties properties;
     private final TransactionTemplate transactions;
+    private final PasswordRules passwordRules;
 
     Accounts(
             JdbcClient jdbc,
             PasswordEncoder passwords,
             Tokens tokens,
             IdentityProperties properties,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            PasswordRules passwordRules) {
         this.jdbc = jdbc;
+        this.passwordRules = passwordRules;
         this.passwords = passwords;
         this.tokens = tokens;
         this.properties = properties;
@@ -70,14 +73,14 @@ public class Accounts {
         checkEmail(validation, email);
         checkPassword(validation, password, "password");
         checkName(validation, name);
-        validation.check(phone == null || phone.length() <= 40, "phone", "must be at most 40 characters");
+        checkPhone(validation, phone);
         validation.throwIfInvalid();
         String hash = passwords.encode(password);
         return transactions.execute(status -> {
             if (findByEmail(email).isPresent()) {
                 throw RoomtoneException.conflict("An account with this email already exists.");
             }
-            return insert(normalizeEmail(email), name.strip(), phone, hash, role);
+            return insert(normalizeEmail(email), name.strip(), blankToNull(phone), hash, role);
         });
     }
 
@@ -216,7 +219,7 @@ public class Accounts {
                 .single();
     }
 
-    private UserAccount insert(String email, String name, String phone, String passwordHash, Role role) {
+    UserAccount insert(String email, String name, String phone, String passwordHash, Role role) {
         return jdbc.sql(
                         """
                         INSERT INTO app_user (studio_id, email, name, phone, password_hash, role)
@@ -228,36 +231,51 @@ public class Accounts {
                 .single();
     }
 
-    static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+    /** An e-mail address as accounts store and look it up: trimmed, Unicode NFKC, lower case. */
+    public static String normalizeEmail(String email) {
+        return Texts.normalizeEmail(email);
     }
 
-    private static void checkEmail(Validation validation, String email) {
+    static void checkEmail(Validation validation, String email) {
         validation
                 .require(email, "email")
                 .check(
+                        email == null || !Texts.hasInvisible(email.strip()),
+                        "email",
+                        "must not contain invisible or control characters")
+                .check(
                         email == null
-                                || (email.length() <= 254
-                                        && EMAIL.matcher(email.strip()).matches()),
+                                || (normalizeEmail(email).length() <= 254
+                                        && EMAIL.matcher(normalizeEmail(email)).matches()),
                         "email",
                         "must be an email address");
     }
 
-    private static void checkName(Validation validation, String name) {
+    static void checkName(Validation validation, String name) {
         validation
                 .require(name, "name")
+                .check(
+                        name == null || !Texts.hasControlOrBidi(name),
+                        "name",
+                        "must not contain control characters or text-direction overrides")
                 .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters");
     }
 
-    private static void checkPassword(Validation validation, String password, String field) {
+    static void checkPhone(Validation validation, String phone) {
         validation
-                .require(password, field)
-                .check(password == null || password.length() >= 8, field, "must be at least 8 characters")
-                // bcrypt reads at most 72 bytes; a longer password would be silently truncated
                 .check(
-                        password == null || password.getBytes(StandardCharsets.UTF_8).length <= 72,
-                        field,
-                        "must be at most 72 bytes");
+                        phone == null || !Texts.hasInvisible(phone),
+                        "phone",
+                        "must not contain invisible or control characters")
+                .check(phone == null || phone.strip().length() <= 40, "phone", "must be at most 40 characters");
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void checkPassword(Validation validation, String password, String field) {
+        passwordRules.check(validation, password, field);
     }
 
     static UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

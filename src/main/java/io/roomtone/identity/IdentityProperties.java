@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorPassword the platform operator's password ({@code ROOMTONE_OPERATOR_PASSWORD})
  * @param sessionTtl how long a sign-in lasts ({@code ROOMTONE_SESSION_TTL})
  * @param invitationTtl how long a staff invitation link works
+ * @param adminIdleTimeout an owner's or admin's session ends when unused for this long, however long its
+ *     {@code sessionTtl} ({@code ROOMTONE_ADMIN_IDLE_TIMEOUT})
  */
 @ConfigurationProperties("roomtone")
 public record IdentityProperties(
@@ -23,4 +25,5 @@ public record IdentityProperties(
         String operatorEmail,
         String operatorPassword,
         @DefaultValue("14d") Duration sessionTtl,
-        @DefaultValue("7d") Duration invitationTtl) {}
+        @DefaultValue("7d") Duration invitationTtl,
+        @DefaultValue("8h") Duration adminIdleTimeout) {}

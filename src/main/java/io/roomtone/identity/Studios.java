@@ -1,10 +1,12 @@
 package io.roomtone.identity;
 
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Texts;
 import io.roomtone.shared.Validation;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,83 @@ import org.springframework.transaction.annotation.Transactional;
 public class Studios {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+    /**
+     * Slugs that name a studio's host ({@code slug.example.com}) and so must not be a studio's:
+     * the installation's own hosts and the names people trust by habit.
+     */
+    static final Set<String> RESERVED_SLUGS = Set.of(
+            "www",
+            "api",
+            "admin",
+            "administrator",
+            "app",
+            "apps",
+            "static",
+            "assets",
+            "cdn",
+            "media",
+            "img",
+            "images",
+            "files",
+            "mail",
+            "email",
+            "smtp",
+            "imap",
+            "pop",
+            "mx",
+            "ftp",
+            "status",
+            "help",
+            "support",
+            "docs",
+            "blog",
+            "about",
+            "account",
+            "accounts",
+            "auth",
+            "login",
+            "logout",
+            "signin",
+            "signup",
+            "register",
+            "billing",
+            "pay",
+            "payments",
+            "dashboard",
+            "platform",
+            "operator",
+            "root",
+            "system",
+            "security",
+            "abuse",
+            "postmaster",
+            "hostmaster",
+            "webmaster",
+            "noreply",
+            "no-reply",
+            "ns1",
+            "ns2",
+            "dns",
+            "localhost",
+            "internal",
+            "test",
+            "staging",
+            "dev",
+            "demo",
+            "default",
+            "roomtone",
+            "setup",
+            "actuator",
+            "health",
+            "metrics",
+            "swagger",
+            "webhooks",
+            "webhook",
+            "oauth",
+            "sso",
+            "status-page");
+
     private static final String COLUMNS = "id, slug, name, timezone, currency, is_default";
 
     private final JdbcClient jdbc;
@@ -70,7 +149,12 @@ public class Studios {
                         slug == null || SLUG.matcher(slug).matches(),
                         "slug",
                         "must be 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen")
+                .check(slug == null || !RESERVED_SLUGS.contains(slug), "slug", "is reserved; choose another")
                 .require(name, "name")
+                .check(
+                        name == null || !Texts.hasControlOrBidi(name),
+                        "name",
+                        "must not contain control characters or text-direction overrides")
                 .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters");
         validation.throwIfInvalid();
         if (bySlug(slug).isPresent()) {
@@ -92,6 +176,10 @@ public class Studios {
     public Studio updateCurrent(String name, ZoneId timezone, String currency) {
         new Validation()
                 .check(name == null || !name.isBlank(), "name", "must not be blank")
+                .check(
+                        name == null || !Texts.hasControlOrBidi(name),
+                        "name",
+                        "must not contain control characters or text-direction overrides")
                 .check(name == null || name.strip().length() <= 200, "name", "must be at most 200 characters")
                 .throwIfInvalid();
         Studio before = current();

@@ -28,8 +28,8 @@ class OperatorCredentialsTests {
     @ParameterizedTest
     @CsvSource({"operator@platform.test,''", "'',secret-password", "' ',' '"})
     void emptyOperatorCredentialsNeverAuthenticate(String email, String password) throws Exception {
-        IdentityProperties properties =
-                new IdentityProperties(null, null, true, email, password, Duration.ofDays(14), Duration.ofDays(7));
+        IdentityProperties properties = new IdentityProperties(
+                null, null, true, email, password, Duration.ofDays(14), Duration.ofDays(7), Duration.ofHours(8));
         RequestAuthentication authentication = new RequestAuthentication(null, null, properties);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/platform/studios");
         request.addHeader(

@@ -1,5 +1,6 @@
 package io.roomtone.identity.internal;
 
+import io.roomtone.identity.Accounts;
 import io.roomtone.identity.Tenancy;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class Credentials {
         record Stored(UUID id, String hash) {}
         Optional<Stored> stored = reading.execute(
                 status -> jdbc.sql("SELECT id, password_hash FROM app_user WHERE studio_id = ? AND email = ?")
-                        .params(Tenancy.currentStudioId(), email.strip().toLowerCase(java.util.Locale.ROOT))
+                        .params(Tenancy.currentStudioId(), Accounts.normalizeEmail(email))
                         .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("password_hash")))
                         .optional());
         String hash = stored.map(Stored::hash).orElse(null);

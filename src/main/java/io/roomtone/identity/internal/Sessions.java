@@ -7,6 +7,8 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,16 +67,40 @@ public class Sessions {
 
     /**
      * Sets the password of the account an invitation of the current studio was issued for, and signs
-     * it in; the invitation is used up.
+     * it in. The invitation is used up in the same transaction as the password is set: of concurrent
+     * acceptances of one link exactly one succeeds, and a refused password leaves the link usable.
      */
     @Transactional
     public Opened acceptInvitation(String token, String password) {
-        Tokens.Owner owner = tokens.resolve(token, Tokens.Purpose.INVITATION)
-                .filter(o -> o.studioId().equals(Tenancy.currentStudioId()))
-                .orElseThrow(() -> RoomtoneException.invalid("token", "is invalid or has expired"));
+        Tokens.Owner owner = tokens.consume(token, Tokens.Purpose.INVITATION, Tenancy.currentStudioId())
+                .orElseThrow(() -> RoomtoneException.invalid("token", "is invalid, expired or already used"));
         accounts.setPassword(owner.userId(), password, "password");
-        tokens.revokeAll(owner.studioId(), owner.userId(), Tokens.Purpose.INVITATION);
         return open(accounts.find(owner.userId()).orElseThrow());
+    }
+
+    /**
+     * Changes the signed-in user's password after checking the current one, and renews the session:
+     * every session of the account ends (whoever else signed in with the old password is out) and a
+     * new one is returned for the caller. The current password is compared outside any transaction
+     * (see {@link Credentials}); the new one is stored, and the sessions replaced, in one.
+     */
+    public Opened changePassword(UUID userId, String email, String currentPassword, String newPassword) {
+        Validation validation = new Validation().require(currentPassword, "current_password");
+        validation.throwIfInvalid();
+        boolean verified = credentials
+                .verify(email, currentPassword)
+                .filter(userId::equals)
+                .isPresent();
+        if (!verified) {
+            throw RoomtoneException.invalid("current_password", "is not your current password");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw RoomtoneException.invalid("new_password", "must differ from the current password");
+        }
+        return transactions.execute(status -> {
+            accounts.setPassword(userId, newPassword, "new_password");
+            return open(accounts.find(userId).orElseThrow());
+        });
     }
 
     /** Starts a session for an account of the current studio (joining a running transaction, if any). */

@@ -1,6 +1,7 @@
 package io.roomtone.identity.internal;
 
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.Role;
 import io.roomtone.shared.Secrets;
 import java.time.Duration;
@@ -30,9 +31,11 @@ public class Tokens {
     public record Owner(UUID studioId, UUID userId) {}
 
     private final JdbcClient jdbc;
+    private final IdentityProperties properties;
 
-    Tokens(JdbcClient jdbc) {
+    Tokens(JdbcClient jdbc, IdentityProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     public String issue(UUID studioId, UUID userId, Purpose purpose, Duration ttl) {
@@ -47,16 +50,22 @@ public class Tokens {
         return token;
     }
 
-    public Optional<Owner> resolve(String token, Purpose purpose) {
+    /**
+     * Uses up a token of {@code studioId}: deletes it and says whose it was, in one statement, so that
+     * of any number of concurrent callers exactly one gets it (the others wait for its row lock and
+     * then find it gone). The deletion is undone with the caller's transaction if that fails.
+     */
+    public Optional<Owner> consume(String token, Purpose purpose, UUID studioId) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
         return jdbc.sql(
                         """
-                        SELECT studio_id, user_id FROM auth_token
-                         WHERE token_hash = ? AND purpose = ? AND expires_at > now()
+                        DELETE FROM auth_token
+                         WHERE token_hash = ? AND purpose = ? AND studio_id = ? AND expires_at > now()
+                        RETURNING studio_id, user_id
                         """)
-                .params(digest(token), purpose.name().toLowerCase())
+                .params(digest(token), purpose.name().toLowerCase(), studioId)
                 .query((rs, row) ->
                         new Owner(rs.getObject("studio_id", UUID.class), rs.getObject("user_id", UUID.class)))
                 .optional();
@@ -64,14 +73,19 @@ public class Tokens {
 
     /**
      * Who a session token signs in, in one statement (see {@code signed_in_user} in identity's V20):
-     * the token's studio and the account as that studio's row-level security shows it.
+     * the token's studio and the account as that studio's row-level security shows it. An owner's or
+     * admin's session idle for longer than {@code roomtone.admin-idle-timeout} ends here (see V22).
      */
     public Optional<CurrentUser> signedIn(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT studio_id, user_id, email, name, role FROM signed_in_user(?)")
-                .param(digest(token))
+        return jdbc.sql(
+                        """
+                        SELECT studio_id, user_id, email, name, role
+                          FROM signed_in_user(?, make_interval(secs => ?))
+                        """)
+                .params(digest(token), (double) properties.adminIdleTimeout().toMillis() / 1000)
                 .query((rs, row) -> new CurrentUser(
                         rs.getObject("user_id", UUID.class),
                         rs.getObject("studio_id", UUID.class),

@@ -44,6 +44,8 @@ class AuthController {
 
     record Invitation(String token, String password) {}
 
+    record PasswordChange(String currentPassword, String newPassword) {}
+
     record SignedIn(UserView user, String token) {}
 
     record Session(UserView user) {}
@@ -75,6 +77,23 @@ class AuthController {
     @PostMapping("/accept-invitation")
     SignedIn acceptInvitation(@RequestBody Invitation body, HttpServletRequest request, HttpServletResponse response) {
         return signedIn(sessions.acceptInvitation(body.token(), body.password()), request, response);
+    }
+
+    @Operation(
+            summary = "Change the signed-in user's password",
+            description = "Checks `current_password`; `new_password` must be 8-128 characters and not a common"
+                    + " password. Every session of the account ends; the answer carries a new token and sets a new"
+                    + " session cookie for this caller.")
+    @PostMapping("/password")
+    SignedIn changePassword(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestBody PasswordChange body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return signedIn(
+                sessions.changePassword(user.id(), user.email(), body.currentPassword(), body.newPassword()),
+                request,
+                response);
     }
 
     @Operation(summary = "The signed-in user")

@@ -157,10 +157,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String type =
-                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return respond(Problems.invalid(
-                List.of(new FieldProblem(name, "'" + e.getValue() + "' is not a valid " + describeType(type))),
+                List.of(new FieldProblem(
+                        name, "'" + e.getValue() + "' is not " + article(describeType(e.getRequiredType())))),
                 servlet(request)));
     }
 
@@ -193,7 +192,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (jackson instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
-            if (target == String.class) {
+            if (target == String.class && format.getValue() instanceof String) {
                 // text that parsed but cannot be stored (see JsonConfiguration.NoNulStrings)
                 return Problems.invalid(List.of(new FieldProblem(field, format.getOriginalMessage())), request);
             }
@@ -202,7 +201,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             + java.util.Arrays.stream(target.getEnumConstants())
                                     .map(c -> c.toString().toLowerCase(Locale.ROOT))
                                     .collect(Collectors.joining(", "))
-                    : "a valid " + describeType(target == null ? "value" : target.getSimpleName());
+                    : article(describeType(target));
             return Problems.invalid(
                     List.of(new FieldProblem(field, "'" + format.getValue() + "' is not " + expected)), request);
         }
@@ -213,15 +212,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.invalid(List.of(new FieldProblem(field, "is not a valid value")), request);
         }
         if (jackson instanceof MismatchedInputException mismatch && !field.isEmpty()) {
-            String type = mismatch.getTargetType() == null
-                    ? "value"
-                    : mismatch.getTargetType().getSimpleName();
             return Problems.invalid(
-                    List.of(new FieldProblem(field, "must be " + article(describeType(type)))), request);
+                    List.of(new FieldProblem(field, "must be " + article(describeType(mismatch.getTargetType())))),
+                    request);
         }
-        if (jackson instanceof InputCoercionException && !field.isEmpty()) {
-            // a number too large for its field ("duration_min": 2147483648) is bad input, not bad JSON
-            return Problems.invalid(List.of(new FieldProblem(field, "is out of range")), request);
+        if (jackson instanceof InputCoercionException) {
+            // a number too large for its field ("duration_min": 2147483648) is bad input, not bad JSON;
+            // Jackson's own message would name the Java type ("out of range of int")
+            return Problems.invalid(
+                    List.of(new FieldProblem(field.isEmpty() ? "body" : field, "is out of range")), request);
         }
         if (jackson instanceof StreamReadException) {
             return Problems.of(
@@ -250,18 +249,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static String describeType(String simpleName) {
-        return switch (simpleName) {
-            case "UUID" -> "id (UUID)";
-            case "Instant", "OffsetDateTime" -> "ISO-8601 instant such as 2026-05-01T14:00:00Z";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "LocalTime" -> "time of day (HH:MM)";
-            case "int", "Integer", "long", "Long" -> "whole number";
-            case "boolean", "Boolean" -> "boolean (true or false)";
-            case "String" -> "string";
-            case "List", "Set" -> "array";
-            default -> simpleName.endsWith("[]") ? "array" : "value of type " + simpleName;
-        };
+    /**
+     * What a value of {@code type} looks like, in words for the people who read problem answers:
+     * never a Java type's name ({@code ArrayList}, {@code int}, a record of ours).
+     */
+    static String describeType(Class<?> type) {
+        if (type == null) {
+            return "valid value";
+        }
+        if (type.isEnum()) {
+            return "value from "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "string";
+        }
+        if (type == java.util.UUID.class) {
+            return "id (UUID)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "ISO-8601 instant such as 2026-05-01T14:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "time of day (HH:MM)";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == int.class
+                || type == long.class
+                || type == short.class
+                || type == byte.class
+                || type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == Byte.class
+                || type == java.math.BigInteger.class) {
+            return "whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        return "JSON object";
     }
 
     private static String article(String noun) {

@@ -28,7 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * is stored in PostgreSQL (so any node, after any restart, can answer); a retry with the same key
  * and body gets that response again without the work being repeated; the same key with another
  * body is refused with 422 {@code idempotency_conflict}. Runs after authentication, so keys are
- * scoped to the caller and their studio.
+ * scoped to the caller and their studio, and before {@link RateLimitFilter}, so that a replay spends
+ * no rate-limit token.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -81,7 +82,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
+            // a refusal by a rate limit (which runs after this filter) is not the request's answer: the
+            // key is released like after a failure, so that a retry later does the work
+            if (recorded.getStatus() < 500 && recorded.getStatus() != 429) {
                 jdbc.sql(
                                 """
                                 UPDATE idempotency_key

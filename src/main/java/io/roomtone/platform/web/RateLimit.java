@@ -14,7 +14,9 @@ enum RateLimit {
     REGISTER_PER_IP(Subject.NETWORK, "Too many new accounts from your network"),
     BOOKING_PER_USER(Subject.USER, "Too many booking requests from your account"),
     BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network"),
-    SEARCH_PER_IP(Subject.NETWORK, "Too many availability searches from your network");
+    SEARCH_PER_IP(Subject.NETWORK, "Too many availability searches from your network"),
+    OPERATOR_PER_IP(Subject.NETWORK, "Too many failed operator sign-ins from your network"),
+    OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account");
 
     /** What a limit counts requests of. */
     enum Subject {
@@ -23,7 +25,9 @@ enum RateLimit {
         /** The signed-in account; anonymous requests are not counted. */
         USER,
         /** The {@code email} of a JSON body; requests without one are not counted. */
-        EMAIL
+        EMAIL,
+        /** The user name of HTTP Basic credentials (the platform operator's). */
+        OPERATOR
     }
 
     private final Subject subject;

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  * @param searchPerIp anonymous availability searches from one network whose answer was not cached:
  *     generous, since a booking page searches on every change of date or service, yet it stops one
  *     address from keeping the engine busy with questions nobody else asks
+ * @param operatorPerIp failed HTTP Basic sign-ins of the platform operator from one network (successful
+ *     ones give their token back)
+ * @param operatorPerAccount the same, per user name tried, from anywhere
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -33,7 +36,9 @@ record RateLimitProperties(
         @DefaultValue("30/1h") Limit registerPerIp,
         @DefaultValue("120/1m") Limit bookingPerIp,
         @DefaultValue("30/1m") Limit bookingPerUser,
-        @DefaultValue("600/1m") Limit searchPerIp) {
+        @DefaultValue("600/1m") Limit searchPerIp,
+        @DefaultValue("10/1m") Limit operatorPerIp,
+        @DefaultValue("10/1m") Limit operatorPerAccount) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -43,6 +48,8 @@ record RateLimitProperties(
             case BOOKING_PER_IP -> bookingPerIp;
             case BOOKING_PER_USER -> bookingPerUser;
             case SEARCH_PER_IP -> searchPerIp;
+            case OPERATOR_PER_IP -> operatorPerIp;
+            case OPERATOR_PER_ACCOUNT -> operatorPerAccount;
         };
     }
 

@@ -34,6 +34,8 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/auth/register", List.of(REGISTER_PER_IP)),
             new Rule(HttpMethod.POST, "/signin", List.of(LOGIN_PER_IP, LOGIN_PER_EMAIL)),
             new Rule(HttpMethod.POST, "/signup", List.of(REGISTER_PER_IP)),
+            // a stolen session must not become a way to guess the account's password
+            new Rule(HttpMethod.POST, "/api/auth/password", List.of(LOGIN_PER_IP, LOGIN_PER_EMAIL)),
             new Rule(HttpMethod.POST, "/api/quote", BOOKING),
             new Rule(HttpMethod.POST, "/api/holds", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),

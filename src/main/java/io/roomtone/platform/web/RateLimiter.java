@@ -40,8 +40,7 @@ class RateLimiter {
     /** Takes a token of {@code limit} for {@code subject} in the current studio; the refusal when none is left. */
     Optional<RoomtoneException> take(RateLimit limit, String subject) {
         RateLimitProperties.Limit configured = properties.of(limit);
-        String studio = Tenancy.studioId().map(Object::toString).orElse("-");
-        String key = String.join(":", limit.code(), configured.fingerprint(), studio, subject);
+        String key = key(limit, configured, subject);
         try {
             return buckets.take(key, configured).map(wait -> refusal(limit, wait));
         } catch (RuntimeException e) {
@@ -49,6 +48,21 @@ class RateLimiter {
             log.warn("Rate limit {} could not be checked; letting the request through", limit.code(), e);
             return Optional.empty();
         }
+    }
+
+    /** Gives back the token {@link #take} took, for a request that turned out not to count. */
+    void giveBack(RateLimit limit, String subject) {
+        RateLimitProperties.Limit configured = properties.of(limit);
+        try {
+            buckets.giveBack(key(limit, configured, subject), configured);
+        } catch (RuntimeException e) {
+            log.warn("Rate limit {} could not give a token back", limit.code(), e);
+        }
+    }
+
+    private static String key(RateLimit limit, RateLimitProperties.Limit configured, String subject) {
+        String studio = Tenancy.studioId().map(Object::toString).orElse("-");
+        return String.join(":", limit.code(), configured.fingerprint(), studio, subject);
     }
 
     private static RoomtoneException refusal(RateLimit limit, Duration wait) {

@@ -54,6 +54,7 @@ final class RouteRules {
             new Rule(HttpMethod.POST, "/api/auth/accept-invitation", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/auth/session", Access.SIGNED_IN),
             new Rule(HttpMethod.POST, "/api/auth/logout", Access.SIGNED_IN),
+            new Rule(HttpMethod.POST, "/api/auth/password", Access.SIGNED_IN),
             // the public catalog
             new Rule(HttpMethod.GET, "/api/rooms", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/services", Access.PUBLIC),

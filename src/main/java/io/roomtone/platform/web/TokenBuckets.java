@@ -47,6 +47,11 @@ class TokenBuckets {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** Gives back a token taken from {@code key} (never beyond the bucket's capacity). */
+    void giveBack(String key, RateLimitProperties.Limit limit) {
+        buckets.builder().build(key, limit::bucket).addTokens(1);
+    }
+
     /**
      * Deletes buckets that have been full again for a while. Safe on several nodes at once: each
      * batch skips rows another node (or a request) has locked.

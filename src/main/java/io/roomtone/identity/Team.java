@@ -1,0 +1,175 @@
+package io.roomtone.identity;
+
+import io.roomtone.identity.internal.OwnerLock;
+import io.roomtone.identity.internal.Tokens;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people who run the studio: its owners, admins and staff. Owners and admins see the team;
+ * only an owner invites, changes roles and removes access. A studio never loses its last owner:
+ * every change that could take one away takes {@link OwnerLock} first and counts after it, so two
+ * owners demoting each other at the same moment cannot both succeed.
+ */
+@Service
+public class Team {
+
+    /** A member of the team; {@code canSignIn} is false until they accept their invitation. */
+    public record Member(UUID id, String email, String name, Role role, boolean canSignIn) {}
+
+    /** A member just invited, with the link to send them (none when their account already has a password). */
+    public record Invited(Member member, Optional<Invitation> invitation) {}
+
+    private static final String COLUMNS = "id, email, name, role, password_hash IS NOT NULL AS can_sign_in";
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Tokens tokens;
+    private final AuditTrail audit;
+
+    Team(JdbcClient jdbc, Accounts accounts, Tokens tokens, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** Owners first, then admins, then staff; by name within a role. */
+    @Transactional(readOnly = true)
+    public List<Member> list() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND role <> 'client'"
+                        + " ORDER BY array_position(ARRAY['owner', 'admin', 'staff'], role), lower(name), id")
+                .param(Tenancy.currentStudioId())
+                .query(Team::map)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Member> find(UUID userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND id = ? AND role <> 'client'")
+                .params(Tenancy.currentStudioId(), userId)
+                .query(Team::map)
+                .optional();
+    }
+
+    /**
+     * Invites {@code email} as an admin or staff member: a new account without a password, or a
+     * client account of the studio promoted. An account without a password gets an invitation
+     * link; someone already on the team is a conflict.
+     */
+    @Transactional
+    public Invited invite(CurrentUser actor, String email, String name, String role) {
+        requireOwner(actor);
+        Validation validation = new Validation();
+        Accounts.checkEmail(validation, email);
+        Accounts.checkName(validation, name);
+        Role parsed = role(validation, role, List.of(Role.ADMIN, Role.STAFF));
+        validation.throwIfInvalid();
+        Optional<UserAccount> existing = accounts.findByEmail(email);
+        UUID id;
+        if (existing.isEmpty()) {
+            id = accounts.insert(Accounts.normalizeEmail(email), name.strip(), null, null, parsed)
+                    .id();
+        } else if (existing.get().role() == Role.CLIENT) {
+            id = existing.get().id();
+            setRole(id, parsed);
+        } else {
+            throw RoomtoneException.conflict("This person is already on the team; change their role instead.");
+        }
+        Optional<Invitation> invitation =
+                accounts.hasPassword(id) ? Optional.empty() : Optional.of(accounts.issueInvitation(id));
+        Member member = find(id).orElseThrow();
+        audit.record("team.invited", "user", id, null, member);
+        return new Invited(member, invitation);
+    }
+
+    /** Gives a team member another role (owner, admin or staff); the last owner keeps theirs. */
+    @Transactional
+    public Member changeRole(CurrentUser actor, UUID userId, String role) {
+        requireOwner(actor);
+        Validation validation = new Validation();
+        Role parsed = role(validation, role, List.of(Role.OWNER, Role.ADMIN, Role.STAFF));
+        validation.throwIfInvalid();
+        OwnerLock.acquire(jdbc, Tenancy.currentStudioId());
+        Member before = find(userId).orElseThrow(() -> RoomtoneException.notFound("team member", userId));
+        if (before.role() == Role.OWNER && parsed != Role.OWNER) {
+            requireAnotherOwner();
+        }
+        setRole(userId, parsed);
+        Member after = find(userId).orElseThrow();
+        audit.record("team.role_changed", "user", userId, before, after);
+        return after;
+    }
+
+    /**
+     * Removes a member's access: the account becomes a client's (it may still book), its sessions
+     * and invitations end at once. The last owner cannot be removed.
+     */
+    @Transactional
+    public void remove(CurrentUser actor, UUID userId) {
+        requireOwner(actor);
+        OwnerLock.acquire(jdbc, Tenancy.currentStudioId());
+        Member before = find(userId).orElseThrow(() -> RoomtoneException.notFound("team member", userId));
+        if (before.role() == Role.OWNER) {
+            requireAnotherOwner();
+        }
+        setRole(userId, Role.CLIENT);
+        tokens.revokeAll(Tenancy.currentStudioId(), userId, Tokens.Purpose.SESSION);
+        tokens.revokeAll(Tenancy.currentStudioId(), userId, Tokens.Purpose.INVITATION);
+        audit.record("team.removed", "user", userId, before, null);
+    }
+
+    private void requireAnotherOwner() {
+        // counted after OwnerLock: every transaction that can take an owner away waits for the one before
+        long owners = jdbc.sql("SELECT count(*) FROM app_user WHERE studio_id = ? AND role = 'owner'")
+                .param(Tenancy.currentStudioId())
+                .query(Long.class)
+                .single();
+        if (owners <= 1) {
+            throw RoomtoneException.conflict(
+                    "The studio's last owner cannot be demoted or removed; make someone else an owner first.");
+        }
+    }
+
+    private void setRole(UUID userId, Role role) {
+        jdbc.sql("UPDATE app_user SET role = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
+                .params(role.json(), Tenancy.currentStudioId(), userId)
+                .update();
+    }
+
+    private static void requireOwner(CurrentUser actor) {
+        if (actor == null || actor.role() != Role.OWNER) {
+            throw new RoomtoneException(ProblemCode.FORBIDDEN, "Only an owner of the studio manages its team.");
+        }
+    }
+
+    private static Role role(Validation validation, String value, List<Role> allowed) {
+        String names = String.join(", ", allowed.stream().map(Role::json).toList());
+        validation.require(value, "role");
+        Role parsed = value == null
+                ? null
+                : allowed.stream()
+                        .filter(r -> r.json().equals(value.strip().toLowerCase(Locale.ROOT)))
+                        .findFirst()
+                        .orElse(null);
+        validation.check(value == null || parsed != null, "role", "must be one of " + names);
+        return parsed;
+    }
+
+    private static Member map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.fromJson(rs.getString("role")),
+                rs.getBoolean("can_sign_in"));
+    }
+}
