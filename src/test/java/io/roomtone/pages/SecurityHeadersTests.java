@@ -60,6 +60,24 @@ class SecurityHeadersTests {
     }
 
     @Test
+    void signingInDiscardsTheCsrfTokenTheBrowserHadBefore() {
+        // a token planted before sign-in (the double-submit pair: cookie and header alike)
+        String planted = "planted-before-sign-in";
+        Response login = api.send(
+                "POST",
+                "/api/auth/login",
+                Api.json("email", Api.OWNER_EMAIL, "password", Api.OWNER_PASSWORD),
+                null,
+                Map.of("Content-Type", "application/json", "Cookie", "XSRF-TOKEN=" + planted, "X-XSRF-TOKEN", planted));
+        login.expect(200);
+
+        assertThat(login.setCookieHeader("XSRF-TOKEN").orElseThrow())
+                .as("the old token is cleared; the next page gets a new one")
+                .startsWith("XSRF-TOKEN=;")
+                .contains("Max-Age=0", "Path=/");
+    }
+
+    @Test
     void aFormPostWithoutCsrfTokenIsRefused() {
         Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html");
         Response refused = api.send("POST", "/signin", "email=a%40b.test&password=secret-one", null, form);

@@ -10,11 +10,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,24 +109,11 @@ class AuthController {
             sessions.close(authorization.substring(7).strip());
         }
         RequestAuthentication.sessionCookie(request).ifPresent(sessions::close);
-        response.addHeader(
-                HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, request).toString());
+        SessionCookies.close(request, response);
     }
 
     private SignedIn signedIn(Sessions.Opened session, HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                cookie(session.token(), properties.sessionTtl(), request).toString());
+        SessionCookies.open(session.token(), properties.sessionTtl(), request, response);
         return new SignedIn(UserView.of(session.account()), session.token());
-    }
-
-    static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest request) {
-        return ResponseCookie.from(RequestAuthentication.SESSION_COOKIE, value)
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .path("/")
-                .maxAge(maxAge)
-                .build();
     }
 }

@@ -7,7 +7,6 @@ import io.roomtone.identity.internal.Sessions;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,10 +57,7 @@ class SetupController {
                     form.ownerName(),
                     form.email(),
                     form.password()));
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE,
-                    AuthController.cookie(session.token(), properties.sessionTtl(), request)
-                            .toString());
+            SessionCookies.open(session.token(), properties.sessionTtl(), request, response);
             return "redirect:/";
         } catch (RoomtoneException e) {
             if (e.fieldProblems().isEmpty()) {

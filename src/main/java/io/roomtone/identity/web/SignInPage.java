@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,10 +57,7 @@ class SignInPage {
                     .require(form.password(), "password")
                     .throwIfInvalid();
             Sessions.Opened session = sessions.signIn(form.email().strip(), form.password());
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE,
-                    AuthController.cookie(session.token(), properties.sessionTtl(), request)
-                            .toString());
+            SessionCookies.open(session.token(), properties.sessionTtl(), request, response);
             return "redirect:" + LocalPath.orHome(form.next());
         } catch (RoomtoneException e) {
             if (e.code() == ProblemCode.UNAUTHENTICATED) {

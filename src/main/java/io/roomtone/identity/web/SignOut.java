@@ -4,8 +4,6 @@ import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.internal.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -22,9 +20,7 @@ class SignOut {
     @PostMapping("/signout")
     String signOut(HttpServletRequest request, HttpServletResponse response) {
         RequestAuthentication.sessionCookie(request).ifPresent(sessions::close);
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                AuthController.cookie("", Duration.ZERO, request).toString());
+        SessionCookies.close(request, response);
         return "redirect:/";
     }
 }

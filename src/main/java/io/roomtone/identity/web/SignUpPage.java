@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,10 +54,7 @@ class SignUpPage {
                     ? null
                     : form.phone().strip();
             Sessions.Opened session = sessions.register(form.email(), form.password(), form.name(), phone);
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE,
-                    AuthController.cookie(session.token(), properties.sessionTtl(), request)
-                            .toString());
+            SessionCookies.open(session.token(), properties.sessionTtl(), request, response);
             return "redirect:" + LocalPath.orHome(form.next());
         } catch (RoomtoneException e) {
             if (e.code() == ProblemCode.CONFLICT) {
