@@ -143,13 +143,14 @@ public class Accounts {
         jdbc.sql(
                         """
                         UPDATE app_user
-                           SET email = coalesce(:email, email), name = coalesce(:name, name), updated_at = now()
-                         WHERE studio_id = :studio AND id = :id
+                           SET email = coalesce(?, email), name = coalesce(?, name), updated_at = now()
+                         WHERE studio_id = ? AND id = ?
                         """)
-                .param("email", email == null ? null : normalizeEmail(email))
-                .param("name", name == null ? null : name.strip())
-                .param("studio", Tenancy.currentStudioId())
-                .param("id", userId)
+                .params(
+                        email == null ? null : normalizeEmail(email),
+                        name == null ? null : name.strip(),
+                        Tenancy.currentStudioId(),
+                        userId)
                 .update();
         return find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
     }

@@ -186,15 +186,16 @@ public class Studios {
         jdbc.sql(
                         """
                         UPDATE studio
-                           SET name = coalesce(:name, name),
-                               timezone = coalesce(:timezone, timezone),
-                               currency = coalesce(:currency, currency)
-                         WHERE id = :id
+                           SET name = coalesce(?, name),
+                               timezone = coalesce(?, timezone),
+                               currency = coalesce(?, currency)
+                         WHERE id = ?
                         """)
-                .param("name", name == null ? null : name.strip())
-                .param("timezone", timezone == null ? null : timezone.getId())
-                .param("currency", currency)
-                .param("id", before.id())
+                .params(
+                        name == null ? null : name.strip(),
+                        timezone == null ? null : timezone.getId(),
+                        currency,
+                        before.id())
                 .update();
         return current();
     }
