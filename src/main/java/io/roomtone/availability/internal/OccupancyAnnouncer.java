@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves studios' occupancy versions after their changes committed (see {@link
@@ -37,20 +41,25 @@ public class OccupancyAnnouncer implements SmartLifecycle {
     private record Announcement(UUID studio, CompletableFuture<Void> done) {}
 
     private final JdbcClient jdbc;
+    private final TransactionOperations apart;
     private final BlockingQueue<Announcement> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile Thread thread;
 
-    OccupancyAnnouncer(JdbcClient jdbc) {
+    OccupancyAnnouncer(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.apart = template;
     }
 
     /** Moves {@code studio}'s occupancy version with the next batch; done once it has committed. */
     public CompletableFuture<Void> announce(UUID studio) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
-            // starting or stopping: no thread to batch, so the caller pays for its own
-            move(List.of(studio));
+            // starting or stopping: no thread to batch, so the caller pays for its own, in a
+            // transaction of its own (it may be called after a commit, on the committed connection)
+            apart.executeWithoutResult(tx -> move(List.of(studio)));
             done.complete(null);
             return done;
         }
