@@ -82,7 +82,10 @@ class OccupancyTable implements Occupancy {
      * Takes the room and staff over {@code blocked} for a booking or a hold ({@code expiresAt} set),
      * in one statement that first removes what stands in the way without counting any more: expired
      * holds (the constraint cannot tell they are over) and the rows of {@code replacing} (the
-     * booking's own old range when it moves, the hold it converts). Rows are inserted in one order
+     * booking's own old range when it moves, the hold it converts). Each of the two deletions is one
+     * an index answers: as one condition joined by OR, PostgreSQL scanned every occupancy row of the
+     * studio on every booking (5.6 ms a booking with 15,000 rows, most of a booking's database time;
+     * see docs/benchmarks.md). Rows are inserted in one order
      * (rooms, then staff, by id) so that two bookings rarely wait on each other crosswise.
      *
      * <p>An overlap is a 409 {@code slot_unavailable}. A deadlock or serialization failure is not
@@ -110,12 +113,14 @@ class OccupancyTable implements Occupancy {
         try {
             jdbc.sql(
                             """
-                            WITH cleared AS (
+                            WITH replaced AS (
                                 DELETE FROM occupancy
-                                 WHERE studio_id = :studio
-                                   AND ((booking_id = :replacing OR hold_id = :replacing)
-                                        OR (expires_at <= :now AND blocked_start >= :reach
-                                            AND blocked_start < :end AND blocked_end > :start))
+                                 WHERE studio_id = :studio AND (booking_id = :replacing OR hold_id = :replacing)
+                                RETURNING 1
+                            ), expired AS (
+                                DELETE FROM occupancy
+                                 WHERE studio_id = :studio AND expires_at <= :now
+                                   AND blocked_start >= :reach AND blocked_start < :end AND blocked_end > :start
                                 RETURNING 1
                             )
                             INSERT INTO occupancy (studio_id, resource_kind, resource_id, blocked, booking_id, hold_id,
@@ -126,8 +131,8 @@ class OccupancyTable implements Occupancy {
                                        AS r(kind, id, n),
                                    unnest(CAST(CAST(:starts AS text[]) AS timestamptz[]),
                                           CAST(CAST(:ends AS text[]) AS timestamptz[])) AS p(start_at, end_at)
-                             -- reading the count makes the deletion happen before the first insert
-                             WHERE (SELECT count(*) FROM cleared) >= 0
+                             -- reading the counts makes the deletions happen before the first insert
+                             WHERE (SELECT count(*) FROM replaced) + (SELECT count(*) FROM expired) >= 0
                              ORDER BY r.n, p.start_at
                             """)
                     .param("studio", Tenancy.currentStudioId())

@@ -188,7 +188,7 @@ class DeadlockRetryTests {
                         SELECT coalesce(max(a.pid), 0)
                           FROM pg_stat_activity a
                          WHERE a.datname = current_database() AND a.wait_event_type = 'Lock'
-                           AND a.query LIKE 'WITH cleared AS%'
+                           AND a.query LIKE '%INSERT INTO occupancy%'
                            AND ? = ANY(pg_blocking_pids(a.pid))
                         """)) {
             query.setInt(1, backendOf(rival));
