@@ -184,14 +184,19 @@ class ApiDocumentation {
                         : "Not signed in, or the credentials are invalid or expired (code `unauthenticated`).");
         boolean roleRestricted = access.isPresent() && access.get() != RouteRules.Access.SIGNED_IN && !isPublic;
         if (roleRestricted || mutation) {
+            // SecurityConfiguration checks the CSRF token of every cookie-carrying write, public or not
+            String csrf = "a request carrying the session cookie lacks its CSRF token";
             add(
                     responses,
                     "403",
-                    roleRestricted
-                            ? "Forbidden (code `forbidden`): the caller's role may not use this route, or a "
-                                    + "cookie-authenticated request lacks its CSRF token."
-                            : "Forbidden (code `forbidden`): a cookie-authenticated request lacks its CSRF token, or "
-                                    + "the caller may not change this resource.");
+                    "Forbidden (code `forbidden`): "
+                            + (roleRestricted
+                                    ? "the caller's role may not use this route" + (mutation ? ", or " + csrf : "")
+                                    // BookingAccess: only a booking's client or its studio may change it
+                                    : !isPublic && path.contains("{")
+                                            ? csrf + ", or the caller may not change this resource"
+                                            : csrf)
+                            + ".");
         }
         if (path.contains("{")) {
             add(responses, "404", "Nothing with this id in the caller's studio (code `not_found`).");
