@@ -51,7 +51,8 @@ class ApiDocumentation {
                 .info(
                         new Info()
                                 .title("Roomtone API")
-                                .version("v1")
+                                // as springdoc named it before: the API has made no stability promise yet
+                                .version("v0")
                                 .description(
                                         """
                                 Booking and operations for creative studios: the public catalog, \
