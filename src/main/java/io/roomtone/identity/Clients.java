@@ -47,28 +47,24 @@ public class Clients {
                 .throwIfInvalid();
         String q = query == null ? "" : query.strip();
         String digits = q.replaceAll("\\D", "");
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, email, name, phone, role FROM app_user WHERE studio_id = :studio AND role = 'client'");
-        if (!q.isEmpty()) {
-            sql.append(" AND (name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\'"
-                    + " OR phone ILIKE :pattern ESCAPE '\\'");
-            if (digits.length() >= 3) {
-                sql.append(" OR regexp_replace(phone, '\\D', '', 'g') LIKE :digits");
-            }
-            sql.append(')');
-        }
-        sql.append(" ORDER BY lower(name), id LIMIT :limit OFFSET :offset");
-        var statement = jdbc.sql(sql.toString())
+        // one statement: an absent query (null pattern) matches everyone, a phone-like one also by digits
+        List<UserAccount> rows = jdbc.sql(
+                        """
+                        SELECT id, email, name, phone, role FROM app_user
+                         WHERE studio_id = :studio AND role = 'client'
+                           AND (CAST(:pattern AS text) IS NULL
+                                OR name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\'
+                                OR phone ILIKE :pattern ESCAPE '\\'
+                                OR regexp_replace(phone, '\\D', '', 'g') LIKE CAST(:digits AS text))
+                         ORDER BY lower(name), id LIMIT :limit OFFSET :offset
+                        """)
                 .param("studio", Tenancy.currentStudioId())
+                .param("pattern", q.isEmpty() ? null : "%" + likeEscape(q) + "%")
+                .param("digits", digits.length() >= 3 ? "%" + digits + "%" : null)
                 .param("limit", limit + 1)
-                .param("offset", offset);
-        if (!q.isEmpty()) {
-            statement = statement.param("pattern", "%" + likeEscape(q) + "%");
-            if (digits.length() >= 3) {
-                statement = statement.param("digits", "%" + digits + "%");
-            }
-        }
-        List<UserAccount> rows = statement.query(Accounts::map).list();
+                .param("offset", offset)
+                .query(Accounts::map)
+                .list();
         boolean more = rows.size() > limit;
         return new Page(more ? rows.subList(0, limit) : rows, more ? Optional.of(offset + limit) : Optional.empty());
     }
