@@ -15,6 +15,8 @@ final class RouteRules {
         PUBLIC,
         SIGNED_IN,
         ADMIN,
+        /** Staff members, admins and owners: the studio's people, not its clients. */
+        STAFF,
         /** Owners and admins, and the operator; only the operator in multi-studio mode. */
         OPERATIONS,
         OPERATOR
@@ -30,7 +32,14 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/css/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/js/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/availability", Access.PUBLIC),
-            new Rule(HttpMethod.GET, "/book", Access.PUBLIC),
+            new Rule(null, "/book", Access.PUBLIC),
+            new Rule(null, "/book/**", Access.PUBLIC),
+            new Rule(null, "/me/**", Access.SIGNED_IN),
+            new Rule(HttpMethod.GET, "/receipt/**", Access.SIGNED_IN),
+            new Rule(null, "/admin", Access.ADMIN),
+            new Rule(null, "/admin/**", Access.ADMIN),
+            new Rule(null, "/staff", Access.STAFF),
+            new Rule(null, "/staff/**", Access.STAFF),
             new Rule(null, "/signin", Access.PUBLIC),
             new Rule(null, "/signup", Access.PUBLIC),
             // public: signing out with a session that already expired must still clear the cookie
@@ -65,12 +74,20 @@ final class RouteRules {
             new Rule(null, "/api/bookings/**", Access.SIGNED_IN),
             new Rule(null, "/api/bookings", Access.SIGNED_IN),
             new Rule(HttpMethod.GET, "/api/me/bookings", Access.SIGNED_IN),
+            // a staff member's own hours, time off and sessions
+            new Rule(null, "/api/me/schedule-rules", Access.STAFF),
+            new Rule(null, "/api/me/schedule-rules/**", Access.STAFF),
+            new Rule(null, "/api/me/exceptions", Access.STAFF),
+            new Rule(null, "/api/me/exceptions/**", Access.STAFF),
+            new Rule(HttpMethod.GET, "/api/me/assignments", Access.STAFF),
             // the studio's back office
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations
             new Rule(null, "/api/platform/**", Access.OPERATOR));
 
     static final String[] ADMIN_ROLES = {Role.OWNER.name(), Role.ADMIN.name()};
+
+    static final String[] STAFF_ROLES = {Role.OWNER.name(), Role.ADMIN.name(), Role.STAFF.name()};
 
     static final String[] OPERATIONS_AUTHORITIES = {
         Role.OWNER.authority(), Role.ADMIN.authority(), RequestAuthentication.OPERATOR_AUTHORITY

@@ -87,6 +87,7 @@ class SecurityConfiguration {
                             case PUBLIC -> matcher.permitAll();
                             case SIGNED_IN -> matcher.authenticated();
                             case ADMIN -> matcher.hasAnyRole(RouteRules.ADMIN_ROLES);
+                            case STAFF -> matcher.hasAnyRole(RouteRules.STAFF_ROLES);
                             // with several studios, one studio's owner must not see the whole platform's data
                             case OPERATIONS ->
                                 matcher.hasAnyAuthority(
