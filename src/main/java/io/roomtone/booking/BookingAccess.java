@@ -59,8 +59,25 @@ class BookingAccess {
 
     /** The booking, locked, if {@code caller} may change it (its client or an admin); 404 otherwise. */
     Changing lockForChange(UUID id, CurrentUser caller) {
-        BookingStore.Snapshot snapshot = lock(id);
+        return changing(lock(id), caller);
+    }
+
+    /**
+     * The booking, unlocked, if {@code caller} may change it: for showing what a change would do
+     * before it is made, judged by the same rules as {@link #lockForChange}.
+     */
+    Changing readForChange(UUID id, CurrentUser caller) {
+        return changing(store.find(id).orElseThrow(() -> RoomtoneException.notFound("booking", id)), caller);
+    }
+
+    /** Whether {@code caller} may still change {@code booking} at {@code now} (before the start, unless an admin). */
+    static boolean stillChangeable(Booking booking, CurrentUser caller, Instant now) {
+        return caller.role().isAdmin() || booking.startAt().isAfter(now);
+    }
+
+    private Changing changing(BookingStore.Snapshot snapshot, CurrentUser caller) {
         Booking booking = snapshot.booking();
+        UUID id = booking.id();
         Instant now = clock.instant();
         if (!caller.role().isAdmin() && !booking.clientId().equals(caller.id())) {
             if (canSee(booking, caller)) {
@@ -69,7 +86,7 @@ class BookingAccess {
             }
             throw RoomtoneException.notFound("booking", id);
         }
-        if (!caller.role().isAdmin() && !booking.startAt().isAfter(now)) {
+        if (!stillChangeable(booking, caller, now)) {
             throw new RoomtoneException(
                     ProblemCode.INVALID_TRANSITION, "The session has already started; ask the studio to change it.");
         }

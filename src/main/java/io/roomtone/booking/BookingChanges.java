@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes to a booking that holds its slot: move it to another time, put other staff on it, or
@@ -28,6 +29,13 @@ public class BookingChanges {
 
     /** The outcome of a reschedule: the moved booking and the fee the policy charges. */
     public record Rescheduled(Booking booking, long feeCents) {}
+
+    /**
+     * What a reschedule would do if made now: the booking as it is, the new slot, the fee and the
+     * status the booking would have afterwards (awaiting approval again at some studios).
+     */
+    public record ReschedulePreview(
+            Booking booking, Instant newStartAt, Instant newEndAt, long feeCents, BookingStatus statusAfter) {}
 
     private final BookingAccess access;
     private final BookingStore store;
@@ -58,34 +66,91 @@ public class BookingChanges {
      * approval again (keeping the new slot) unless the studio lets clients move without it.
      */
     public Rescheduled reschedule(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
-        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
-        return transactions.inTransaction("reschedule", () -> move(id, newStart, newEnd, caller));
+        return reschedule(id, newStart, newEnd, null, caller);
     }
 
-    private Rescheduled move(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
-        BookingAccess.Changing changing = access.lockForChange(id, caller);
+    /**
+     * As {@link #reschedule(UUID, Instant, Instant, CurrentUser)}, but only for the fee the client was
+     * shown ({@link #previewReschedule}): when the policy's tier changed in between (the free window
+     * closed while they read), nothing moves and the answer is a 409 {@code conflict}, so that a client
+     * is never charged a fee they did not see. {@code expectedFeeCents} null skips the comparison.
+     */
+    public Rescheduled reschedule(
+            UUID id, Instant newStart, Instant newEnd, Long expectedFeeCents, CurrentUser caller) {
+        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
+        return transactions.inTransaction("reschedule", () -> move(id, newStart, newEnd, expectedFeeCents, caller));
+    }
+
+    /**
+     * What moving the booking to {@code [newStart, newEnd)} would do, checked as the move itself is
+     * (who may, from which status, the same length, the engine's verdict on the new slot) but without
+     * taking it: the fee the client would pay now and the status the booking would have. A service's
+     * daily limit is counted only when the move is made.
+     */
+    @Transactional(readOnly = true)
+    public ReschedulePreview previewReschedule(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
+        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
+        BookingAccess.Changing changing = access.readForChange(id, caller);
+        Plan plan = plan(changing, newStart, newEnd);
+        return new ReschedulePreview(changing.booking(), newStart, newEnd, plan.fee(), plan.status());
+    }
+
+    /**
+     * The fee a move of {@code booking} made now would cost under its snapshotted policy, without
+     * checking a new slot: what a booking page shows next to its "Reschedule" action.
+     */
+    @Transactional(readOnly = true)
+    public long rescheduleFeeNow(UUID id, CurrentUser caller) {
+        return feeOf(access.readForChange(id, caller));
+    }
+
+    /** The checks and outcome of a move, shared by the move and its preview so that both say the same. */
+    private record Plan(
+            StudioCatalog catalog, SlotClaims.Claim claim, StudioSettings settings, long fee, BookingStatus status) {}
+
+    private Plan plan(BookingAccess.Changing changing, Instant newStart, Instant newEnd) {
         Booking before = changing.booking();
         BookingMove.RESCHEDULE.requireFrom(before);
         if (!Duration.between(newStart, newEnd).equals(Duration.between(before.startAt(), before.endAt()))) {
             throw RoomtoneException.invalid(
                     "new_end_at", "a reschedule keeps the session's length; book again to change it");
         }
-        long fee = changing.snapshot()
-                .reschedule()
-                .feeCentsFor(Duration.between(changing.now(), before.startAt()), before.reschedules());
+        long fee = feeOf(changing);
         StudioCatalog catalog = claims.catalog();
         SlotClaims.Claim claim =
                 claims.check(sameServices(before, newStart, newEnd, before.staffIds(), false), catalog);
         StudioSettings settings = catalog.settings();
-        catalog.service(sessionService(before))
-                .ifPresent(service -> rules.enforceDailyLimit(service, newStart, settings.timezone(), id));
         boolean backToApproval =
                 settings.approvalRequired() && !settings.rescheduleWithoutApproval() && !changing.byStudio();
         BookingStatus status = backToApproval ? BookingStatus.AWAITING_APPROVAL : before.status();
+        return new Plan(catalog, claim, settings, fee, status);
+    }
+
+    private static long feeOf(BookingAccess.Changing changing) {
+        Booking booking = changing.booking();
+        return changing.snapshot()
+                .reschedule()
+                .feeCentsFor(Duration.between(changing.now(), booking.startAt()), booking.reschedules());
+    }
+
+    private Rescheduled move(UUID id, Instant newStart, Instant newEnd, Long expectedFee, CurrentUser caller) {
+        BookingAccess.Changing changing = access.lockForChange(id, caller);
+        Booking before = changing.booking();
+        Plan plan = plan(changing, newStart, newEnd);
+        long fee = plan.fee();
+        if (expectedFee != null && expectedFee != fee) {
+            throw RoomtoneException.conflict(
+                    "The fee for this move has changed since it was shown; review it and confirm again.");
+        }
+        plan.catalog()
+                .service(sessionService(before))
+                .ifPresent(service -> rules.enforceDailyLimit(
+                        service, newStart, plan.settings().timezone(), id));
+        BookingStatus status = plan.status();
         Instant due = status == BookingStatus.AWAITING_APPROVAL
-                ? DecisionDeadline.of(newStart, settings, changing.now())
+                ? DecisionDeadline.of(newStart, plan.settings(), changing.now())
                 : null;
-        claims.retakeForBooking(claim, id);
+        claims.retakeForBooking(plan.claim(), id);
         store.reschedule(id, newStart, newEnd, status, due);
         Booking after = store.find(id).orElseThrow().booking();
         journal.record(
@@ -131,20 +196,57 @@ public class BookingChanges {
 
     /** Cancels under the tiered policy snapshotted on the booking, evaluated now against its start. */
     public Cancellation cancel(UUID id, String reason, CurrentUser caller) {
+        return cancel(id, reason, null, caller);
+    }
+
+    /**
+     * As {@link #cancel(UUID, String, CurrentUser)}, but only for the refund the client was shown
+     * ({@link #previewCancel}): when the tier changed in between, nothing is canceled and the answer
+     * is a 409 {@code conflict}. {@code expectedRefundPercent} null skips the comparison.
+     */
+    public Cancellation cancel(UUID id, String reason, Integer expectedRefundPercent, CurrentUser caller) {
         new Validation()
                 .check(reason == null || reason.length() <= 2000, "reason", "must be at most 2000 characters")
                 .throwIfInvalid();
-        return transactions.inTransaction("cancellation", () -> cancelNow(id, reason, caller));
+        return transactions.inTransaction("cancellation", () -> cancelNow(id, reason, expectedRefundPercent, caller));
     }
 
-    private Cancellation cancelNow(UUID id, String reason, CurrentUser caller) {
+    /**
+     * What cancelling now would refund, by the same rule as {@link #cancel}: who may, from which
+     * status, the tier of the snapshotted policy, the part of what was paid. Nothing changes.
+     */
+    @Transactional(readOnly = true)
+    public Cancellation previewCancel(UUID id, CurrentUser caller) {
+        BookingAccess.Changing changing = access.readForChange(id, caller);
+        Booking booking = changing.booking();
+        BookingMove.CANCEL.requireFrom(booking);
+        int percent = refundPercentOf(changing);
+        return new Cancellation(id, booking.status(), percent, refundCentsOf(booking, percent));
+    }
+
+    private static int refundPercentOf(BookingAccess.Changing changing) {
+        return changing.snapshot()
+                .cancellation()
+                .refundPercentAt(
+                        Duration.between(changing.now(), changing.booking().startAt()));
+    }
+
+    private static long refundCentsOf(Booking booking, int percent) {
+        return Money.of(booking.paidCents(), booking.currency())
+                .percent(percent)
+                .cents();
+    }
+
+    private Cancellation cancelNow(UUID id, String reason, Integer expectedPercent, CurrentUser caller) {
         BookingAccess.Changing changing = access.lockForChange(id, caller);
         Booking before = changing.booking();
         BookingMove.CANCEL.requireFrom(before);
-        int percent =
-                changing.snapshot().cancellation().refundPercentAt(Duration.between(changing.now(), before.startAt()));
-        long refund =
-                Money.of(before.paidCents(), before.currency()).percent(percent).cents();
+        int percent = refundPercentOf(changing);
+        if (expectedPercent != null && expectedPercent != percent) {
+            throw RoomtoneException.conflict(
+                    "The refund for cancelling has changed since it was shown; review it and confirm again.");
+        }
+        long refund = refundCentsOf(before, percent);
         claims.release(id);
         store.cancel(id, reason, refund);
         Booking after = store.find(id).orElseThrow().booking();

@@ -186,6 +186,15 @@ class BookingStore {
         return one(id, "");
     }
 
+    /** The studio's booking with {@code code} (as stored: upper case, with its dash). */
+    Optional<Snapshot> findByCode(String code) {
+        return jdbc.sql(SELECT + " WHERE b.studio_id = :studio AND b.code = :code")
+                .param("studio", Tenancy.currentStudioId())
+                .param("code", code)
+                .query(this::snapshot)
+                .optional();
+    }
+
     /** The booking, its row locked until the transaction ends: every change starts here. */
     Optional<Snapshot> findForUpdate(UUID id) {
         return one(id, "FOR UPDATE OF b");
