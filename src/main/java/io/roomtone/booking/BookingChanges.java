@@ -7,6 +7,7 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.Money;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeBounds;
 import io.roomtone.shared.Validation;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public class BookingChanges {
      */
     public Rescheduled reschedule(
             UUID id, Instant newStart, Instant newEnd, Long expectedFeeCents, CurrentUser caller) {
-        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
+        validateMove(newStart, newEnd);
         return transactions.inTransaction("reschedule", () -> move(id, newStart, newEnd, expectedFeeCents, caller));
     }
 
@@ -89,7 +90,7 @@ public class BookingChanges {
      */
     @Transactional(readOnly = true)
     public ReschedulePreview previewReschedule(UUID id, Instant newStart, Instant newEnd, CurrentUser caller) {
-        new Validation().period(newStart, "new_start_at", newEnd, "new_end_at").throwIfInvalid();
+        validateMove(newStart, newEnd);
         BookingAccess.Changing changing = access.readForChange(id, caller);
         Plan plan = plan(changing, newStart, newEnd);
         return new ReschedulePreview(changing.booking(), newStart, newEnd, plan.fee(), plan.status());
@@ -102,6 +103,15 @@ public class BookingChanges {
     @Transactional(readOnly = true)
     public long rescheduleFeeNow(UUID id, CurrentUser caller) {
         return feeOf(access.readForChange(id, caller));
+    }
+
+    /** Both ends within {@link TimeBounds}: beyond them the engine's arithmetic and PostgreSQL overflow. */
+    private static void validateMove(Instant newStart, Instant newEnd) {
+        new Validation()
+                .period(newStart, "new_start_at", newEnd, "new_end_at")
+                .check(newStart == null || TimeBounds.contains(newStart), "new_start_at", TimeBounds.MESSAGE)
+                .check(newEnd == null || TimeBounds.contains(newEnd), "new_end_at", TimeBounds.MESSAGE)
+                .throwIfInvalid();
     }
 
     /** The checks and outcome of a move, shared by the move and its preview so that both say the same. */

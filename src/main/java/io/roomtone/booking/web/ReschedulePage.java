@@ -10,6 +10,7 @@ import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Studios;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -83,9 +84,17 @@ class ReschedulePage {
         LocalDate day = defaultDay(detail.booking(), zone);
         if (date != null && !date.isBlank()) {
             try {
-                day = LocalDate.parse(date.strip());
+                LocalDate parsed = LocalDate.parse(date.strip());
+                if (!TimeBounds.contains(parsed)) {
+                    throw new DateTimeException(TimeBounds.MESSAGE);
+                }
+                day = parsed;
             } catch (DateTimeException e) {
-                problems.put("date", "'" + date + "' is not a date (YYYY-MM-DD)");
+                problems.put(
+                        "date",
+                        e.getMessage().equals(TimeBounds.MESSAGE)
+                                ? TimeBounds.MESSAGE
+                                : "'" + date + "' is not a date (YYYY-MM-DD)");
             }
         }
         return times(detail, day, date, problems, null, null, model, response, viewer);
@@ -275,11 +284,16 @@ class ReschedulePage {
         if (start == null || start.isBlank()) {
             throw RoomtoneException.invalid("start", "is required: pick one of the free times");
         }
+        Instant parsed;
         try {
-            return Instant.parse(start.strip());
+            parsed = Instant.parse(start.strip());
         } catch (DateTimeException e) {
             throw RoomtoneException.invalid("start", "'" + start + "' is not a valid time");
         }
+        if (!TimeBounds.contains(parsed)) {
+            throw RoomtoneException.invalid("start", TimeBounds.MESSAGE);
+        }
+        return parsed;
     }
 
     private static Instant endOf(Booking booking, Instant newStart) {
