@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.Media;
 import io.roomtone.booking.BookingDecisions;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Tenancy;
@@ -131,6 +132,11 @@ class MyBookingsPagesTests {
         assertThat(moved.endAt()).isEqualTo(at(2, 15));
         assertThat(moved.reschedules()).isEqualTo(1);
         assertThat(moved.status()).isEqualTo("awaiting_approval");
+        // 100.00 for the hour, 2 × 25.00 of the add-on, 13 % tax; nothing paid online yet
+        Page receipt = signedIn(studio, client);
+        receipt.navigate("/receipt/" + code);
+        assertThat(receipt.locator(".receipt")).containsText("the full amount is due at the studio");
+        assertThat(receipt.locator(".receipt .me-due-row")).containsText("169.50");
 
         // cancel: the refund is on the page before anything is canceled
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel booking"))
@@ -156,9 +162,13 @@ class MyBookingsPagesTests {
         check(page, "/receipt/" + code, "receipt");
         assertThat(page.locator(".receipt")).containsText(code);
         assertThat(page.locator(".receipt .me-notes")).hasText(NOTES);
-        assertThat(page.locator(".receipt")).containsText("the full amount is due at the studio");
-        // 100.00 for the hour, 2 × 25.00 of the add-on, 13 % tax
         assertThat(page.locator(".receipt .me-total")).containsText("169.50");
+        // a canceled session owes nothing
+        assertThat(page.locator(".receipt")).not().containsText("the full amount is due at the studio");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("header.bar")).isHidden();
+        assertThat(page.locator("footer.foot")).isHidden();
+        assertThat(page.locator(".receipt")).isVisible();
         assertThat(page.locator("script:not([src])")).hasCount(0);
     }
 

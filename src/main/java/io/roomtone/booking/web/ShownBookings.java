@@ -41,9 +41,15 @@ class ShownBookings {
                     .orElseThrow();
         }
 
-        /** What is left to pay: the total less what was paid (payments come with a later release). */
+        /**
+         * What is left to pay at the studio: the total less what was paid (payments come with a
+         * later release); nothing for a session that will not take place (rejected, canceled, expired).
+         */
         public long dueCents() {
-            return Math.max(0, booking.totalCents() - booking.paidCents());
+            boolean owed = booking.status().holdsItsSlot()
+                    || booking.status() == BookingStatus.COMPLETED
+                    || booking.status() == BookingStatus.NO_SHOW;
+            return owed ? Math.max(0, booking.totalCents() - booking.paidCents()) : 0;
         }
     }
 
