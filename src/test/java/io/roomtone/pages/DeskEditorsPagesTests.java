@@ -215,6 +215,30 @@ class DeskEditorsPagesTests {
     }
 
     @Test
+    void aVisitorInAnotherZoneSeesTheirTimeBesideTheStudiosTime() {
+        TestStudio studio = new TestStudio(api);
+        studio.namedRoom("Booth", null);
+        Page page = signedIn(studio, studio.owner(), 1280, false, "Europe/Berlin");
+
+        page.navigate("/admin/audit");
+
+        // the studio is in Toronto: six hours behind Berlin in winter
+        String studioTime = page.locator("time[data-local]").first().textContent();
+        String berlin = page.locator(".visitor-time").first().textContent();
+        assertThat(page.locator(".zone-visitor")).containsText("Europe/Berlin");
+        String studioClock = studioTime.substring(studioTime.length() - 5);
+        int hour = (Integer.parseInt(studioClock.substring(0, 2)) + 6) % 24;
+        assertThat(berlin)
+                .contains(String.format("%02d:%s", hour, studioClock.substring(3)))
+                .endsWith("your time)");
+
+        Page here = signedIn(studio, studio.owner(), 1280, false, TestStudio.ZONE.getId());
+        here.navigate("/admin/audit");
+        assertThat(here.locator(".visitor-time")).hasCount(0);
+        assertThat(here.locator(".zone-visitor")).isEmpty();
+    }
+
+    @Test
     void staffAndClientsAreKeptOutOfTheEditors() {
         TestStudio studio = new TestStudio(api);
         String client = studio.client();
@@ -233,7 +257,7 @@ class DeskEditorsPagesTests {
         for (int width : List.of(360, 1280)) {
             Page page = signedIn(studio, studio.owner(), width, true);
             for (String path : List.of("/admin/settings", "/admin/team", "/admin/audit")) {
-                page.navigate(path);
+                assertThat(page.navigate(path).status()).as(path).isEqualTo(200);
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Paths.get("target/screenshots/admin-" + name + "-" + width + ".png"))
@@ -262,10 +286,14 @@ class DeskEditorsPagesTests {
     }
 
     private Page signedIn(TestStudio studio, String token, int width, boolean bypassCsp) {
+        return signedIn(studio, token, width, bypassCsp, null);
+    }
+
+    private Page signedIn(TestStudio studio, String token, int width, boolean bypassCsp, String zone) {
         if (browser != null) {
             browser.close();
         }
-        browser = Browser.open(api, studio, width, bypassCsp);
+        browser = Browser.open(api, studio, width, bypassCsp, zone);
         browser.addCookies(List.of(new Cookie(RequestAuthentication.SESSION_COOKIE, token)
                 .setUrl(api.uri("/").toString())
                 .setHttpOnly(true)));

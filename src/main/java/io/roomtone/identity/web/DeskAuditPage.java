@@ -52,7 +52,7 @@ class DeskAuditPage {
             @RequestParam(required = false) Instant before,
             @RequestParam(name = "before_id", required = false) UUID beforeId,
             Model model) {
-        String kind = KINDS.contains(entity) ? entity : null;
+        String kind = entity != null && KINDS.contains(entity) ? entity : null;
         AuditLog.Page page = auditLog.page(kind, null, before, beforeId, PAGE_SIZE);
         model.addAttribute(
                 "lines", page.items().stream().map(DeskAuditPage::line).toList());
