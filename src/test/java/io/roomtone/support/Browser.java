@@ -62,12 +62,19 @@ public final class Browser {
      * A new context {@code width} pixels wide; {@code bypassCsp} only for tests that inject a script
      * of their own (axe-core), never to make a page work.
      */
-    public static synchronized BrowserContext open(Api api, TestStudio studio, int width, boolean bypassCsp) {
+    public static BrowserContext open(Api api, TestStudio studio, int width, boolean bypassCsp) {
+        return open(api, studio, width, bypassCsp, null);
+    }
+
+    /** As above, with the browser's time zone set to {@code zone} (null: the machine's). */
+    public static synchronized BrowserContext open(
+            Api api, TestStudio studio, int width, boolean bypassCsp, String zone) {
         return chromium()
                 .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                         .setBaseURL(api.uri("").toString())
                         .setExtraHTTPHeaders(Map.of("X-Studio", studio.slug()))
                         .setViewportSize(width, 800)
-                        .setBypassCSP(bypassCsp));
+                        .setBypassCSP(bypassCsp)
+                        .setTimezoneId(zone));
     }
 }

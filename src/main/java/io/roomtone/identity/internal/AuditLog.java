@@ -27,8 +27,12 @@ public class AuditLog {
             UUID entityId,
             JsonNode diff) {}
 
-    /** A page of entries; {@code nextBefore} is where the next page starts, {@code null} on the last. */
-    public record Page(List<Entry> items, Instant nextBefore) {}
+    /**
+     * A page of entries; the next page starts before ({@code nextBefore}, {@code nextBeforeId}), both
+     * {@code null} on the last. The id is part of the position because the entries of one transaction
+     * share its time: a page ending among them must not skip the rest.
+     */
+    public record Page(List<Entry> items, Instant nextBefore, UUID nextBeforeId) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,10 +44,11 @@ public class AuditLog {
 
     /**
      * Entries of the current studio, newest first, optionally only those about one entity (kind, or
-     * kind and id) and older than {@code before}; at most {@code limit} (1 to 500).
+     * kind and id) and after the position ({@code before}, {@code beforeId}) of the previous page's
+     * last entry; at most {@code limit} (1 to 500).
      */
     @Transactional(readOnly = true)
-    public Page page(String entity, UUID entityId, Instant before, int limit) {
+    public Page page(String entity, UUID entityId, Instant before, UUID beforeId, int limit) {
         if (limit < 1 || limit > 500) {
             throw RoomtoneException.invalid("limit", "must be between 1 and 500");
         }
@@ -54,7 +59,9 @@ public class AuditLog {
                          WHERE studio_id = :studio
                            AND (CAST(:entity AS text) IS NULL OR entity = :entity)
                            AND (CAST(:entityId AS uuid) IS NULL OR entity_id = :entityId)
-                           AND (CAST(:before AS timestamptz) IS NULL OR created_at < :before)
+                           AND (CAST(:before AS timestamptz) IS NULL
+                                OR created_at < :before
+                                OR (created_at = :before AND id > CAST(:beforeId AS uuid)))
                          ORDER BY created_at DESC, id
                          LIMIT :limit
                         """)
@@ -62,6 +69,7 @@ public class AuditLog {
                 .param("entity", entity)
                 .param("entityId", entityId)
                 .param("before", before == null ? null : Timestamp.from(before))
+                .param("beforeId", beforeId)
                 .param("limit", limit)
                 .query((rs, row) -> new Entry(
                         rs.getObject("id", UUID.class),
@@ -73,7 +81,7 @@ public class AuditLog {
                         rs.getObject("entity_id", UUID.class),
                         json.readTree(rs.getString("diff"))))
                 .list();
-        Instant next = items.size() == limit ? items.get(items.size() - 1).createdAt() : null;
-        return new Page(items, next);
+        Entry last = items.size() == limit ? items.get(items.size() - 1) : null;
+        return new Page(items, last == null ? null : last.createdAt(), last == null ? null : last.id());
     }
 }

@@ -23,13 +23,16 @@ class AuditController {
 
     @Operation(
             summary = "Audit entries, newest first",
-            description = "Page with `before` = the previous page's `next_before`.")
+            description = "Page with `before` and `before_id` = the previous page's `next_before` and"
+                    + " `next_before_id` (entries of one transaction share a time; the id keeps a page"
+                    + " from skipping them).")
     @GetMapping
     AuditLog.Page list(
             @RequestParam(required = false) String entity,
             @RequestParam(name = "entity_id", required = false) UUID entityId,
             @RequestParam(required = false) Instant before,
+            @RequestParam(name = "before_id", required = false) UUID beforeId,
             @RequestParam(defaultValue = "50") int limit) {
-        return auditLog.page(entity, entityId, before, limit);
+        return auditLog.page(entity, entityId, before, beforeId, limit);
     }
 }

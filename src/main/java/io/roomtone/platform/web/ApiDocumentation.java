@@ -175,6 +175,16 @@ class ApiDocumentation {
                     "Invalid request (code `validation_failed`, with `errors` naming the fields, or "
                             + "`malformed_request`).");
         }
+        // after the input check: an unknown studio is not a 400 of this operation
+        if (!path.startsWith("/api/platform/")) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name(io.roomtone.identity.RequestAuthentication.STUDIO_HEADER)
+                    .required(false)
+                    .description("In a multi-studio installation, the studio's slug (else the first label of the"
+                            + " host name picks the studio; a signed-in caller's token belongs to one studio)."
+                            + " An unknown slug is a 404 (code `not_found`). Ignored in a single-studio installation.")
+                    .schema(new StringSchema().minLength(1).maxLength(63)));
+        }
         // RequestAuthentication refuses a bad Authorization header on every route, public ones too
         add(
                 responses,
@@ -218,7 +228,13 @@ class ApiDocumentation {
                     "The `Idempotency-Key` was used before with another request body (code "
                             + "`idempotency_conflict`).");
         }
+        // content negotiation, by Spring MVC for every route alike
+        add(responses, "406", "The `Accept` header names no type this operation answers with (code `not_acceptable`).");
         if (operation.getRequestBody() != null) {
+            add(
+                    responses,
+                    "415",
+                    "The body's `Content-Type` is not one this operation reads (code `unsupported_media_type`).");
             add(responses, "413", "The body is larger than `ROOMTONE_MAX_REQUEST_BYTES` (code `payload_too_large`).");
         }
         // every refusal is a problem document, also where an annotation named only the status

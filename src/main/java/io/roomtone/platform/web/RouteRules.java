@@ -42,6 +42,7 @@ final class RouteRules {
             new Rule(null, "/staff/**", Access.STAFF),
             new Rule(null, "/signin", Access.PUBLIC),
             new Rule(null, "/signup", Access.PUBLIC),
+            new Rule(null, "/join", Access.PUBLIC),
             // public: signing out with a session that already expired must still clear the cookie
             new Rule(HttpMethod.POST, "/signout", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/webjars/**", Access.PUBLIC),

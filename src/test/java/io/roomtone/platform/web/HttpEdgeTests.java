@@ -132,6 +132,16 @@ class HttpEdgeTests {
                         .propertyNames())
                 .as("uncached anonymous searches are limited too")
                 .contains("Retry-After");
+        assertThat(docs.json().at("/paths/~1api~1bookings/post/responses").propertyNames())
+                .as("content negotiation and media type refusals are described")
+                .contains("406", "415");
+        assertThat(docs.json().at("/paths/~1api~1rooms/get/parameters").findValuesAsString("name"))
+                .as("a multi-studio client says which studio it means")
+                .contains("X-Studio");
+        assertThat(docs.json()
+                        .at("/paths/~1api~1platform~1studios/post/parameters")
+                        .findValuesAsString("name"))
+                .doesNotContain("X-Studio");
         api.get("/swagger-ui/index.html", null).expect(200);
     }
 

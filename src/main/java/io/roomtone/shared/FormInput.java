@@ -1,0 +1,107 @@
+package io.roomtone.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The text fields of a posted form, read as the typed values a module service takes. A value that
+ * does not parse is recorded as a problem of its field (the page shows it next to the field, in the
+ * words the API would use) and read as {@code null}, so that the service's own checks still run on
+ * the rest and one answer names every problem. Blank means "not given".
+ */
+public final class FormInput {
+
+    private final MultiValueMap<String, String> values;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    public FormInput(MultiValueMap<String, String> values) {
+        this.values = values;
+    }
+
+    /** The trimmed text of {@code field}, or {@code null} when it is missing or blank. */
+    public String text(String field) {
+        String value = values.getFirst(field);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Every value of a repeated field (one per row of a table of inputs), blanks kept as {@code null}. */
+    public List<String> texts(String field) {
+        List<String> all = values.get(field);
+        return all == null
+                ? List.of()
+                : all.stream()
+                        .map(v -> v == null || v.isBlank() ? null : v.strip())
+                        .toList();
+    }
+
+    public Integer integer(String field) {
+        return integer(text(field), field);
+    }
+
+    /** {@code text} as a whole number that fits an {@code int}; {@code field} names it in a problem. */
+    public Integer integer(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            problems.putIfAbsent(field, "must be a whole number between -2147483648 and 2147483647");
+            return null;
+        }
+    }
+
+    /**
+     * An amount typed in the currency's units ("25", "25.50") as integer minor units; more decimals
+     * than the currency has, a sign or a number past what cents can hold is a problem.
+     */
+    public Long money(String field, String currencyCode) {
+        return scaled(field, Math.max(Currency.getInstance(currencyCode).getDefaultFractionDigits(), 0));
+    }
+
+    /**
+     * A decimal of 0 or more with at most {@code digits} decimals, as a whole number of its smallest
+     * unit ("13.5" with 2 digits is 1350: a tax rate in basis points typed as a percentage).
+     */
+    public Long scaled(String field, int digits) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(text);
+            if (amount.signum() < 0 || text.startsWith("+")) {
+                problems.putIfAbsent(field, "must be 0 or more");
+                return null;
+            }
+            return amount.setScale(digits, RoundingMode.UNNECESSARY)
+                    .movePointRight(digits)
+                    .longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.putIfAbsent(
+                    field,
+                    digits == 0 ? "must be a whole number" : "must be a number with at most " + digits + " decimals");
+            return null;
+        }
+    }
+
+    /** A checkbox: present (any value) is true, absent false; a form always says one or the other. */
+    public boolean checkbox(String field) {
+        return values.containsKey(field);
+    }
+
+    /** Records a problem of {@code field} found by the page itself. */
+    public void problem(String field, String message) {
+        problems.putIfAbsent(field, message);
+    }
+
+    /** The problems found so far, by field; the service's problems are added by the page after its call. */
+    public Map<String, String> problems() {
+        return problems;
+    }
+}
