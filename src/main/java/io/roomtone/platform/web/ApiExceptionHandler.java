@@ -178,10 +178,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A merge patch is read into its resource's draft after the body was parsed (see {@code
+     * shared.MergePatch}): a value of the wrong type is refused as it would be in the body itself.
+     */
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<Object> unreadableValue(JacksonException e, HttpServletRequest request) {
+        return respond(describe(e, request));
+    }
+
     /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
     private static ProblemDetail describe(HttpMessageNotReadableException e, HttpServletRequest request) {
         // the outermost Jackson exception carries the path to the field; deeper causes do not
-        JacksonException jackson = causeOf(e, JacksonException.class);
+        return describe(causeOf(e, JacksonException.class), request);
+    }
+
+    private static ProblemDetail describe(JacksonException jackson, HttpServletRequest request) {
         if (jackson == null) {
             return Problems.of(
                     ProblemCode.MALFORMED_REQUEST, "The request body is missing or is not valid JSON.", request);
