@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,8 +130,28 @@ public final class MergePatch {
         validation.throwIfInvalid();
     }
 
-    /** Reads the values with the API's JSON rules; a wrong type throws Jackson's exception, naming the field. */
+    /**
+     * A value of a merge patch or PUT that the API's JSON rules refuse (a string where a number
+     * belongs); the HTTP layer answers it as it answers the same mistake in a POST body, naming the
+     * field from {@link #getCause() Jackson's exception}.
+     */
+    public static final class UnreadableValue extends RuntimeException {
+        UnreadableValue(JacksonException cause) {
+            super(cause.getOriginalMessage(), cause);
+        }
+
+        @Override
+        public synchronized JacksonException getCause() {
+            return (JacksonException) super.getCause();
+        }
+    }
+
+    /** Reads the values with the API's JSON rules. */
     private static <D> D read(JsonMapper json, Map<String, Object> values, Class<D> draft) {
-        return json.treeToValue(json.valueToTree(values), draft);
+        try {
+            return json.treeToValue(json.valueToTree(values), draft);
+        } catch (JacksonException e) {
+            throw new UnreadableValue(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.roomtone.platform.web;
 
 import io.roomtone.shared.FieldProblem;
+import io.roomtone.shared.MergePatch;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -182,9 +183,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * A merge patch is read into its resource's draft after the body was parsed (see {@code
      * shared.MergePatch}): a value of the wrong type is refused as it would be in the body itself.
      */
-    @ExceptionHandler(JacksonException.class)
-    ResponseEntity<Object> unreadableValue(JacksonException e, HttpServletRequest request) {
-        return respond(describe(e, request));
+    @ExceptionHandler(MergePatch.UnreadableValue.class)
+    ResponseEntity<Object> unreadableValue(MergePatch.UnreadableValue e, HttpServletRequest request) {
+        return respond(describe(e.getCause(), request));
     }
 
     /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
