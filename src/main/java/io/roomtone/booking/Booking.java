@@ -1,5 +1,6 @@
 package io.roomtone.booking;
 
+import io.roomtone.catalog.CustomAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.UUID;
  * A booking as its client, its staff and the studio's admins see it.
  *
  * @param decisionDueAt while it awaits approval: when it expires unless the studio decides
+ * @param customFields the answers to the booked service's custom fields, with each field's label and
+ *     type as they were when the booking was requested
  */
 public record Booking(
         UUID id,
@@ -34,7 +37,68 @@ public record Booking(
         String cancelReason,
         Long refundCents,
         Instant decisionDueAt,
-        Instant createdAt) {
+        Instant createdAt,
+        List<CustomAnswer> customFields) {
+
+    public Booking {
+        customFields = customFields == null ? List.of() : List.copyOf(customFields);
+    }
+
+    /** A booking without answers to custom fields (the shape before they existed). */
+    public Booking(
+            UUID id,
+            String code,
+            BookingStatus status,
+            UUID clientId,
+            UUID roomId,
+            List<UUID> staffIds,
+            Instant startAt,
+            Instant endAt,
+            int bufferBeforeMin,
+            int bufferAfterMin,
+            List<Price.Line> lines,
+            long subtotalCents,
+            long taxesCents,
+            long totalCents,
+            long depositCents,
+            long paidCents,
+            String currency,
+            String notes,
+            String source,
+            int reschedules,
+            String decisionMessage,
+            String cancelReason,
+            Long refundCents,
+            Instant decisionDueAt,
+            Instant createdAt) {
+        this(
+                id,
+                code,
+                status,
+                clientId,
+                roomId,
+                staffIds,
+                startAt,
+                endAt,
+                bufferBeforeMin,
+                bufferAfterMin,
+                lines,
+                subtotalCents,
+                taxesCents,
+                totalCents,
+                depositCents,
+                paidCents,
+                currency,
+                notes,
+                source,
+                reschedules,
+                decisionMessage,
+                cancelReason,
+                refundCents,
+                decisionDueAt,
+                createdAt,
+                List.of());
+    }
 
     public boolean isUpcoming(Instant now) {
         return endAt.isAfter(now) && status.holdsItsSlot();

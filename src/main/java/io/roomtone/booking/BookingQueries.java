@@ -5,7 +5,9 @@ import io.roomtone.scheduling.CancellationPolicy;
 import io.roomtone.scheduling.ReschedulePolicy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.TimeBounds;
 import io.roomtone.shared.Validation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -106,6 +108,29 @@ public class BookingQueries {
                         .filter(b -> !b.isUpcoming(now))
                         .sorted(Comparator.comparing(Booking::startAt).reversed())
                         .toList());
+    }
+
+    /** The longest span one request for a staff member's sessions may cover. */
+    public static final Duration MAX_ASSIGNMENT_SPAN = Duration.ofDays(62);
+
+    /**
+     * The sessions staff member {@code staffId} works that overlap {@code [from, to)} (at most 62
+     * days), by start; {@code from} defaults to now and {@code to} to a week after {@code from}.
+     */
+    @Transactional(readOnly = true)
+    public List<Booking> assignments(UUID staffId, Instant from, Instant to) {
+        Instant start = from == null ? access.now() : from;
+        Instant end = to == null ? start.plus(Duration.ofDays(7)) : to;
+        new Validation()
+                .check(TimeBounds.contains(start), "from", TimeBounds.MESSAGE)
+                .check(TimeBounds.contains(end), "to", TimeBounds.MESSAGE)
+                .check(start.isBefore(end), "to", "must be after from")
+                .check(
+                        !start.isBefore(end) || Duration.between(start, end).compareTo(MAX_ASSIGNMENT_SPAN) <= 0,
+                        "to",
+                        "must be at most 62 days after from")
+                .throwIfInvalid();
+        return store.assignedTo(staffId, start, end);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.roomtone.booking;
 
 import io.roomtone.availability.SessionRequest;
 import io.roomtone.availability.StudioCatalog;
+import io.roomtone.catalog.CustomAnswer;
+import io.roomtone.catalog.CustomFields;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioSettings;
@@ -18,7 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class BookingRequests {
 
-    /** A booking request, as the client (or an admin on a client's behalf) sends it. */
+    /**
+     * A booking request, as the client (or an admin on a client's behalf) sends it.
+     *
+     * @param customFields answers to the booked service's custom fields by key (see {@link
+     *     CustomFields#answer}); null or absent when it has none
+     */
     public record BookingRequest(
             UUID holdId,
             UUID roomId,
@@ -28,7 +35,23 @@ public class BookingRequests {
             String notes,
             List<UUID> staffIds,
             UUID clientId,
-            Boolean overrideRules) {}
+            Boolean overrideRules,
+            Map<String, Object> customFields) {
+
+        /** A request without answers to custom fields (the shape before they existed). */
+        public BookingRequest(
+                UUID holdId,
+                UUID roomId,
+                List<ServiceItem> serviceItems,
+                Instant startAt,
+                Instant endAt,
+                String notes,
+                List<UUID> staffIds,
+                UUID clientId,
+                Boolean overrideRules) {
+            this(holdId, roomId, serviceItems, startAt, endAt, notes, staffIds, clientId, overrideRules, null);
+        }
+    }
 
     /** The answer to a booking request. {@code clientSecret} stays null until payments exist. */
     public record Requested(
@@ -97,6 +120,8 @@ public class BookingRequests {
         boolean admin = caller.role().isAdmin();
         StudioCatalog catalog = claims.catalog();
         Basket basket = pricing.basket(catalog, request.serviceItems(), "service_items");
+        // answered against the service's fields as they are now; the booking keeps this snapshot
+        List<CustomAnswer> answers = CustomFields.answer(basket.session().customFields(), request.customFields());
         UUID clientId = request.clientId() == null ? caller.id() : rules.requireClient(request.clientId());
         UUID holdId = request.holdId();
         if (holdId != null) {
@@ -149,7 +174,8 @@ public class BookingRequests {
                 settings.cancellationPolicy(),
                 settings.reschedulePolicy(),
                 override,
-                caller.id()));
+                caller.id(),
+                answers));
         claims.takeForBooking(claim, booking.id(), holdId);
         if (holdId != null) {
             holds.markConverted(holdId);

@@ -1,5 +1,6 @@
 package io.roomtone.booking;
 
+import io.roomtone.catalog.CustomAnswer;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.CancellationPolicy;
 import io.roomtone.scheduling.ReschedulePolicy;
@@ -54,7 +55,8 @@ class BookingStore {
             CancellationPolicy cancellation,
             ReschedulePolicy reschedule,
             boolean overrideRules,
-            UUID createdBy) {}
+            UUID createdBy,
+            List<CustomAnswer> customFields) {}
 
     /** Which of the studio's bookings an admin list shows; absent bounds do not filter. */
     record Filter(BookingStatus status, Instant from, Instant to, UUID clientId) {}
@@ -108,6 +110,7 @@ class BookingStore {
                 .addValue("reschedule", json.writeValueAsString(b.reschedule()))
                 .addValue("override", b.overrideRules())
                 .addValue("created_by", b.createdBy())
+                .addValue("custom_fields", json.writeValueAsString(b.customFields()))
                 .addValue(
                         "line_services",
                         lines.stream().map(Price.Line::serviceId).toArray(UUID[]::new))
@@ -131,11 +134,11 @@ class BookingStore {
                                                  buffer_before_min, buffer_after_min, decision_due_at, source, notes,
                                                  currency, subtotal_cents, tax_rate_bps, taxes_cents, total_cents,
                                                  deposit_percent, deposit_cents, cancellation_policy, reschedule_policy,
-                                                 override_rules, created_by)
+                                                 override_rules, created_by, custom_fields)
                             VALUES (:studio, :code, :client, :room, :status, :start, :end, :before, :after, :due,
                                     :source, :notes, :currency, :subtotal, :tax_rate, :taxes, :total, :deposit_percent,
                                     :deposit, CAST(:cancellation AS jsonb), CAST(:reschedule AS jsonb), :override,
-                                    :created_by)
+                                    :created_by, CAST(:custom_fields AS jsonb))
                             RETURNING id, created_at
                         ), lines AS (
                             INSERT INTO booking_line (studio_id, booking_id, service_id, name, is_addon, quantity,
@@ -178,7 +181,8 @@ class BookingStore {
                         null,
                         null,
                         b.decisionDueAt(),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        b.customFields()))
                 .single();
     }
 
@@ -272,6 +276,31 @@ class BookingStore {
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query(this::snapshot)
+                .list();
+    }
+
+    /**
+     * The sessions a staff member works that overlap {@code [from, to)}, by start: those holding their
+     * slot and those that took place (completed, no-show); canceled, rejected and expired ones are not
+     * work.
+     */
+    List<Booking> assignedTo(UUID staffId, Instant from, Instant to) {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE b.studio_id = :studio AND b.end_at > :from AND b.start_at < :to
+                           AND b.status IN ('awaiting_approval', 'confirmed', 'completed', 'no_show')
+                           AND EXISTS (SELECT 1 FROM booking_staff s
+                                        WHERE s.studio_id = b.studio_id AND s.booking_id = b.id AND s.staff_id = :staff)
+                         ORDER BY b.start_at, b.code
+                         LIMIT :limit
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("staff", staffId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", LIST_LIMIT)
+                .query((rs, row) -> snapshot(rs, row).booking())
                 .list();
     }
 
@@ -498,7 +527,8 @@ class BookingStore {
                 rs.getString("cancel_reason"),
                 (Long) rs.getObject("refund_cents"),
                 due == null ? null : due.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                List.of(json.readValue(rs.getString("custom_fields"), CustomAnswer[].class)));
         return new Snapshot(
                 booking,
                 json.readValue(rs.getString("cancellation_policy"), CancellationPolicy.class),

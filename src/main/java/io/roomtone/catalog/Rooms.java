@@ -2,12 +2,14 @@ package io.roomtone.catalog;
 
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,32 +83,49 @@ public class Rooms {
     /** Changes the fields present in {@code draft}. */
     @Transactional
     public Room update(UUID id, RoomDraft draft) {
-        Room before = get(id);
-        check(draft, false);
+        return update(id, draft, Set.of());
+    }
+
+    /**
+     * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
+     * names: {@code description}, {@code capacity}, {@code tags}, {@code equipment}, {@code color}).
+     */
+    @Transactional
+    public Room update(UUID id, RoomDraft draft, Set<String> cleared) {
+        // locked, so that concurrent partial updates each start from the other's result
+        Room before = jdbc.sql("SELECT " + COLUMNS + " FROM room WHERE studio_id = :studio AND id = :id FOR UPDATE")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(Rooms::map)
+                .optional()
+                .orElseThrow(() -> RoomtoneException.notFound("room", id));
+        RoomDraft candidate = new RoomDraft(
+                Patch.resolve(draft.name(), before.name(), cleared, "name"),
+                Patch.resolve(draft.description(), before.description(), cleared, "description"),
+                Patch.resolve(draft.capacity(), before.capacity(), cleared, "capacity"),
+                Patch.resolve(draft.tags(), before.tags(), cleared, "tags"),
+                Patch.resolve(draft.equipment(), before.equipment(), cleared, "equipment"),
+                Patch.resolve(draft.color(), before.color(), cleared, "color"),
+                Patch.resolve(draft.active(), before.active(), cleared, "active"));
+        check(candidate, true);
         if (draft.name() != null) {
-            requireUniqueName(draft.name(), id);
+            requireUniqueName(candidate.name(), id);
         }
         Room after = jdbc.sql(
                         """
                         UPDATE room
-                           SET name = coalesce(:name, name),
-                               description = coalesce(:description, description),
-                               capacity = coalesce(:capacity, capacity),
-                               tags = coalesce(:tags, tags),
-                               equipment = coalesce(:equipment, equipment),
-                               color = coalesce(:color, color),
-                               active = coalesce(:active, active),
-                               updated_at = now()
+                           SET name = :name, description = :description, capacity = :capacity, tags = :tags,
+                               equipment = :equipment, color = :color, active = :active, updated_at = now()
                          WHERE studio_id = :studio AND id = :id
                         RETURNING id, name, description, capacity, tags, equipment, color, active
                         """)
-                .param("name", draft.name() == null ? null : draft.name().strip())
-                .param("description", draft.description())
-                .param("capacity", draft.capacity())
-                .param("tags", Rows.textArray(Labels.tags(draft.tags())))
-                .param("equipment", Rows.textArray(Labels.items(draft.equipment())))
-                .param("color", draft.color())
-                .param("active", draft.active())
+                .param("name", candidate.name().strip())
+                .param("description", candidate.description())
+                .param("capacity", candidate.capacity())
+                .param("tags", Rows.textArray(Rows.orEmpty(Labels.tags(candidate.tags()))))
+                .param("equipment", Rows.textArray(Rows.orEmpty(Labels.items(candidate.equipment()))))
+                .param("color", candidate.color() == null || candidate.color().isEmpty() ? null : candidate.color())
+                .param("active", candidate.active())
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .query(Rooms::map)
@@ -118,6 +137,7 @@ public class Rooms {
     @Transactional
     public void delete(UUID id) {
         Room before = get(id);
+        // its schedule rules, closures and buffer go with it: their foreign keys cascade
         events.publishEvent(new CatalogRemoved(CatalogRemoved.Kind.ROOM, id));
         jdbc.sql("DELETE FROM room WHERE studio_id = :studio AND id = :id")
                 .param("studio", Tenancy.currentStudioId())

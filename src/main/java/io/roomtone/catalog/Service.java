@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param roomTags a room must carry all of these tags to host the service
  * @param staffSkillRequired the skill the assigned engineer must have, if any
  * @param maxPerDay how many times a day the service can be booked, if limited
+ * @param customFields what a booking of the service must or may answer, in the order asked
  */
 public record Service(
         UUID id,
@@ -24,12 +25,45 @@ public record Service(
         String staffSkillRequired,
         boolean isAddon,
         Integer maxPerDay,
-        boolean active) {
+        boolean active,
+        List<CustomField> customFields) {
 
-    /**
-     * The price of this service for a session of {@code minutes}, before tax: {@code per_block}
-     * charges the base price per default duration, {@code fixed} the base price whatever the length.
-     */
+    public Service {
+        customFields = customFields == null ? List.of() : List.copyOf(customFields);
+    }
+
+    /** A service without custom fields (the shape before they existed). */
+    public Service(
+            UUID id,
+            String name,
+            String description,
+            int defaultDurationMin,
+            long basePriceCents,
+            String currency,
+            PricingModel pricingModel,
+            boolean requiresEngineer,
+            List<String> roomTags,
+            String staffSkillRequired,
+            boolean isAddon,
+            Integer maxPerDay,
+            boolean active) {
+        this(
+                id,
+                name,
+                description,
+                defaultDurationMin,
+                basePriceCents,
+                currency,
+                pricingModel,
+                requiresEngineer,
+                roomTags,
+                staffSkillRequired,
+                isAddon,
+                maxPerDay,
+                active,
+                List.of());
+    }
+
     /**
      * The length of a session of this service when {@code requested} minutes are asked for (null:
      * the default): at least the default duration and a whole number of it, else a problem naming
@@ -51,6 +85,10 @@ public record Service(
      */
     public static final long MAX_PRICE_CENTS = 10_000_000_000L;
 
+    /**
+     * The price of this service for a session of {@code minutes}, before tax: {@code per_block}
+     * charges the base price per default duration, {@code fixed} the base price whatever the length.
+     */
     public long priceCentsFor(int minutes) {
         return switch (pricingModel) {
             case FIXED -> basePriceCents;

@@ -3,17 +3,20 @@ package io.roomtone.catalog;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Studios;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The services and add-ons of the current studio. */
 @org.springframework.stereotype.Service
@@ -22,18 +25,20 @@ public class Services {
     private static final String COLUMNS =
             """
             id, name, description, default_duration_min, base_price_cents, pricing_model, requires_engineer,
-            room_tags, staff_skill_required, is_addon, max_per_day, active""";
+            room_tags, staff_skill_required, is_addon, max_per_day, active, custom_fields::text AS custom_fields""";
 
     private final JdbcClient jdbc;
     private final Studios studios;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    Services(JdbcClient jdbc, Studios studios, AuditTrail audit, ApplicationEventPublisher events) {
+    Services(JdbcClient jdbc, Studios studios, AuditTrail audit, ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.studios = studios;
         this.audit = audit;
         this.events = events;
+        this.json = json;
     }
 
     /** All services by name; {@code activeOnly} for what clients may book. */
@@ -65,33 +70,22 @@ public class Services {
 
     @Transactional
     public Service create(ServiceDraft draft) {
-        check(draft, true);
-        requireUniqueName(draft.name(), null);
-        String skill = Labels.tag(draft.staffSkillRequired());
-        Service service = jdbc.sql(
-                        """
-                        INSERT INTO service (studio_id, name, description, default_duration_min, base_price_cents,
-                                             pricing_model, requires_engineer, room_tags, staff_skill_required,
-                                             is_addon, max_per_day, active)
-                        VALUES (:studio, :name, :description, :duration, :price, :pricing, coalesce(:engineer, false),
-                                :roomTags, nullif(:skill, ''), coalesce(:addon, false), :maxPerDay,
-                                coalesce(:active, true))
-                        RETURNING\s"""
-                                + COLUMNS)
-                .param("studio", Tenancy.currentStudioId())
-                .param("name", draft.name().strip())
-                .param("description", draft.description())
-                .param("duration", draft.defaultDurationMin())
-                .param("price", draft.basePriceCents())
-                .param("pricing", draft.pricingModel().json())
-                .param("engineer", draft.requiresEngineer())
-                .param("roomTags", Rows.textArray(Rows.orEmpty(Labels.tags(draft.roomTags()))))
-                .param("skill", skill)
-                .param("addon", draft.isAddon())
-                .param("maxPerDay", draft.maxPerDay())
-                .param("active", draft.active())
-                .query(mapper())
-                .single();
+        ServiceDraft candidate = new ServiceDraft(
+                draft.name(),
+                draft.description(),
+                draft.defaultDurationMin(),
+                draft.basePriceCents(),
+                draft.pricingModel() == null ? PricingModel.PER_BLOCK : draft.pricingModel(),
+                draft.requiresEngineer() == null ? Boolean.FALSE : draft.requiresEngineer(),
+                draft.roomTags(),
+                draft.staffSkillRequired(),
+                draft.isAddon() == null ? Boolean.FALSE : draft.isAddon(),
+                draft.maxPerDay(),
+                draft.active() == null ? Boolean.TRUE : draft.active(),
+                draft.customFields());
+        ServiceDraft checked = check(candidate);
+        requireUniqueName(checked.name(), null);
+        Service service = write(checked, null);
         audit.record("service.created", "service", service.id(), null, service);
         return service;
     }
@@ -99,53 +93,85 @@ public class Services {
     /** Changes the fields present in {@code draft}. */
     @Transactional
     public Service update(UUID id, ServiceDraft draft) {
-        Service before = get(id);
-        check(draft, false);
-        if (draft.name() != null) {
-            requireUniqueName(draft.name(), id);
-        }
-        Service after = jdbc.sql(
-                        """
-                        UPDATE service
-                           SET name = coalesce(:name, name),
-                               description = coalesce(:description, description),
-                               default_duration_min = coalesce(:duration, default_duration_min),
-                               base_price_cents = coalesce(:price, base_price_cents),
-                               pricing_model = coalesce(:pricing, pricing_model),
-                               requires_engineer = coalesce(:engineer, requires_engineer),
-                               room_tags = coalesce(:roomTags, room_tags),
-                               staff_skill_required = nullif(coalesce(:skill, staff_skill_required), ''),
-                               is_addon = coalesce(:addon, is_addon),
-                               max_per_day = coalesce(:maxPerDay, max_per_day),
-                               active = coalesce(:active, active),
-                               updated_at = now()
-                         WHERE studio_id = :studio AND id = :id
-                        RETURNING\s"""
-                                + COLUMNS)
-                .param("name", draft.name() == null ? null : draft.name().strip())
-                .param("description", draft.description())
-                .param("duration", draft.defaultDurationMin())
-                .param("price", draft.basePriceCents())
-                .param(
-                        "pricing",
-                        draft.pricingModel() == null
-                                ? null
-                                : draft.pricingModel().json())
-                .param("engineer", draft.requiresEngineer())
-                .param("roomTags", Rows.textArray(Labels.tags(draft.roomTags())))
-                .param("skill", Labels.tag(draft.staffSkillRequired()))
-                .param("addon", draft.isAddon())
-                .param("maxPerDay", draft.maxPerDay())
-                .param("active", draft.active())
+        return update(id, draft, Set.of());
+    }
+
+    /**
+     * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
+     * names: {@code description}, {@code room_tags}, {@code staff_skill_required}, {@code
+     * max_per_day}, {@code custom_fields}); the result is checked as a whole.
+     */
+    @Transactional
+    public Service update(UUID id, ServiceDraft draft, Set<String> cleared) {
+        // locked, so that concurrent partial updates each start from the other's result
+        Service before = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM service WHERE studio_id = :studio AND id = :id FOR UPDATE")
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .query(mapper())
-                .single();
+                .optional()
+                .orElseThrow(() -> RoomtoneException.notFound("service", id));
+        ServiceDraft candidate = new ServiceDraft(
+                Patch.resolve(draft.name(), before.name(), cleared, "name"),
+                Patch.resolve(draft.description(), before.description(), cleared, "description"),
+                Patch.resolve(draft.defaultDurationMin(), before.defaultDurationMin(), cleared, "default_duration_min"),
+                Patch.resolve(draft.basePriceCents(), before.basePriceCents(), cleared, "base_price_cents"),
+                Patch.resolve(draft.pricingModel(), before.pricingModel(), cleared, "pricing_model"),
+                Patch.resolve(draft.requiresEngineer(), before.requiresEngineer(), cleared, "requires_engineer"),
+                Patch.resolve(draft.roomTags(), before.roomTags(), cleared, "room_tags"),
+                Patch.resolve(draft.staffSkillRequired(), before.staffSkillRequired(), cleared, "staff_skill_required"),
+                Patch.resolve(draft.isAddon(), before.isAddon(), cleared, "is_addon"),
+                Patch.resolve(draft.maxPerDay(), before.maxPerDay(), cleared, "max_per_day"),
+                Patch.resolve(draft.active(), before.active(), cleared, "active"),
+                Patch.resolve(draft.customFields(), before.customFields(), cleared, "custom_fields"));
+        ServiceDraft checked = check(candidate);
+        if (draft.name() != null) {
+            requireUniqueName(checked.name(), id);
+        }
+        Service after = write(checked, id);
         audit.record("service.updated", "service", id, before, after);
         return after;
     }
 
-    /** Deletes a service; listeners of {@link CatalogRemoved} drop their rules about it first. */
+    /** Inserts ({@code id} null) or overwrites a complete, checked service. */
+    private Service write(ServiceDraft service, UUID id) {
+        String sql = id == null
+                ? """
+                  INSERT INTO service (studio_id, name, description, default_duration_min, base_price_cents,
+                                       pricing_model, requires_engineer, room_tags, staff_skill_required,
+                                       is_addon, max_per_day, active, custom_fields)
+                  VALUES (:studio, :name, :description, :duration, :price, :pricing, :engineer, :roomTags,
+                          :skill, :addon, :maxPerDay, :active, CAST(:fields AS jsonb))
+                  RETURNING\s"""
+                : """
+                  UPDATE service
+                     SET name = :name, description = :description, default_duration_min = :duration,
+                         base_price_cents = :price, pricing_model = :pricing, requires_engineer = :engineer,
+                         room_tags = :roomTags, staff_skill_required = :skill, is_addon = :addon,
+                         max_per_day = :maxPerDay, active = :active, custom_fields = CAST(:fields AS jsonb),
+                         updated_at = now()
+                   WHERE studio_id = :studio AND id = :id
+                  RETURNING\s""";
+        return jdbc.sql(sql + COLUMNS)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .param("name", service.name())
+                .param("description", service.description())
+                .param("duration", service.defaultDurationMin())
+                .param("price", service.basePriceCents())
+                .param("pricing", service.pricingModel().json())
+                .param("engineer", service.requiresEngineer())
+                .param("roomTags", Rows.textArray(service.roomTags()))
+                .param("skill", service.staffSkillRequired())
+                .param("addon", service.isAddon())
+                .param("maxPerDay", service.maxPerDay())
+                .param("active", service.active())
+                .param("fields", json.writeValueAsString(service.customFields()))
+                .query(mapper())
+                .single();
+    }
+
+    /** Deletes a service; its buffer rules go with it (their foreign key cascades). */
     @Transactional
     public void delete(UUID id) {
         Service before = get(id);
@@ -157,16 +183,14 @@ public class Services {
         audit.record("service.deleted", "service", id, before, null);
     }
 
-    private static void check(ServiceDraft draft, boolean creating) {
+    /** Checks a complete service and returns it normalized (trimmed, tags lower-cased, lists never null). */
+    private static ServiceDraft check(ServiceDraft draft) {
         Validation validation = new Validation();
-        if (creating) {
-            validation
-                    .require(draft.name(), "name")
-                    .require(draft.defaultDurationMin(), "default_duration_min")
-                    .require(draft.basePriceCents(), "base_price_cents")
-                    .require(draft.pricingModel(), "pricing_model");
-        }
-        validation.check(draft.name() == null || !draft.name().isBlank(), "name", "must not be blank");
+        validation
+                .require(draft.name(), "name")
+                .require(draft.defaultDurationMin(), "default_duration_min")
+                .require(draft.basePriceCents(), "base_price_cents")
+                .require(draft.pricingModel(), "pricing_model");
         Labels.checkText(validation, draft.name(), "name", 100);
         Labels.checkText(validation, draft.description(), "description", 2000);
         validation.check(
@@ -182,7 +206,22 @@ public class Services {
         Labels.checkList(validation, draft.roomTags(), "room_tags");
         Labels.checkText(validation, draft.staffSkillRequired(), "staff_skill_required", 100);
         validation.check(draft.maxPerDay() == null || draft.maxPerDay() >= 1, "max_per_day", "must be 1 or more");
+        List<CustomField> fields = CustomFields.check(validation, draft.customFields());
         validation.throwIfInvalid();
+        String skill = Labels.tag(draft.staffSkillRequired());
+        return new ServiceDraft(
+                draft.name().strip(),
+                draft.description(),
+                draft.defaultDurationMin(),
+                draft.basePriceCents(),
+                draft.pricingModel(),
+                draft.requiresEngineer(),
+                Rows.orEmpty(Labels.tags(draft.roomTags())),
+                skill == null || skill.isEmpty() ? null : skill,
+                draft.isAddon(),
+                draft.maxPerDay(),
+                draft.active(),
+                fields == null ? List.of() : fields);
     }
 
     private void requireUniqueName(String name, UUID except) {
@@ -208,7 +247,7 @@ public class Services {
         return (ResultSet rs, int row) -> map(rs, currency);
     }
 
-    private static Service map(ResultSet rs, String currency) throws SQLException {
+    private Service map(ResultSet rs, String currency) throws SQLException {
         return new Service(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
@@ -222,6 +261,7 @@ public class Services {
                 rs.getString("staff_skill_required"),
                 rs.getBoolean("is_addon"),
                 Rows.integer(rs, "max_per_day"),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                List.of(json.readValue(rs.getString("custom_fields"), CustomField[].class)));
     }
 }

@@ -9,6 +9,7 @@ import io.roomtone.identity.Invitation;
 import io.roomtone.identity.Studios;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -151,6 +153,22 @@ public class StaffMembers {
     /** Changes the fields present in {@code draft}; deactivating someone with upcoming sessions is refused. */
     @Transactional
     public StaffMember update(UUID id, StaffDraft draft) {
+        return update(id, draft, Set.of());
+    }
+
+    /**
+     * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
+     * names: {@code skills}, {@code hourly_rate_cents}, {@code default_calendar_provider}).
+     */
+    @Transactional
+    public StaffMember update(UUID id, StaffDraft draft, Set<String> cleared) {
+        // locked, so that concurrent partial updates each start from the other's result
+        jdbc.sql("SELECT id FROM staff WHERE studio_id = :studio AND id = :id FOR UPDATE")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> RoomtoneException.notFound("staff member", id));
         StaffMember before = get(id);
         check(draft, false);
         if (Boolean.FALSE.equals(draft.active()) && before.active()) {
@@ -173,17 +191,25 @@ public class StaffMembers {
         jdbc.sql(
                         """
                         UPDATE staff
-                           SET skills = coalesce(:skills, skills),
-                               hourly_rate_cents = coalesce(:rate, hourly_rate_cents),
-                               default_calendar_provider = coalesce(:provider, default_calendar_provider),
-                               active = coalesce(:active, active),
-                               updated_at = now()
+                           SET skills = :skills, hourly_rate_cents = :rate, default_calendar_provider = :provider,
+                               active = :active, updated_at = now()
                          WHERE studio_id = :studio AND id = :id
                         """)
-                .param("skills", Rows.textArray(Labels.tags(draft.skills())))
-                .param("rate", draft.hourlyRateCents())
-                .param("provider", json(draft.defaultCalendarProvider()))
-                .param("active", draft.active())
+                .param(
+                        "skills",
+                        Rows.textArray(Rows.orEmpty(
+                                Labels.tags(Patch.resolve(draft.skills(), before.skills(), cleared, "skills")))))
+                .param(
+                        "rate",
+                        Patch.resolve(draft.hourlyRateCents(), before.hourlyRateCents(), cleared, "hourly_rate_cents"))
+                .param(
+                        "provider",
+                        json(Patch.resolve(
+                                draft.defaultCalendarProvider(),
+                                before.defaultCalendarProvider(),
+                                cleared,
+                                "default_calendar_provider")))
+                .param("active", Patch.resolve(draft.active(), before.active(), cleared, "active"))
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();

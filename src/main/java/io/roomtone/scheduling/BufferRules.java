@@ -64,14 +64,16 @@ public class BufferRules {
         check(candidate, null);
         BufferRule buffer = jdbc.sql(
                         """
-                        INSERT INTO buffer_rule (studio_id, scope, target_id, before_min, after_min)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO buffer_rule (studio_id, scope, room_id, service_id, staff_id, before_min, after_min)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         RETURNING id, scope, target_id, before_min, after_min
                         """)
                 .params(
                         Tenancy.currentStudioId(),
                         candidate.scope().json(),
-                        candidate.targetId(),
+                        typed(candidate, BufferScope.ROOM),
+                        typed(candidate, BufferScope.SERVICE),
+                        typed(candidate, BufferScope.STAFF),
                         candidate.beforeMin(),
                         candidate.afterMin())
                 .query(BufferRules::map)
@@ -93,13 +95,16 @@ public class BufferRules {
         BufferRule after = jdbc.sql(
                         """
                         UPDATE buffer_rule
-                           SET scope = ?, target_id = ?, before_min = ?, after_min = ?, updated_at = now()
+                           SET scope = ?, room_id = ?, service_id = ?, staff_id = ?, before_min = ?, after_min = ?,
+                               updated_at = now()
                          WHERE studio_id = ? AND id = ?
                         RETURNING id, scope, target_id, before_min, after_min
                         """)
                 .params(
                         candidate.scope().json(),
-                        candidate.targetId(),
+                        typed(candidate, BufferScope.ROOM),
+                        typed(candidate, BufferScope.SERVICE),
+                        typed(candidate, BufferScope.STAFF),
                         candidate.beforeMin(),
                         candidate.afterMin(),
                         Tenancy.currentStudioId(),
@@ -119,10 +124,9 @@ public class BufferRules {
         audit.record("buffer_rule.deleted", "buffer_rule", id, before, null);
     }
 
-    /** Deletes the buffer of a room, service or staff member that is being deleted. */
-    @Transactional
-    void removeTarget(BufferScope scope, UUID targetId) {
-        forTarget(scope, targetId).ifPresent(buffer -> delete(buffer.id()));
+    /** The target id in the typed column of {@code scope}, null in the others (a CHECK insists). */
+    private static UUID typed(BufferRuleDraft buffer, BufferScope scope) {
+        return buffer.scope() == scope ? buffer.targetId() : null;
     }
 
     private void check(BufferRuleDraft buffer, UUID id) {

@@ -24,14 +24,6 @@ public enum BufferScope {
         };
     }
 
-    static BufferScope of(CatalogRemoved.Kind kind) {
-        return switch (kind) {
-            case ROOM -> ROOM;
-            case SERVICE -> SERVICE;
-            case STAFF -> STAFF;
-        };
-    }
-
     static BufferScope fromDatabase(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -3,6 +3,7 @@ package io.roomtone.scheduling;
 import io.roomtone.catalog.Catalog;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,15 +87,61 @@ public class Closures {
     /** Changes the fields present in {@code draft}; the result is checked as a whole. */
     @Transactional
     public Closure update(UUID id, ClosureDraft draft) {
+        return update(id, draft, Set.of());
+    }
+
+    /**
+     * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
+     * names: {@code target_id}, {@code reason}); the result is checked as a whole.
+     */
+    @Transactional
+    public Closure update(UUID id, ClosureDraft draft, Set<String> cleared) {
         Closure old = stored(id, true).orElseThrow(() -> RoomtoneException.notFound("exception", id));
+        return change(old, draft, cleared);
+    }
+
+    /** The closures of one target (a staff member's own time off), earliest first. */
+    @Transactional(readOnly = true)
+    public List<Closure> ofTarget(TargetType type, UUID target) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM schedule_exception WHERE studio_id = :studio"
+                        + " AND target_type = :type AND target_id = :target ORDER BY start_at, end_at, id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("type", type.json())
+                .param("target", target)
+                .query(Closures::map)
+                .list();
+    }
+
+    /**
+     * Changes a closure only if it belongs to {@code target} (a staff member's own time off); the
+     * target itself cannot change. Any other closure is a 404, as if it did not exist.
+     */
+    @Transactional
+    public Closure updateOwn(TargetType type, UUID target, UUID id, ClosureDraft draft, Set<String> cleared) {
+        Closure old = stored(id, true)
+                .filter(c -> c.targetType() == type && target.equals(c.targetId()))
+                .orElseThrow(() -> RoomtoneException.notFound("exception", id));
+        return change(old, draft, cleared);
+    }
+
+    /** Deletes a closure of {@code target} only; any other is a 404, as if it did not exist. */
+    @Transactional
+    public void deleteOwn(TargetType type, UUID target, UUID id) {
+        Closure closure = find(id).filter(c -> c.targetType() == type && target.equals(c.targetId()))
+                .orElseThrow(() -> RoomtoneException.notFound("exception", id));
+        delete(closure.id());
+    }
+
+    private Closure change(Closure old, ClosureDraft draft, Set<String> cleared) {
+        UUID id = old.id();
         boolean retargeted = draft.targetType() != null && draft.targetType() != old.targetType();
         Closure candidate = new Closure(
                 id,
                 Objects.requireNonNullElse(draft.targetType(), old.targetType()),
-                retargeted ? draft.targetId() : or(draft.targetId(), old.targetId()),
+                retargeted ? draft.targetId() : Patch.resolve(draft.targetId(), old.targetId(), cleared, "target_id"),
                 or(draft.startAt(), old.startAt()),
                 or(draft.endAt(), old.endAt()),
-                or(draft.reason(), old.reason()));
+                Patch.resolve(draft.reason(), old.reason(), cleared, "reason"));
         Closure after = write(check(candidate), id);
         audit.record("closure.updated", "closure", id, old, after);
         return after;
@@ -107,19 +155,6 @@ public class Closures {
                 .param("id", id)
                 .update();
         audit.record("closure.deleted", "closure", id, before, null);
-    }
-
-    /** Deletes the closures of a room or staff member that is being deleted. */
-    @Transactional
-    void removeTarget(TargetType targetType, UUID targetId) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM schedule_exception WHERE studio_id = :studio AND target_type = :type"
-                        + " AND target_id = :target")
-                .param("studio", Tenancy.currentStudioId())
-                .param("type", targetType.json())
-                .param("target", targetId)
-                .query(UUID.class)
-                .list();
-        ids.forEach(this::delete);
     }
 
     private Closure check(Closure closure) {
@@ -148,13 +183,13 @@ public class Closures {
     private Closure write(Closure closure, UUID id) {
         String sql = id == null
                 ? """
-                  INSERT INTO schedule_exception (studio_id, target_type, target_id, start_at, end_at, reason)
-                  VALUES (:studio, :type, :target, :start, :end, :reason)
+                  INSERT INTO schedule_exception (studio_id, target_type, room_id, staff_id, start_at, end_at, reason)
+                  VALUES (:studio, :type, :room, :staff, :start, :end, :reason)
                   RETURNING %s
                   """
                 : """
                   UPDATE schedule_exception
-                     SET target_type = :type, target_id = :target, start_at = :start, end_at = :end,
+                     SET target_type = :type, room_id = :room, staff_id = :staff, start_at = :start, end_at = :end,
                          reason = :reason, updated_at = now()
                    WHERE studio_id = :studio AND id = :id
                   RETURNING %s
@@ -163,7 +198,8 @@ public class Closures {
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .param("type", closure.targetType().json())
-                .param("target", closure.targetId())
+                .param("room", closure.targetType() == TargetType.ROOM ? closure.targetId() : null)
+                .param("staff", closure.targetType() == TargetType.STAFF ? closure.targetId() : null)
                 .param("start", utc(closure.startAt()))
                 .param("end", utc(closure.endAt()))
                 .param("reason", closure.reason())

@@ -4,6 +4,7 @@ import io.roomtone.catalog.Catalog;
 import io.roomtone.identity.AuditTrail;
 import io.roomtone.identity.Studios;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -126,19 +128,46 @@ public class ScheduleRules {
     /** Changes the fields present in {@code draft}; the result is checked as a whole. */
     @Transactional
     public ScheduleRule update(UUID id, ScheduleRuleDraft draft) {
+        return update(id, draft, Set.of());
+    }
+
+    /**
+     * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
+     * names: {@code target_id}, {@code timezone}, {@code effective_from}, {@code effective_to}); the
+     * result is checked as a whole.
+     */
+    @Transactional
+    public ScheduleRule update(UUID id, ScheduleRuleDraft draft, Set<String> cleared) {
         // locked, so that two partial updates cannot each validate against a state the other replaces
         Stored old = stored(id, true).orElseThrow(() -> RoomtoneException.notFound("schedule rule", id));
+        return change(id, old, draft, cleared);
+    }
+
+    /**
+     * Changes a rule only if {@code owner} may: the rule must belong to {@code owner}'s target and
+     * stay there (a staff member editing their own hours). Anything else is a 404, as if the rule did
+     * not exist.
+     */
+    @Transactional
+    public ScheduleRule updateOwn(TargetType type, UUID target, UUID id, ScheduleRuleDraft draft, Set<String> cleared) {
+        Stored old = stored(id, true)
+                .filter(s -> s.targetType() == type && target.equals(s.targetId()))
+                .orElseThrow(() -> RoomtoneException.notFound("schedule rule", id));
+        return change(id, old, draft, cleared);
+    }
+
+    private ScheduleRule change(UUID id, Stored old, ScheduleRuleDraft draft, Set<String> cleared) {
         boolean retargeted = draft.targetType() != null && draft.targetType() != old.targetType();
         Stored candidate = new Stored(
                 id,
                 or(draft.targetType(), old.targetType()),
-                retargeted ? draft.targetId() : or(draft.targetId(), old.targetId()),
+                retargeted ? draft.targetId() : Patch.resolve(draft.targetId(), old.targetId(), cleared, "target_id"),
                 or(draft.byweekday(), old.byweekday()),
                 or(draft.startTime(), old.startTime()),
                 or(draft.endTime(), old.endTime()),
-                or(draft.timezone(), old.timezone()),
-                or(draft.effectiveFrom(), old.effectiveFrom()),
-                or(draft.effectiveTo(), old.effectiveTo()));
+                Patch.resolve(draft.timezone(), old.timezone(), cleared, "timezone"),
+                Patch.resolve(draft.effectiveFrom(), old.effectiveFrom(), cleared, "effective_from"),
+                Patch.resolve(draft.effectiveTo(), old.effectiveTo(), cleared, "effective_to"));
         Stored saved = write(check(candidate), id);
         ZoneId studioZone = studios.current().timezone();
         ScheduleRule after = saved.toRule(studioZone);
@@ -148,20 +177,23 @@ public class ScheduleRules {
 
     @Transactional
     public void delete(UUID id) {
-        ScheduleRule before = get(id);
+        remove(get(id));
+    }
+
+    /** Deletes a rule of {@code owner}'s target only; any other rule is a 404, as if it did not exist. */
+    @Transactional
+    public void deleteOwn(TargetType type, UUID target, UUID id) {
+        remove(find(id).filter(r -> r.targetType() == type && target.equals(r.targetId()))
+                .orElseThrow(() -> RoomtoneException.notFound("schedule rule", id)));
+    }
+
+    private void remove(ScheduleRule before) {
+        UUID id = before.id();
         jdbc.sql("DELETE FROM schedule_rule WHERE studio_id = :studio AND id = :id")
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();
         audit.record("schedule_rule.deleted", "schedule_rule", id, before, null);
-    }
-
-    /** Deletes the rules of a room or staff member that is being deleted. */
-    @Transactional
-    void removeTarget(TargetType targetType, UUID targetId) {
-        for (ScheduleRule rule : forTarget(targetType, targetId)) {
-            delete(rule.id());
-        }
     }
 
     /** Validates a complete rule and returns it normalized: weekdays sorted, zone in its canonical id. */
@@ -183,12 +215,13 @@ public class ScheduleRules {
         validation.require(rule.endTime(), "end_time");
         validation.check(wholeMinutes(rule.startTime()), "start_time", "must be whole minutes (HH:mm)");
         validation.check(wholeMinutes(rule.endTime()), "end_time", "must be whole minutes (HH:mm)");
+        // an end before the start is on the next day: 22:00-02:00 belongs to the day it starts
         validation.check(
                 rule.startTime() == null
                         || rule.endTime() == null
-                        || rule.endTime().isAfter(rule.startTime()),
+                        || !rule.endTime().equals(rule.startTime()),
                 "end_time",
-                "must be after start_time; hours past midnight are a second rule starting at 00:00");
+                "must differ from start_time (an end before the start is on the next day)");
         ZoneId zone = Checks.zone(validation, rule.timezone(), "timezone");
         validation.check(
                 rule.effectiveFrom() == null
@@ -212,14 +245,15 @@ public class ScheduleRules {
     private Stored write(Stored rule, UUID id) {
         String sql = id == null
                 ? """
-                  INSERT INTO schedule_rule (studio_id, target_type, target_id, byweekday, start_time, end_time,
-                                             timezone, effective_from, effective_to)
-                  VALUES (:studio, :type, :target, CAST(:days AS smallint[]), :start, :end, :zone, :from, :to)
+                  INSERT INTO schedule_rule (studio_id, target_type, room_id, staff_id, byweekday, start_time,
+                                             end_time, timezone, effective_from, effective_to)
+                  VALUES (:studio, :type, :room, :staff, CAST(:days AS smallint[]), :start, :end, :zone, :from, :to)
                   RETURNING %s
                   """
                 : """
                   UPDATE schedule_rule
-                     SET target_type = :type, target_id = :target, byweekday = CAST(:days AS smallint[]),
+                     SET target_type = :type, room_id = :room, staff_id = :staff,
+                         byweekday = CAST(:days AS smallint[]),
                          start_time = :start, end_time = :end, timezone = :zone,
                          effective_from = :from, effective_to = :to, updated_at = now()
                    WHERE studio_id = :studio AND id = :id
@@ -229,7 +263,8 @@ public class ScheduleRules {
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .param("type", rule.targetType().json())
-                .param("target", rule.targetId())
+                .param("room", rule.targetType() == TargetType.ROOM ? rule.targetId() : null)
+                .param("staff", rule.targetType() == TargetType.STAFF ? rule.targetId() : null)
                 .param("days", rule.byweekday().toArray(Integer[]::new))
                 .param("start", rule.startTime())
                 .param("end", rule.endTime())

@@ -29,14 +29,6 @@ public enum TargetType {
         };
     }
 
-    static Optional<TargetType> of(CatalogRemoved.Kind kind) {
-        return switch (kind) {
-            case ROOM -> Optional.of(ROOM);
-            case STAFF -> Optional.of(STAFF);
-            case SERVICE -> Optional.empty();
-        };
-    }
-
     static TargetType fromDatabase(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

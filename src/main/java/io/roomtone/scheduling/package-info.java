@@ -4,7 +4,8 @@
  * ({@link io.roomtone.scheduling.Closures}), set-up and tear-down buffers
  * ({@link io.roomtone.scheduling.BufferRules}), and the studio's booking settings and policies
  * ({@link io.roomtone.scheduling.StudioPolicies}). The availability engine reads all of them through
- * these facades; rules about a deleted room, service or staff member are deleted with it.
+ * these facades; rules about a deleted room, service or staff member are deleted with it by the
+ * database (typed foreign keys that cascade).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "shared"})
 package io.roomtone.scheduling;

@@ -43,6 +43,18 @@ public sealed interface Patch<T> {
         throw RoomtoneException.invalid(field, "must be a string or null");
     }
 
+    /**
+     * A field of an update whose draft uses null for "not sent": the new value is {@code given}, or
+     * {@code current} when not sent, or null when {@code field} is one of the {@code cleared} fields
+     * (sent as null in a merge patch, or left out of a PUT that replaces the resource).
+     */
+    static <T> T resolve(T given, T current, java.util.Set<String> cleared, String field) {
+        if (cleared.contains(field)) {
+            return null;
+        }
+        return given != null ? given : current;
+    }
+
     /** The new value, or {@code current} when the patch keeps it ({@code null} when it clears it). */
     default T applyTo(T current) {
         if (this instanceof Set<T> set) {

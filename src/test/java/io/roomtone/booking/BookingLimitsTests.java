@@ -61,7 +61,8 @@ class BookingLimitsTests {
 
     @Test
     void thePendingCapFollowsTheStudiosSettingAndFreesUpWhenTheStudioDecides() {
-        api.put("/api/admin/settings", json("max_pending_per_client", 1), owner).expect(200);
+        api.patch("/api/admin/settings", json("max_pending_per_client", 1), owner)
+                .expect(200);
         String client = studio.client();
         String first = studio.book(booking(room, service, at(3, 10), at(3, 11)), client)
                 .bookingId();

@@ -247,7 +247,7 @@ class BookingStatesTests {
     }
 
     private void settings(String field, Object value) {
-        api.put("/api/admin/settings", json(field, value), owner).expect(200);
+        api.patch("/api/admin/settings", json(field, value), owner).expect(200);
     }
 
     private String status(String id, String token) {

@@ -70,7 +70,7 @@ class EdgeInputsTests {
 
     @Test
     void aSlotStepOfZeroIsRefusedNotDividedBy() {
-        Response zero = api.put("/api/admin/settings", json("slot_step_min", 0), owner);
+        Response zero = api.patch("/api/admin/settings", json("slot_step_min", 0), owner);
 
         zero.expect(400);
         assertThat(zero.problem().fields()).containsExactly("slot_step_min");

@@ -71,7 +71,7 @@ class EngineerAssignmentTests {
         BookedView booked =
                 studio.book(booking(room, service, at(6, 10), at(6, 11)).withStaff(engineer.id()), studio.client());
 
-        Response deactivate = api.put("/api/admin/staff/" + engineer.id(), json("active", false), studio.owner());
+        Response deactivate = api.patch("/api/admin/staff/" + engineer.id(), json("active", false), studio.owner());
 
         assertThat(deactivate.expect(409).body()).contains(booked.code());
     }

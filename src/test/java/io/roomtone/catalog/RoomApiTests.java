@@ -50,7 +50,7 @@ class RoomApiTests {
                         .capacity())
                 .isEqualTo(6);
 
-        RoomView updated = api.put("/api/admin/rooms/" + id, json("capacity", 8, "active", false), owner)
+        RoomView updated = api.patch("/api/admin/rooms/" + id, json("capacity", 8, "active", false), owner)
                 .expect(200)
                 .as(RoomView.class);
         assertThat(updated.capacity()).isEqualTo(8);
@@ -66,7 +66,7 @@ class RoomApiTests {
     void everyChangeIsAudited() {
         String owner = api.ownerToken();
         String id = createRoom(Api.unique("Audited"), owner).json().get("id").asString();
-        api.put("/api/admin/rooms/" + id, json("capacity", 9), owner);
+        api.patch("/api/admin/rooms/" + id, json("capacity", 9), owner);
 
         Response audit = api.get("/api/admin/audit?entity=room&entity_id=" + id, owner);
 

@@ -71,7 +71,7 @@ class ServiceApiTests {
                         .defaultDurationMin())
                 .isEqualTo(60);
 
-        ServiceView updated = api.put(
+        ServiceView updated = api.patch(
                         "/api/admin/services/" + id,
                         json(
                                 "base_price_cents",
@@ -92,7 +92,7 @@ class ServiceApiTests {
         assertThat(updated.description()).isEqualTo("Tracking with an engineer");
         assertThat(updated.staffSkillRequired()).isEqualTo("mixing");
 
-        ServiceView cleared = api.put("/api/admin/services/" + id, json("staff_skill_required", ""), owner)
+        ServiceView cleared = api.patch("/api/admin/services/" + id, json("staff_skill_required", ""), owner)
                 .expect(200)
                 .as(ServiceView.class);
         assertThat(cleared.staffSkillRequired()).isNull();
@@ -107,7 +107,7 @@ class ServiceApiTests {
     void everyChangeIsAudited() {
         String owner = api.ownerToken();
         String id = createdId(Api.unique("Audited"));
-        api.put("/api/admin/services/" + id, json("default_duration_min", 90), owner);
+        api.patch("/api/admin/services/" + id, json("default_duration_min", 90), owner);
         api.delete("/api/admin/services/" + id, owner);
 
         Response audit = api.get("/api/admin/audit?entity=service&entity_id=" + id, owner);
@@ -126,7 +126,7 @@ class ServiceApiTests {
     void publicListShowsOnlyActiveServices() {
         String active = createdId(Api.unique("Open"));
         String inactive = createdId(Api.unique("Hidden"));
-        api.put("/api/admin/services/" + inactive, json("active", false), api.ownerToken());
+        api.patch("/api/admin/services/" + inactive, json("active", false), api.ownerToken());
 
         Response list = api.get("/api/services", null);
 
@@ -143,9 +143,9 @@ class ServiceApiTests {
         duplicate.expect(409);
         assertThat(duplicate.problem().code()).isEqualTo("conflict");
         String other = createdId(Api.unique("Other"));
-        api.put("/api/admin/services/" + other, json("name", " " + name.toLowerCase()), api.ownerToken())
+        api.patch("/api/admin/services/" + other, json("name", " " + name.toLowerCase()), api.ownerToken())
                 .expect(409);
-        api.put("/api/admin/services/" + id, json("name", name), api.ownerToken())
+        api.patch("/api/admin/services/" + id, json("name", name), api.ownerToken())
                 .expect(200);
         createService(name, api.newStudio().ownerToken()).expect(201);
     }
@@ -157,7 +157,7 @@ class ServiceApiTests {
         response.expect(400);
         assertThat(response.problem().code()).isEqualTo("validation_failed");
         assertThat(response.problem().fields())
-                .containsExactlyInAnyOrder("name", "default_duration_min", "base_price_cents", "pricing_model");
+                .containsExactlyInAnyOrder("name", "default_duration_min", "base_price_cents");
     }
 
     @Test
@@ -218,9 +218,9 @@ class ServiceApiTests {
         String id = createdId(Api.unique("Stable"));
         String owner = api.ownerToken();
 
-        Response response =
-                api.put("/api/admin/services/" + id, json("base_price_cents", -5, "default_duration_min", 2000), owner);
-        Response typed = api.put("/api/admin/services/" + id, json("pricing_model", "PER-HOUR"), owner);
+        Response response = api.patch(
+                "/api/admin/services/" + id, json("base_price_cents", -5, "default_duration_min", 2000), owner);
+        Response typed = api.patch("/api/admin/services/" + id, json("pricing_model", "PER-HOUR"), owner);
 
         response.expect(400);
         assertThat(response.problem().fields()).containsExactlyInAnyOrder("base_price_cents", "default_duration_min");
@@ -240,7 +240,7 @@ class ServiceApiTests {
     void unknownAndMalformedIdsAre4xx() {
         String owner = api.ownerToken();
         api.get("/api/admin/services/" + UNKNOWN_ID, owner).expect(404);
-        api.put("/api/admin/services/" + UNKNOWN_ID, json("name", "X"), owner).expect(404);
+        api.patch("/api/admin/services/" + UNKNOWN_ID, json("name", "X"), owner).expect(404);
         api.delete("/api/admin/services/" + UNKNOWN_ID, owner).expect(404);
         Response malformed = api.get("/api/admin/services/not-a-uuid", owner);
         malformed.expect(400);
@@ -266,7 +266,7 @@ class ServiceApiTests {
                             api.get("/api/admin/services", token).status(),
                             api.post("/api/admin/services", body, token).status(),
                             api.get("/api/admin/services/" + id, token).status(),
-                            api.put("/api/admin/services/" + id, json("name", "X"), token)
+                            api.patch("/api/admin/services/" + id, json("name", "X"), token)
                                     .status(),
                             api.delete("/api/admin/services/" + id, token).status()))
                     .as(caller.getKey())
@@ -285,7 +285,7 @@ class ServiceApiTests {
         String other = api.newStudio().ownerToken();
 
         api.get("/api/admin/services/" + id, other).expect(404);
-        api.put("/api/admin/services/" + id, json("name", "Theirs"), other).expect(404);
+        api.patch("/api/admin/services/" + id, json("name", "Theirs"), other).expect(404);
         api.delete("/api/admin/services/" + id, other).expect(404);
         assertThat(api.get("/api/admin/services", other).body()).doesNotContain(id);
         assertThat(api.get("/api/admin/services/" + id, api.ownerToken())

@@ -32,7 +32,7 @@ class StaffAccessTests {
                             api.post("/api/admin/staff", json("email", NewStaff.email(), "name", "X"), token)
                                     .status(),
                             api.get(path, token).status(),
-                            api.put(path, json("name", "X"), token).status(),
+                            api.patch(path, json("name", "X"), token).status(),
                             api.delete(path, token).status(),
                             api.post(path + "/invitation", null, token).status(),
                             api.post(path + "/ics-token", null, token).status()))
@@ -52,7 +52,7 @@ class StaffAccessTests {
 
         assertThat(List.of(
                         api.get(path, other).status(),
-                        api.put(path, json("name", "Theirs"), other).status(),
+                        api.patch(path, json("name", "Theirs"), other).status(),
                         api.delete(path, other).status(),
                         api.post(path + "/invitation", null, other).status(),
                         api.post(path + "/ics-token", null, other).status()))

@@ -53,7 +53,8 @@ class StaffAccountTests {
 
         // they work here now, but the studio still cannot set or reset their password
         api.post("/api/admin/staff/" + id + "/invitation", null, owner).expect(403);
-        api.put("/api/admin/staff/" + id, json("password", "attacker12"), owner).expect(403);
+        api.patch("/api/admin/staff/" + id, json("password", "attacker12"), owner)
+                .expect(403);
         api.post("/api/auth/login", json("email", email, "password", "attacker12"), null)
                 .expect(401);
         assertThat(api.login(email, "client-password", null)).isNotBlank();
@@ -92,7 +93,7 @@ class StaffAccountTests {
 
         assertThat(session(api, studio.owner()).role()).isEqualTo("owner");
         assertThat(created.invitationToken()).isNull();
-        api.put("/api/admin/staff/" + created.id(), json("skills", List.of("Production")), studio.owner())
+        api.patch("/api/admin/staff/" + created.id(), json("skills", List.of("Production")), studio.owner())
                 .expect(200);
     }
 
@@ -106,9 +107,9 @@ class StaffAccountTests {
                 .id();
 
         api.post("/api/admin/staff/" + id + "/invitation", null, owner).expect(403);
-        api.put("/api/admin/staff/" + id, json("password", "taken-over-1"), owner)
+        api.patch("/api/admin/staff/" + id, json("password", "taken-over-1"), owner)
                 .expect(403);
-        api.put("/api/admin/staff/" + id, json("email", NewStaff.email()), owner)
+        api.patch("/api/admin/staff/" + id, json("email", NewStaff.email()), owner)
                 .expect(403);
         assertThat(api.login(studio.ownerEmail(), Api.OtherStudio.OWNER_PASSWORD, studio.slug()))
                 .isNotBlank();

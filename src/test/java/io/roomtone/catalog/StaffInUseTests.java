@@ -90,7 +90,7 @@ class StaffInUseTests {
 
     @Test
     void aStaffMemberWithSessionsAheadCannotBeDeactivated() {
-        assertRefusedNamingTheSessions(api.put("/api/admin/staff/" + id, json("active", false), owner));
+        assertRefusedNamingTheSessions(api.patch("/api/admin/staff/" + id, json("active", false), owner));
 
         StaffView still = api.get("/api/admin/staff/" + id, owner).expect(200).as(StaffView.class);
         assertThat(still.active()).isTrue();
@@ -106,14 +106,14 @@ class StaffInUseTests {
 
     @Test
     void otherChangesStayPossibleMeanwhile() {
-        api.put("/api/admin/staff/" + id, json("hourly_rate_cents", 1), owner).expect(200);
+        api.patch("/api/admin/staff/" + id, json("hourly_rate_cents", 1), owner).expect(200);
     }
 
     @Test
     void onceTheirSessionsAreGoneTheyCanBeDeactivatedAndRemoved() {
         assignments.byStaff.remove(UUID.fromString(id));
 
-        api.put("/api/admin/staff/" + id, json("active", false), owner).expect(200);
+        api.patch("/api/admin/staff/" + id, json("active", false), owner).expect(200);
         api.delete("/api/admin/staff/" + id, owner).expect(204);
     }
 }

@@ -85,7 +85,7 @@ class StaffInvitationTests {
         // the studio can neither reset it nor invite them again
         api.post("/api/admin/staff/" + invited.id() + "/invitation", null, api.ownerToken())
                 .expect(403);
-        api.put("/api/admin/staff/" + invited.id(), json("password", "reset-by-owner"), api.ownerToken())
+        api.patch("/api/admin/staff/" + invited.id(), json("password", "reset-by-owner"), api.ownerToken())
                 .expect(403);
         session(api, token);
     }

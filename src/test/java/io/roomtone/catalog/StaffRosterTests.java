@@ -65,7 +65,7 @@ class StaffRosterTests {
         StaffView created = NewStaff.added(api, NewStaff.email(), PASSWORD);
         String newEmail = NewStaff.email();
 
-        StaffView updated = api.put(
+        StaffView updated = api.patch(
                         "/api/admin/staff/" + created.id(),
                         json("name", "Sam Mixer", "email", newEmail, "hourly_rate_cents", 5_000),
                         api.ownerToken())
@@ -89,7 +89,7 @@ class StaffRosterTests {
         StaffView created = NewStaff.added(api, NewStaff.email(), PASSWORD);
 
         Response reset =
-                api.put("/api/admin/staff/" + created.id(), json("password", "new-password-2"), api.ownerToken());
+                api.patch("/api/admin/staff/" + created.id(), json("password", "new-password-2"), api.ownerToken());
 
         // the account can sign in: its password is now its holder's, not the studio's
         assertThat(reset.expect(403).problem().code()).isEqualTo("forbidden");
@@ -145,7 +145,7 @@ class StaffRosterTests {
         // without a password yet, so that the studio may set one
         StaffView created = NewStaff.invited(api);
         String id = created.id();
-        api.put("/api/admin/staff/" + id, json("hourly_rate_cents", 6_000, "password", "changed-password"), owner)
+        api.patch("/api/admin/staff/" + id, json("hourly_rate_cents", 6_000, "password", "changed-password"), owner)
                 .expect(200);
         String icsToken = api.post("/api/admin/staff/" + id + "/ics-token", null, owner)
                 .expect(201)

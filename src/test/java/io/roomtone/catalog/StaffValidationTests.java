@@ -89,13 +89,13 @@ class StaffValidationTests {
         String owner = api.ownerToken();
         String id = NewStaff.invited(api).id();
 
-        ProblemView fields = api.put(
+        ProblemView fields = api.patch(
                         "/api/admin/staff/" + id,
                         json("name", " ", "hourly_rate_cents", -3, "password", "short"),
                         owner)
                 .expect(400)
                 .problem();
-        ProblemView provider = api.put("/api/admin/staff/" + id, json("default_calendar_provider", "yahoo"), owner)
+        ProblemView provider = api.patch("/api/admin/staff/" + id, json("default_calendar_provider", "yahoo"), owner)
                 .expect(400)
                 .problem();
 
@@ -108,9 +108,9 @@ class StaffValidationTests {
         String owner = api.ownerToken();
         String id = NewStaff.invited(api).id();
 
-        api.put("/api/admin/staff/" + id, json("name", " ", "hourly_rate_cents", -3, "password", "short"), owner)
+        api.patch("/api/admin/staff/" + id, json("name", " ", "hourly_rate_cents", -3, "password", "short"), owner)
                 .expect(400);
-        api.put("/api/admin/staff/" + id, json("default_calendar_provider", "yahoo"), owner)
+        api.patch("/api/admin/staff/" + id, json("default_calendar_provider", "yahoo"), owner)
                 .expect(400);
 
         StaffView after = api.get("/api/admin/staff/" + id, owner).expect(200).as(StaffView.class);
@@ -127,7 +127,7 @@ class StaffValidationTests {
 
         assertThat(List.of(
                         api.get(path, owner).status(),
-                        api.put(path, json("name", "X"), owner).status(),
+                        api.patch(path, json("name", "X"), owner).status(),
                         api.delete(path, owner).status(),
                         api.post(path + "/invitation", null, owner).status(),
                         api.post(path + "/ics-token", null, owner).status()))

@@ -47,7 +47,7 @@ class StudioIsolationTests {
         OtherStudio other = api.newStudio();
 
         api.get("/api/admin/rooms/" + ours, other.ownerToken()).expect(404);
-        api.put("/api/admin/rooms/" + ours, json("name", "Stolen"), other.ownerToken())
+        api.patch("/api/admin/rooms/" + ours, json("name", "Stolen"), other.ownerToken())
                 .expect(404);
         api.delete("/api/admin/rooms/" + ours, other.ownerToken()).expect(404);
         assertThat(api.get("/api/admin/rooms", other.ownerToken()).body()).doesNotContain(ours);

@@ -67,7 +67,7 @@ class ClosureApiTests {
         assertThat(created.json().get("end_at").asString()).isEqualTo("2026-03-08T17:30:00Z");
         assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken()).json()).isEqualTo(created.json());
 
-        Response updated = api.put(EXCEPTIONS + "/" + id, json("reason", "Console rebuild"), api.ownerToken());
+        Response updated = api.patch(EXCEPTIONS + "/" + id, json("reason", "Console rebuild"), api.ownerToken());
         updated.expect(200);
         assertThat(updated.json().get("reason").asString()).isEqualTo("Console rebuild");
         assertThat(updated.json().get("start_at").asString()).isEqualTo("2026-03-08T15:00:00Z");
@@ -179,7 +179,7 @@ class ClosureApiTests {
         String theirs = api.newStudio().ownerToken();
 
         api.get(EXCEPTIONS + "/" + id, theirs).expect(404);
-        api.put(EXCEPTIONS + "/" + id, json("reason", "mine"), theirs).expect(404);
+        api.patch(EXCEPTIONS + "/" + id, json("reason", "mine"), theirs).expect(404);
         api.delete(EXCEPTIONS + "/" + id, theirs).expect(404);
         assertThat(api.get(EXCEPTIONS, theirs).body()).doesNotContain(id);
         assertThat(api.get(EXCEPTIONS + "/" + id, api.ownerToken())
@@ -193,7 +193,7 @@ class ClosureApiTests {
     void unknownIdsAre404() {
         String owner = api.ownerToken();
         api.get(EXCEPTIONS + "/" + UNKNOWN_ID, owner).expect(404);
-        api.put(EXCEPTIONS + "/" + UNKNOWN_ID, json("reason", "x"), owner).expect(404);
+        api.patch(EXCEPTIONS + "/" + UNKNOWN_ID, json("reason", "x"), owner).expect(404);
         api.delete(EXCEPTIONS + "/" + UNKNOWN_ID, owner).expect(404);
     }
 

@@ -56,9 +56,10 @@ class SettingsApiTests {
     @Test
     void anUpdateOfOneFieldKeepsTheOthers() {
         String owner = api.newStudio().ownerToken();
-        api.put(SETTINGS, json("name", "Blue Room Studios", "deposit_percent", 25, "timezone", "Europe/Berlin"), owner);
+        api.patch(
+                SETTINGS, json("name", "Blue Room Studios", "deposit_percent", 25, "timezone", "Europe/Berlin"), owner);
 
-        Response updated = api.put(SETTINGS, json("tax_rate_bps", 1300), owner);
+        Response updated = api.patch(SETTINGS, json("tax_rate_bps", 1300), owner);
 
         updated.expect(200);
         JsonNode settings = api.get(SETTINGS, owner).json();
@@ -74,7 +75,7 @@ class SettingsApiTests {
     @Test
     void everyFieldCanBeChangedAndTheChangeIsAudited() {
         Api.OtherStudio studio = api.newStudio();
-        Response updated = api.put(
+        Response updated = api.patch(
                 SETTINGS,
                 json(
                         "currency",
@@ -118,7 +119,7 @@ class SettingsApiTests {
         String owner = api.ownerToken();
         String before = api.get(SETTINGS, owner).body();
 
-        assertThat(api.put(
+        assertThat(api.patch(
                                 SETTINGS,
                                 json(
                                         "name",
@@ -151,10 +152,10 @@ class SettingsApiTests {
                         "horizon_days",
                         "hold_minutes",
                         "slot_step_min");
-        assertThat(api.put(SETTINGS, json("slot_step_min", 250, "horizon_days", 731), owner)
+        assertThat(api.patch(SETTINGS, json("slot_step_min", 250, "horizon_days", 731), owner)
                         .invalidFields())
                 .containsExactlyInAnyOrder("slot_step_min", "horizon_days");
-        assertThat(api.put(SETTINGS, json("slot_step_min", 50), owner).invalidFields())
+        assertThat(api.patch(SETTINGS, json("slot_step_min", 50), owner).invalidFields())
                 .containsExactly("slot_step_min");
 
         assertThat(api.get(SETTINGS, owner).body()).isEqualTo(before);
@@ -165,7 +166,7 @@ class SettingsApiTests {
         String owner = api.ownerToken();
         String before = api.get(SETTINGS, owner).body();
 
-        assertThat(api.put(
+        assertThat(api.patch(
                                 SETTINGS,
                                 json("cancellation_policy", cancellation(tier(48, 101), tier(48, 50), tier(-1, null))),
                                 owner)
@@ -176,22 +177,22 @@ class SettingsApiTests {
                         "cancellation_policy.tiers[1].min_hours_before",
                         "cancellation_policy.tiers[2].min_hours_before",
                         "cancellation_policy.tiers[2].refund_percent");
-        assertThat(api.put(SETTINGS, json("cancellation_policy", cancellation()), owner)
+        assertThat(api.patch(SETTINGS, json("cancellation_policy", cancellation()), owner)
                         .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
         Object[] eleven = java.util.stream.IntStream.range(0, 11)
                 .mapToObj(i -> tier(i, 0))
                 .toArray();
-        assertThat(api.put(SETTINGS, json("cancellation_policy", cancellation(eleven)), owner)
+        assertThat(api.patch(SETTINGS, json("cancellation_policy", cancellation(eleven)), owner)
                         .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
-        assertThat(api.put(SETTINGS, json("cancellation_policy", Map.of()), owner)
+        assertThat(api.patch(SETTINGS, json("cancellation_policy", Map.of()), owner)
                         .invalidFields())
                 .containsExactly("cancellation_policy.tiers");
-        assertThat(api.put(SETTINGS, json("cancellation_policy", List.of(tier(0, 0))), owner)
+        assertThat(api.patch(SETTINGS, json("cancellation_policy", List.of(tier(0, 0))), owner)
                         .invalidFields())
                 .containsExactly("cancellation_policy");
-        assertThat(api.put(
+        assertThat(api.patch(
                                 SETTINGS,
                                 json("reschedule_policy", Map.of("free_min_hours_before", -1, "fee_cents", -100)),
                                 owner)
@@ -207,20 +208,20 @@ class SettingsApiTests {
     @Test
     void wrongTypesNameTheirField() {
         String owner = api.ownerToken();
-        assertThat(api.put(SETTINGS, json("approval_required", "yes"), owner).invalidFields())
+        assertThat(api.patch(SETTINGS, json("approval_required", "yes"), owner).invalidFields())
                 .containsExactly("approval_required");
-        assertThat(api.put(SETTINGS, json("deposit_percent", "25"), owner).invalidFields())
+        assertThat(api.patch(SETTINGS, json("deposit_percent", "25"), owner).invalidFields())
                 .containsExactly("deposit_percent");
-        assertThat(api.put(SETTINGS, json("reschedule_policy", 5), owner).invalidFields())
+        assertThat(api.patch(SETTINGS, json("reschedule_policy", 5), owner).invalidFields())
                 .containsExactly("reschedule_policy");
-        assertThat(api.put(SETTINGS, json("hold_time", 5), owner).invalidFields())
+        assertThat(api.patch(SETTINGS, json("hold_time", 5), owner).invalidFields())
                 .containsExactly("hold_time");
     }
 
     @Test
     void studiosHaveTheirOwnSettings() {
         Api.OtherStudio other = api.newStudio();
-        api.put(SETTINGS, json("deposit_percent", 50), other.ownerToken());
+        api.patch(SETTINGS, json("deposit_percent", 50), other.ownerToken());
 
         assertThat(api.get(SETTINGS, other.ownerToken())
                         .json()

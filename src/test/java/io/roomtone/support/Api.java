@@ -162,6 +162,11 @@ public class Api {
         return send("PUT", path, body, token, Map.of());
     }
 
+    /** A JSON merge patch (RFC 7396), sent as {@code application/merge-patch+json}. */
+    public Response patch(String path, String body, String token) {
+        return send("PATCH", path, body, token, Map.of("Content-Type", "application/merge-patch+json"));
+    }
+
     public Response delete(String path, String token) {
         return send("DELETE", path, null, token, Map.of());
     }

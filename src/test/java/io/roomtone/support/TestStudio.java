@@ -132,7 +132,7 @@ public final class TestStudio {
 
     /** Changes settings, named as on the wire (for example {@code "max_pending_per_client", 2}). */
     public TestStudio updateSettings(Object... namesAndValues) {
-        api.put("/api/admin/settings", json(namesAndValues), owner()).expect(200);
+        api.patch("/api/admin/settings", json(namesAndValues), owner()).expect(200);
         return this;
     }
 

@@ -21,8 +21,13 @@ import java.util.List;
  * Toronto), and a time that occurs twice in a fall-back overlap means its first occurrence (the
  * earlier offset), for starts and ends alike. An opening that these rules leave empty is dropped.
  *
+ * <p>Hours whose end is not after their start cross midnight: the opening starts on a day the rule
+ * holds on and ends at {@code end} on the next local date (so Sunday 22:00-02:00 ends on Monday, and
+ * its end follows that next date's offset through a DST change like any other end).
+ *
  * <p>The hours' zone may differ from the studio's, so the range is walked in the hours' own local
- * dates, one day wider on each side than the range: that covers every opening that can overlap it.
+ * dates, one day wider on each side than the range: that covers every opening that can overlap it,
+ * overnight ones included (they last less than a day and a half of wall-clock time).
  */
 final class OpenHours {
 
@@ -45,7 +50,9 @@ final class OpenHours {
                     continue;
                 }
                 long start = Math.max(clipFrom, at(date, rule.start(), rule.zone(), steady, timeline));
-                long end = Math.min(clipTo, at(date, rule.end(), rule.zone(), steady, timeline));
+                // an end at or before the start is on the next day: 22:00-02:00 belongs to the day it starts
+                LocalDate endDate = rule.overnight() ? date.plusDays(1) : date;
+                long end = Math.min(clipTo, at(endDate, rule.end(), rule.zone(), steady, timeline));
                 if (start >= end) {
                     continue;
                 }

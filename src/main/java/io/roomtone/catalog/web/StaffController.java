@@ -8,14 +8,19 @@ import io.roomtone.catalog.StaffMembers;
 import io.roomtone.catalog.internal.IcsFeedAccess;
 import io.roomtone.catalog.internal.StaffAccess;
 import io.roomtone.identity.Invitation;
+import io.roomtone.shared.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Staff (admin)", description = "Engineers and other staff, their skills, sign-in and calendar feed")
 @RestController
@@ -41,12 +47,21 @@ class StaffController {
     /** A new staff member, with their invitation inline (both null when the account can sign in). */
     record Created(@JsonUnwrapped StaffMember staff, String invitationToken, Instant invitationExpiresAt) {}
 
+    /** How PUT and PATCH treat each field (see {@link MergePatch}). */
+    static final MergePatch.Fields FIELDS = MergePatch.Fields.of()
+            .required("email", "name")
+            .defaulted("active", true)
+            .clearable("skills", "hourly_rate_cents", "default_calendar_provider")
+            .kept("password");
+
     private final StaffMembers staff;
     private final StaffAccess access;
+    private final JsonMapper json;
 
-    StaffController(StaffMembers staff, StaffAccess access) {
+    StaffController(StaffMembers staff, StaffAccess access, JsonMapper json) {
         this.staff = staff;
         this.access = access;
+        this.json = json;
     }
 
     @Operation(summary = "All staff, active or not")
@@ -74,11 +89,45 @@ class StaffController {
     }
 
     @Operation(
-            summary = "Update a staff member",
-            description = "Fields left out keep their values. Deactivating someone with upcoming bookings is a 409.")
+            summary = "Replace a staff member",
+            description = "Every field: `email` and `name` are required; `active` left out becomes true;"
+                    + " `skills`, `hourly_rate_cents` and `default_calendar_provider` left out are cleared;"
+                    + " `password` (write-only) left out keeps the password. Unknown fields are a 400."
+                    + " Deactivating someone with upcoming bookings is a 409.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = StaffDraft.class))))
     @PutMapping("/{id}")
-    StaffMember update(@PathVariable UUID id, @RequestBody StaffDraft draft) {
-        return staff.update(id, draft);
+    StaffMember replace(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
+        MergePatch.Update<StaffDraft> update = MergePatch.replace(json, body, StaffDraft.class, FIELDS);
+        return staff.update(id, update.draft(), update.cleared());
+    }
+
+    @Operation(
+            summary = "Change some fields of a staff member",
+            description =
+                    "JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): a field left out keeps its value, a field sent as `null` is cleared (`skills`, `hourly_rate_cents`, `default_calendar_provider`),"
+                            + " `active: null` becomes true; `null` for `email`, `name` or `password` is a 400. Unknown"
+                            + " fields are a 400. Deactivating someone with upcoming bookings is a 409.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        schema = @Schema(implementation = StaffDraft.class)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = StaffDraft.class))
+                            }))
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    StaffMember patch(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
+        MergePatch.Update<StaffDraft> update = MergePatch.patch(json, body, StaffDraft.class, FIELDS);
+        return staff.update(id, update.draft(), update.cleared());
     }
 
     @Operation(

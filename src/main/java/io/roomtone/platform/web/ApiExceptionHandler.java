@@ -1,6 +1,7 @@
 package io.roomtone.platform.web;
 
 import io.roomtone.shared.FieldProblem;
+import io.roomtone.shared.MergePatch;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -178,10 +179,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A merge patch is read into its resource's draft after the body was parsed (see {@code
+     * shared.MergePatch}): a value of the wrong type is refused as it would be in the body itself.
+     */
+    @ExceptionHandler(MergePatch.UnreadableValue.class)
+    ResponseEntity<Object> unreadableValue(MergePatch.UnreadableValue e, HttpServletRequest request) {
+        return respond(describe(e.getCause(), request));
+    }
+
     /** Names what is wrong with an unreadable JSON body: the field, and what was expected. */
     private static ProblemDetail describe(HttpMessageNotReadableException e, HttpServletRequest request) {
         // the outermost Jackson exception carries the path to the field; deeper causes do not
-        JacksonException jackson = causeOf(e, JacksonException.class);
+        return describe(causeOf(e, JacksonException.class), request);
+    }
+
+    private static ProblemDetail describe(JacksonException jackson, HttpServletRequest request) {
         if (jackson == null) {
             return Problems.of(
                     ProblemCode.MALFORMED_REQUEST, "The request body is missing or is not valid JSON.", request);

@@ -3,36 +3,28 @@ package io.roomtone.scheduling.web;
 import io.roomtone.scheduling.SettingsDraft;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
+import io.roomtone.shared.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Settings (admin)", description = "The studio's name, zone, currency and booking policies")
 @RestController
 @RequestMapping("/api/admin/settings")
 class SettingsController {
 
-    private final StudioPolicies policies;
-
-    SettingsController(StudioPolicies policies) {
-        this.policies = policies;
-    }
-
-    @Operation(summary = "The studio's settings")
-    @GetMapping
-    StudioSettings get() {
-        return policies.current();
-    }
-
-    @Operation(
-            summary = "Change the studio's settings",
-            description =
-                    """
-                    Fields left out keep their values. `timezone` is an IANA zone, `currency` an ISO 4217 code. \
+    private static final String TERMS =
+            """
+                    `timezone` is an IANA zone, `currency` an ISO 4217 code. \
                     `tax_rate_bps` 0-10000 (basis points: 1300 = 13 %), `deposit_percent` 0-100, \
                     `lead_time_min` >= 0, `horizon_days` 1-730, `hold_minutes` 1-1440, `slot_step_min` 5-240 \
                     and a divisor of 1440.
@@ -48,9 +40,68 @@ class SettingsController {
 
                     `reschedule_policy` is `{"free_min_hours_before": 24, "free_reschedules": 1, "fee_cents": 0}` \
                     (the default): the first `free_reschedules` moves made at least `free_min_hours_before` hours \
-                    ahead are free, others cost `fee_cents`. A policy sent replaces the stored one as a whole.""")
+                    ahead are free, others cost `fee_cents`. A policy sent replaces the stored one as a whole.""";
+
+    private final StudioPolicies policies;
+    private final JsonMapper json;
+    /** How PUT and PATCH treat each field (see {@link MergePatch}): the terms default to a new studio's. */
+    private final MergePatch.Fields patching;
+
+    SettingsController(StudioPolicies policies, JsonMapper json) {
+        this.policies = policies;
+        this.json = json;
+        MergePatch.Fields fields = MergePatch.Fields.of().required("name", "timezone", "currency");
+        Map<String, Object> defaults = json.convertValue(SettingsDraft.DEFAULT_TERMS, Map.class);
+        for (Map.Entry<String, Object> term : defaults.entrySet()) {
+            if (term.getValue() != null) {
+                fields = fields.defaulted(term.getKey(), term.getValue());
+            }
+        }
+        this.patching = fields;
+    }
+
+    @Operation(summary = "The studio's settings")
+    @GetMapping
+    StudioSettings get() {
+        return policies.current();
+    }
+
+    @Operation(
+            summary = "Replace the studio's settings",
+            description = "Every field: `name`, `timezone` and `currency` are required; any other field left out"
+                    + " goes back to its default (the defaults of a new studio). Unknown fields are a 400.\n\n"
+                    + TERMS,
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = SettingsDraft.class))))
     @PutMapping
-    StudioSettings update(@RequestBody SettingsDraft draft) {
-        return policies.update(draft);
+    StudioSettings replace(@RequestBody Map<String, Object> body) {
+        return policies.update(
+                MergePatch.replace(json, body, SettingsDraft.class, patching).draft());
+    }
+
+    @Operation(
+            summary = "Change some of the studio's settings",
+            description = "JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): a"
+                    + " field left out keeps its value, a field sent as `null` goes back to its default; `null` for"
+                    + " `name`, `timezone` or `currency` is a 400. A policy sent replaces the stored one as a whole."
+                    + " Unknown fields are a 400.\n\n" + TERMS,
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        schema = @Schema(implementation = SettingsDraft.class)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = SettingsDraft.class))
+                            }))
+    @PatchMapping(consumes = {"application/merge-patch+json", "application/json"})
+    StudioSettings patch(@RequestBody Map<String, Object> body) {
+        return policies.update(
+                MergePatch.patch(json, body, SettingsDraft.class, patching).draft());
     }
 }

@@ -156,7 +156,11 @@ final class Oracle {
                     paint(
                             grid,
                             date.atTime(rule.start()).atZone(rule.zone()).toInstant(),
-                            date.atTime(rule.end()).atZone(rule.zone()).toInstant());
+                            // an end not after the start is the next day's (overnight hours)
+                            (rule.end().isAfter(rule.start()) ? date : date.plusDays(1))
+                                    .atTime(rule.end())
+                                    .atZone(rule.zone())
+                                    .toInstant());
                 }
             }
         }

@@ -295,6 +295,7 @@ class SlotEnginePropertiesTests {
         private int withFewSlots;
         private int withSomeStaffBusy;
         private int acrossATransition;
+        private int withOvernightHours;
 
         void count(SearchInput input, List<Slot> expected) {
             studios++;
@@ -305,17 +306,30 @@ class SlotEnginePropertiesTests {
                             && slot.staffIds().size() < input.staff().size());
             withSomeStaffBusy += someStaffBusy ? 1 : 0;
             acrossATransition += transitionSearched(input) ? 1 : 0;
+            withOvernightHours += overnight(input) ? 1 : 0;
+        }
+
+        /** Whether any hours of the studio, a room or a staff member cross midnight (22:00-02:00). */
+        private static boolean overnight(SearchInput input) {
+            return Stream.of(
+                            input.studioHours().stream(),
+                            input.rooms().stream().flatMap(r -> r.hours().stream()),
+                            input.staff().stream().flatMap(s -> s.hours().stream()))
+                    .flatMap(hours -> hours)
+                    .anyMatch(WeeklyHours::overnight);
         }
 
         void check() {
             String counts = String.format(
                     "of %d studios: %d without slots, %d with fewer than 20, %d with some staff busy,"
-                            + " %d across a transition",
-                    studios, withoutSlots, withFewSlots, withSomeStaffBusy, acrossATransition);
+                            + " %d across a transition, %d with overnight hours",
+                    studios, withoutSlots, withFewSlots, withSomeStaffBusy, acrossATransition, withOvernightHours);
             assumeTrue(studios == CASES, "Some studios failed: " + counts);
             assertThat(percent(withoutSlots)).as(counts).isLessThan(70);
             assertThat(percent(withSomeStaffBusy)).as(counts).isGreaterThan(3);
             assertThat(percent(acrossATransition)).as(counts).isGreaterThan(10);
+            // hours that cross midnight, into the next day and across its transitions
+            assertThat(percent(withOvernightHours)).as(counts).isGreaterThan(10);
         }
 
         private double percent(int count) {

@@ -144,13 +144,16 @@ final class StudioGenerator {
         // Starts often at the night hours that transitions move.
         int start = pick(1, 1) == 0 ? between(0, 1380) : oneOf(List.of(0, 60, 90, 120, 150, 180, 540, 600));
         int length = between(180, 900);
+        // Some hours cross midnight (22:00-02:00): the end wraps to the next day, never equal to the start.
+        boolean overnight = pick(3, 1) == 1;
+        int end = overnight ? (start + length) % (24 * 60) : Math.min(24 * 60 - 1, start + length);
         // Effective dates: a from date, a to date some days later (or after the first date).
         LocalDate from = pick(85, 15) == 0 ? null : frame.firstDate().plusDays(between(-2, 2));
         Integer lasting = pick(85, 15) == 0 ? null : between(0, 3);
         return new WeeklyHours(
                 days,
                 LocalTime.MIN.plusMinutes(start),
-                LocalTime.MIN.plusMinutes(Math.min(24 * 60 - 1, start + length)),
+                LocalTime.MIN.plusMinutes(end),
                 zone,
                 from,
                 lasting == null ? null : (from == null ? frame.firstDate() : from).plusDays(lasting));
