@@ -1,6 +1,7 @@
 package io.roomtone.platform.internal;
 
 import io.roomtone.catalog.CalendarProvider;
+import io.roomtone.catalog.CustomField;
 import io.roomtone.catalog.PricingModel;
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.RoomDraft;
@@ -156,7 +157,16 @@ class DemoStudio implements ApplicationRunner {
                 "recording",
                 false,
                 null,
-                true));
+                true,
+                List.of(
+                        new CustomField("project", "Band or project name", CustomField.Type.TEXT, true, null),
+                        new CustomField(
+                                "genre",
+                                "Genre",
+                                CustomField.Type.SELECT,
+                                false,
+                                List.of("Rock", "Jazz", "Hip-hop", "Classical", "Other")),
+                        new CustomField("musicians", "Number of musicians", CustomField.Type.NUMBER, false, null))));
         Service mixing = services.create(new ServiceDraft(
                 "Mixing",
                 "Mix session with an engineer",
