@@ -54,6 +54,8 @@ public class BookingQueries {
     public enum Order {
         /** The latest sessions first. */
         LATEST_START,
+        /** The earliest sessions first. */
+        EARLIEST_START,
         /** The soonest decision deadline first: the approval queue. */
         DEADLINE
     }
@@ -165,7 +167,11 @@ public class BookingQueries {
                 blankToNull(search.clientText()),
                 blankToNull(search.code()));
         BookingStore.Order sort =
-                order == Order.DEADLINE ? BookingStore.Order.DEADLINE : BookingStore.Order.LATEST_START;
+                switch (order) {
+                    case LATEST_START -> BookingStore.Order.LATEST_START;
+                    case EARLIEST_START -> BookingStore.Order.EARLIEST_START;
+                    case DEADLINE -> BookingStore.Order.DEADLINE;
+                };
         return new Page(store.page(where, sort, offset, limit), store.count(where), offset, limit);
     }
 

@@ -248,6 +248,8 @@ class BookingStore {
     enum Order {
         /** The latest sessions first. */
         LATEST_START("b.start_at DESC, b.id"),
+        /** The earliest sessions first, as {@link #list} sorts. */
+        EARLIEST_START("b.start_at, b.id"),
         /** Requests whose decision deadline comes first (the approval queue). */
         DEADLINE("b.decision_due_at, b.start_at, b.id");
 

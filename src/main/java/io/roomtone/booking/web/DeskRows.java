@@ -24,7 +24,7 @@ class DeskRows {
     record Row(Booking booking, String client, String room, String staff, String service) {
 
         /** The CSS class of its status chip (the chip also says the status in words). */
-        String chip() {
+        public String chip() {
             return "chip-"
                     + booking.status()
                             .json()
