@@ -578,6 +578,36 @@ class DeskPagesTests {
         assertThat(approvals).isEqualTo(1);
     }
 
+    @Test
+    void actionsReturnToTheLocalPageThatAskedAndNowhereElse() {
+        TestStudio studio = new TestStudio(api).openWithApproval();
+        String room = studio.room();
+        String service = studio.service().create();
+        BookedView one = studio.book(booking(room, service, at(2, 10), at(2, 11)), studio.client());
+        BookedView two = studio.book(booking(room, service, at(2, 12), at(2, 13)), studio.client());
+
+        Api.Response toBoard = form(
+                "/admin/bookings/" + one.bookingId() + "/approve",
+                "back=%2Fadmin%2Fcalendar%3Fday%3D2026-05-16%26view%3Dday",
+                studio.owner());
+        assertThat(toBoard.status()).isEqualTo(302);
+        assertThat(toBoard.header("Location").orElseThrow()).endsWith("/admin/calendar?day=2026-05-16&view=day");
+
+        Api.Response elsewhere = form(
+                "/admin/bookings/" + two.bookingId() + "/reject",
+                "reason=full&back=%2F%2Fevil.example%2F",
+                studio.owner());
+        assertThat(elsewhere.status()).isEqualTo(302);
+        assertThat(elsewhere.header("Location").orElseThrow())
+                .endsWith("/admin/bookings/" + two.bookingId() + "?done=reject");
+
+        // a refusal keeps the page's way back in its forms
+        Api.Response refused =
+                form("/admin/bookings/" + one.bookingId() + "/approve", "back=%2Fadmin%2Fcalendar", studio.owner());
+        assertPage(refused, 409, "cannot be approved");
+        assertThat(refused.body()).contains("name=\"back\" value=\"/admin/calendar\"");
+    }
+
     private Api.Response page(String path, String token) {
         return api.send("GET", path, null, token, Map.of("Accept", "text/html"));
     }
