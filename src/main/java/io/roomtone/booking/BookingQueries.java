@@ -10,8 +10,10 @@ import io.roomtone.shared.Validation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -41,6 +43,82 @@ public class BookingQueries {
 
     /** Booking codes as {@link BookingStore} makes them: anything else cannot name a booking. */
     private static final Pattern CODE = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+    /**
+     * What the studio desk's list filters by; absent (null) criteria do not filter.
+     *
+     * @param from with {@code to}: sessions overlapping {@code [from, to)}
+     * @param clientText part of the client's name, e-mail or phone, any case
+     * @param code a booking code, with or without its dash, any case
+     */
+    public record Search(
+            BookingStatus status,
+            Instant from,
+            Instant to,
+            UUID roomId,
+            UUID staffId,
+            UUID clientId,
+            String clientText,
+            String code) {
+
+        public static Search all() {
+            return new Search(null, null, null, null, null, null, null, null);
+        }
+
+        /** The requests awaiting approval (the approval queue). */
+        public static Search awaitingApproval() {
+            return new Search(BookingStatus.AWAITING_APPROVAL, null, null, null, null, null, null, null);
+        }
+
+        public static Search ofClient(UUID clientId) {
+            return new Search(null, null, null, null, null, clientId, null, null);
+        }
+    }
+
+    /** How a page is sorted. */
+    public enum Order {
+        /** The latest sessions first. */
+        LATEST_START,
+        /** The earliest sessions first. */
+        EARLIEST_START,
+        /** The soonest decision deadline first: the approval queue. */
+        DEADLINE
+    }
+
+    /**
+     * One page of bookings and how many match on all pages together, so that a list never stops
+     * silently: {@code offset + items.size() < total} means there is a next page.
+     */
+    public record Page(List<Booking> items, long total, int offset, int limit) {
+
+        public boolean hasNext() {
+            return offset + items.size() < total;
+        }
+
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+
+        /** The 1-based number of this page, and of the last one (1 when nothing matches). */
+        public int number() {
+            return offset / limit + 1;
+        }
+
+        public int last() {
+            return (int) Math.max(1, (total + limit - 1) / limit);
+        }
+    }
+
+    /**
+     * What changing a booking would cost now, under the policies it was made with: the fee of a
+     * reschedule, and the part of what was paid a cancellation refunds.
+     */
+    public record ChangeTerms(long rescheduleFeeCents, int refundPercent, long refundCents) {}
+
+    /** The largest page; the deepest offset a page may start at (far beyond any studio's bookings). */
+    public static final int MAX_LIMIT = 200;
+
+    public static final int MAX_OFFSET = 10_000_000;
 
     private final BookingStore store;
     private final BookingAccess access;
@@ -143,5 +221,94 @@ public class BookingQueries {
                 .check(from == null || to == null || from.isBefore(to), "to", "must be after from")
                 .throwIfInvalid();
         return store.list(new BookingStore.Filter(status, from, to, clientId));
+    }
+
+    /**
+     * A page of the studio's bookings matching {@code search}: {@code limit} (1 to
+     * {@value #MAX_LIMIT}) from {@code offset}, with the total count.
+     */
+    @Transactional(readOnly = true)
+    public Page page(Search search, Order order, int offset, int limit) {
+        new Validation()
+                .check(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT)
+                .check(offset >= 0 && offset <= MAX_OFFSET, "offset", "must be between 0 and " + MAX_OFFSET)
+                .check(
+                        search.from() == null
+                                || search.to() == null
+                                || search.from().isBefore(search.to()),
+                        "to",
+                        "must be after from")
+                .check(
+                        search.clientText() == null || search.clientText().length() <= 200,
+                        "client",
+                        "must be at most 200 characters")
+                .check(search.code() == null || search.code().length() <= 20, "code", "must be at most 20 characters")
+                .throwIfInvalid();
+        BookingStore.Search where = new BookingStore.Search(
+                search.status(),
+                search.from(),
+                search.to(),
+                search.roomId(),
+                search.staffId(),
+                search.clientId(),
+                blankToNull(search.clientText()),
+                blankToNull(search.code()));
+        BookingStore.Order sort =
+                switch (order) {
+                    case LATEST_START -> BookingStore.Order.LATEST_START;
+                    case EARLIEST_START -> BookingStore.Order.EARLIEST_START;
+                    case DEADLINE -> BookingStore.Order.DEADLINE;
+                };
+        return new Page(store.page(where, sort, offset, limit), store.count(where), offset, limit);
+    }
+
+    /** The fee and refund a reschedule or cancellation of booking {@code id} would have now; 404 if none. */
+    @Transactional(readOnly = true)
+    public ChangeTerms terms(UUID id) {
+        BookingStore.Snapshot snapshot = store.find(id).orElseThrow(() -> RoomtoneException.notFound("booking", id));
+        Booking booking = snapshot.booking();
+        java.time.Duration before = java.time.Duration.between(access.now(), booking.startAt());
+        int percent = snapshot.cancellation().refundPercentAt(before);
+        return new ChangeTerms(
+                snapshot.reschedule().feeCentsFor(before, booking.reschedules()),
+                percent,
+                io.roomtone.shared.Money.of(booking.paidCents(), booking.currency())
+                        .percent(percent)
+                        .cents());
+    }
+
+    /**
+     * The studio's moves {@code booking} allows now, named as the desk's actions ({@code approve},
+     * {@code reject}, {@code assign-staff}, {@code reschedule}, {@code cancel}, {@code no-show}):
+     * what {@link BookingMove} allows from its status, with the same time limits as the moves.
+     */
+    public Set<String> studioActions(Booking booking) {
+        Instant now = access.now();
+        Set<String> actions = new LinkedHashSet<>();
+        boolean undecided = booking.decisionDueAt() == null || now.isBefore(booking.decisionDueAt());
+        if (BookingMove.APPROVE.from().contains(booking.status()) && undecided) {
+            actions.add("approve");
+        }
+        if (BookingMove.REJECT.from().contains(booking.status())) {
+            actions.add("reject");
+        }
+        if (BookingMove.ASSIGN_STAFF.from().contains(booking.status())) {
+            actions.add("assign-staff");
+        }
+        if (BookingMove.RESCHEDULE.from().contains(booking.status())) {
+            actions.add("reschedule");
+        }
+        if (BookingMove.CANCEL.from().contains(booking.status())) {
+            actions.add("cancel");
+        }
+        if (BookingMove.MARK_NO_SHOW.from().contains(booking.status())
+                && !booking.startAt().isAfter(now)) {
+            actions.add("no-show");
+        }
+        return actions;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -243,6 +243,97 @@ class BookingStore {
     }
 
     /**
+     * What one page of the studio desk's booking list asks for; absent criteria do not filter.
+     * {@code clientText} matches the client's name, e-mail or phone (any case), {@code code} the
+     * booking code with or without its dash.
+     */
+    record Search(
+            BookingStatus status,
+            Instant from,
+            Instant to,
+            UUID roomId,
+            UUID staffId,
+            UUID clientId,
+            String clientText,
+            String code) {}
+
+    /** How a page of bookings is sorted; each ends with the id, so that pages never overlap. */
+    enum Order {
+        /** The latest sessions first. */
+        LATEST_START("b.start_at DESC, b.id"),
+        /** The earliest sessions first, as {@link #list} sorts. */
+        EARLIEST_START("b.start_at, b.id"),
+        /** Requests whose decision deadline comes first (the approval queue). */
+        DEADLINE("b.decision_due_at, b.start_at, b.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    // the client's name lives in identity's app_user: the filter reads it there (row-level security
+    // and the studio key keep it to this studio) rather than first loading every matching client
+    private static final String SEARCH =
+            """
+             WHERE b.studio_id = :studio
+               AND (CAST(:status AS text) IS NULL OR b.status = :status)
+               AND (CAST(:from AS timestamptz) IS NULL OR b.end_at > :from)
+               AND (CAST(:to AS timestamptz) IS NULL OR b.start_at < :to)
+               AND (CAST(:room AS uuid) IS NULL OR b.room_id = :room)
+               AND (CAST(:staff AS uuid) IS NULL OR EXISTS (
+                        SELECT 1 FROM booking_staff s
+                         WHERE s.studio_id = b.studio_id AND s.booking_id = b.id AND s.staff_id = :staff))
+               AND (CAST(:client AS uuid) IS NULL OR b.client_id = :client)
+               AND (CAST(:code AS text) IS NULL OR replace(b.code, '-', '') = :code)
+               AND (CAST(:who AS text) IS NULL OR EXISTS (
+                        SELECT 1 FROM app_user u
+                         WHERE u.studio_id = b.studio_id AND u.id = b.client_id
+                           AND (u.name ILIKE :who ESCAPE '\\' OR u.email ILIKE :who ESCAPE '\\'
+                                OR u.phone ILIKE :who ESCAPE '\\')))
+            """;
+
+    /** One page of the bookings matching {@code search}: {@code limit} from {@code offset}. */
+    List<Booking> page(Search search, Order order, int offset, int limit) {
+        return searching(SELECT + SEARCH + " ORDER BY " + order.sql + " LIMIT :limit OFFSET :offset", search)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, row) -> snapshot(rs, row).booking())
+                .list();
+    }
+
+    /** How many bookings match {@code search}, on every page together. */
+    long count(Search search) {
+        return searching("SELECT count(*) FROM booking b" + SEARCH, search)
+                .query(Long.class)
+                .single();
+    }
+
+    private JdbcClient.StatementSpec searching(String sql, Search search) {
+        String code = search.code() == null
+                ? null
+                : search.code().replace("-", "").strip().toUpperCase(java.util.Locale.ROOT);
+        String who = search.clientText() == null ? null : "%" + likeEscape(search.clientText()) + "%";
+        return jdbc.sql(sql)
+                .param("studio", Tenancy.currentStudioId())
+                .param(
+                        "status",
+                        search.status() == null ? null : search.status().json())
+                .param("from", timestamp(search.from()))
+                .param("to", timestamp(search.to()))
+                .param("room", search.roomId())
+                .param("staff", search.staffId())
+                .param("client", search.clientId())
+                .param("code", code)
+                .param("who", who);
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
      * Confirmed sessions whose end and tear-down buffer have passed, locked; rows another node is
      * completing right now are skipped, not waited for.
      */

@@ -3,7 +3,10 @@ package io.roomtone.identity;
 import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +70,25 @@ public class Clients {
                 .list();
         boolean more = rows.size() > limit;
         return new Page(more ? rows.subList(0, limit) : rows, more ? Optional.of(offset + limit) : Optional.empty());
+    }
+
+    /**
+     * The names of these accounts of the studio, by id (any role: a booking made for a client who
+     * later became staff still names them); ids of no account are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM app_user WHERE studio_id = :studio AND id = ANY(:ids)")
+                .param("studio", Tenancy.currentStudioId())
+                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list()
+                .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        return names;
     }
 
     @Transactional(readOnly = true)

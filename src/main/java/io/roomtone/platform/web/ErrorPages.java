@@ -49,6 +49,10 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
             detail = status < 500 ? refusal.getMessage() : null;
         } else if (e instanceof ErrorResponse known) {
             status = known.getStatusCode().value();
+        } else if (e instanceof org.springframework.beans.TypeMismatchException) {
+            // a path or query value that is not what the page takes (an id that is no UUID): the
+            // address is wrong, not the server
+            status = HttpStatus.BAD_REQUEST.value();
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR.value();
         }
