@@ -132,7 +132,7 @@ class BoardPagesTests {
         // its details, in the side panel (htmx), with the actions a confirmed session allows
         block.click();
         Locator panel = page.locator("#panel");
-        assertThat(panel.getByRole(AriaRole.HEADING)).containsText("Booking");
+        assertThat(page.locator("#detail-heading")).containsText("Booking");
         assertThat(panel).containsText(SCRIPT_NOTES);
         assertThat(page.locator("#panel script")).hasCount(0);
         assertThat(panel.locator("form[action$='/cancel'] input[name=back]"))
@@ -187,8 +187,8 @@ class BoardPagesTests {
         assertThat(page.getByLabel("Start")).hasValue(tomorrow + "T14:00");
         assertThat(page.getByLabel("End")).hasValue(tomorrow + "T15:00");
         String email = "wanda-" + java.util.UUID.randomUUID() + "@example.test";
-        page.getByLabel("Name").fill("Walk-in Wanda");
-        page.getByLabel("Email").fill(email);
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Walk-in Wanda");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(email);
         page.getByLabel("Phone (optional)").fill("+1 416 555 0199");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book for this client"))
                 .click();

@@ -31,7 +31,7 @@ record NewBookingForm(
         String email,
         String phone,
         String notes,
-        boolean override) {
+        Boolean override) {
 
     private static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2999, 12, 31);
@@ -50,6 +50,11 @@ record NewBookingForm(
                 phone,
                 notes,
                 override);
+    }
+
+    /** Whether the admin books outside the rules (the checkbox; absent means no). */
+    boolean overridesRules() {
+        return Boolean.TRUE.equals(override);
     }
 
     boolean hasWalkIn() {

@@ -122,7 +122,7 @@ class NewBookingPage {
                                 NewBookingForm.blank(form.notes()) ? null : form.notes(),
                                 null,
                                 clientId,
-                                form.override()),
+                                form.overridesRules()),
                         admin);
                 redirect.addFlashAttribute("done", "booking");
                 redirect.addFlashAttribute("doneCode", booked.code());
