@@ -54,7 +54,7 @@ public class Availability {
     }
 
     /**
-     * When each room and active staff member is open and closed within {@code [from, to)}, by the
+     * When each room and active staff member is open and closed from {@code from} until {@code to}, by the
      * same rules a search and a check apply, from {@code catalog} (handed out by {@link #catalog()}):
      * what the studio's board shades.
      */

@@ -19,7 +19,7 @@ public final class WorkingTimes {
 
     private WorkingTimes() {}
 
-    /** A calculator of rooms' and staff members' times within {@code [from, to)} of a studio with these hours. */
+    /** A calculator of rooms' and staff members' times from {@code from} until {@code to} at a studio with these hours. */
     public static Calculator within(
             List<WeeklyHours> studioHours, List<TimeRange> studioClosures, Instant from, Instant to) {
         return new Calculator(studioHours, studioClosures, from, to);
