@@ -79,6 +79,10 @@ class BoardPage {
         StudioCalendar.Board board = calendar.board(from, to, month ? StudioCalendar.GroupBy.ROOM : query.group());
 
         model.addAttribute("query", query);
+        // every block links to its details with the same way back: encoded once, not once per block
+        model.addAttribute(
+                "detailQuery",
+                "?back=" + java.net.URLEncoder.encode(query.here(), java.nio.charset.StandardCharsets.UTF_8));
         model.addAttribute(
                 "monthName",
                 java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH)
