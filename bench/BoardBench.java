@@ -71,7 +71,7 @@ public class BoardBench {
         }
         Arrays.sort(nanos);
         System.out.println();
-        System.out.println("| scenario | renders | p50 ms | p95 ms | p99 ms | max ms | page bytes (gzip) |");
+        System.out.println("| scenario | renders | p50 ms | p95 ms | p99 ms | max ms | page bytes as sent |");
         System.out.println("|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| board, week view (GET %s), 10 rooms, %d sessions | %d | %.1f | %.1f | %.1f | %.1f | %d |%n",
                 "/admin/calendar?view=week", seeded, renders, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
