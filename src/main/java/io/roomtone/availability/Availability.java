@@ -2,6 +2,8 @@ package io.roomtone.availability;
 
 import io.roomtone.availability.internal.SessionChecks;
 import io.roomtone.availability.internal.SlotSearches;
+import io.roomtone.availability.internal.WorkingTimesReader;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +17,12 @@ public class Availability {
 
     private final SlotSearches searches;
     private final SessionChecks checks;
+    private final WorkingTimesReader workingTimes;
 
-    Availability(SlotSearches searches, SessionChecks checks) {
+    Availability(SlotSearches searches, SessionChecks checks, WorkingTimesReader workingTimes) {
         this.searches = searches;
         this.checks = checks;
+        this.workingTimes = workingTimes;
     }
 
     /**
@@ -47,5 +51,14 @@ public class Availability {
     @Transactional(readOnly = true)
     public Verdict check(SessionRequest request, StudioCatalog catalog) {
         return checks.check(request, catalog);
+    }
+
+    /**
+     * When each room and active staff member is open and closed from {@code from} until {@code to}, by the
+     * same rules a search and a check apply, from {@code catalog} (handed out by {@link #catalog()}):
+     * what the studio's board shades.
+     */
+    public WorkingTimes workingTimes(StudioCatalog catalog, Instant from, Instant to) {
+        return workingTimes.read(catalog, from, to);
     }
 }

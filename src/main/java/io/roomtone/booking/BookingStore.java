@@ -459,7 +459,13 @@ class BookingStore {
                         SELECT o.resource_id, o.blocked_start AS blocked_from, o.blocked_end AS blocked_until,
                                CASE WHEN o.booking_id IS NULL THEN 'hold' ELSE 'booking' END AS type,
                                coalesce(o.booking_id, o.hold_id) AS id, b.code, coalesce(b.status, 'held') AS status,
-                               coalesce(b.start_at, h.start_at) AS start_at, coalesce(b.end_at, h.end_at) AS end_at
+                               coalesce(b.start_at, h.start_at) AS start_at, coalesce(b.end_at, h.end_at) AS end_at,
+                               coalesce(b.room_id, h.room_id) AS room_id, coalesce(b.client_id, h.user_id) AS client_id,
+                               coalesce((SELECT l.service_id FROM booking_line l
+                                          WHERE l.studio_id = b.studio_id AND l.booking_id = b.id AND NOT l.is_addon
+                                          LIMIT 1), h.service_id) AS service_id,
+                               coalesce((SELECT array_agg(s.staff_id ORDER BY s.staff_id) FROM booking_staff s
+                                          WHERE s.studio_id = b.studio_id AND s.booking_id = b.id), '{}') AS staff_ids
                           FROM occupancy o
                           LEFT JOIN booking b ON b.studio_id = o.studio_id AND b.id = o.booking_id
                           LEFT JOIN hold h ON h.studio_id = o.studio_id AND h.id = o.hold_id
@@ -485,7 +491,11 @@ class BookingStore {
                                 rs.getTimestamp("end_at").toInstant(),
                                 rs.getTimestamp("blocked_from").toInstant(),
                                 rs.getTimestamp("blocked_until").toInstant(),
-                                false)))
+                                false,
+                                rs.getObject("room_id", UUID.class),
+                                rs.getObject("service_id", UUID.class),
+                                rs.getObject("client_id", UUID.class),
+                                List.of((UUID[]) rs.getArray("staff_ids").getArray()))))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(

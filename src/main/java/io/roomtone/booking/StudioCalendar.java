@@ -28,7 +28,11 @@ public class StudioCalendar {
         }
     }
 
-    /** A booking or a hold on the board. {@code conflict} is set when it overlaps another entry of its row. */
+    /**
+     * A booking or a hold on the board. {@code conflict} is set when it overlaps another entry of its
+     * row. {@code clientId} is the booking's client or the hold's holder; {@code serviceId} the
+     * booked (or held) service, if any.
+     */
     public record Entry(
             String type,
             UUID id,
@@ -38,7 +42,29 @@ public class StudioCalendar {
             Instant endAt,
             Instant blockedFrom,
             Instant blockedUntil,
-            boolean conflict) {}
+            boolean conflict,
+            UUID roomId,
+            UUID serviceId,
+            UUID clientId,
+            List<UUID> staffIds) {
+
+        Entry flagged(boolean isConflict) {
+            return new Entry(
+                    type,
+                    id,
+                    code,
+                    status,
+                    startAt,
+                    endAt,
+                    blockedFrom,
+                    blockedUntil,
+                    isConflict,
+                    roomId,
+                    serviceId,
+                    clientId,
+                    staffIds);
+        }
+    }
 
     /** One row of the board: a room or a staff member. */
     public record Row(UUID id, String name, List<Entry> entries) {}
@@ -96,16 +122,7 @@ public class StudioCalendar {
             boolean conflict = row.stream()
                     .anyMatch(other ->
                             other != entry && span.overlaps(new TimeRange(other.blockedFrom(), other.blockedUntil())));
-            flagged.add(new Entry(
-                    entry.type(),
-                    entry.id(),
-                    entry.code(),
-                    entry.status(),
-                    entry.startAt(),
-                    entry.endAt(),
-                    entry.blockedFrom(),
-                    entry.blockedUntil(),
-                    conflict));
+            flagged.add(entry.flagged(conflict));
         }
         return flagged;
     }

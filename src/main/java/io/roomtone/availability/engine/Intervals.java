@@ -74,6 +74,15 @@ final class Intervals {
         return count;
     }
 
+    /** These intervals as instants again. */
+    java.util.List<TimeRange> ranges(Timeline timeline) {
+        java.util.List<TimeRange> ranges = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ranges.add(new TimeRange(timeline.instant(start(i)), timeline.instant(end(i))));
+        }
+        return ranges;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

@@ -23,11 +23,20 @@ final class WorkingWindows {
 
     /** OpenHours overlapping {@code [from, to)}, clipped to it. */
     WorkingWindows(SearchInput input, Timeline timeline, Instant from, Instant to) {
+        this(input.studioHours(), input.studioClosures(), timeline, from, to);
+    }
+
+    WorkingWindows(
+            List<WeeklyHours> studioHours,
+            List<io.roomtone.shared.TimeRange> studioClosures,
+            Timeline timeline,
+            Instant from,
+            Instant to) {
         this.timeline = timeline;
         this.from = from;
         this.to = to;
-        this.studioOpen = OpenHours.within(input.studioHours(), timeline, from, to);
-        this.studioClosed = Intervals.of(input.studioClosures(), timeline);
+        this.studioOpen = OpenHours.within(studioHours, timeline, from, to);
+        this.studioClosed = Intervals.of(studioClosures, timeline);
     }
 
     /** The hours of {@code target}, without its closures. */
