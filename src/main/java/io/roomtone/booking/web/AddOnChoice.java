@@ -24,7 +24,7 @@ final class AddOnChoice {
     /** One add-on of the studio, with the quantity as typed. */
     record Row(Service service, String quantity) {
 
-        String field() {
+        public String field() {
             return PREFIX + service.id();
         }
     }

@@ -19,11 +19,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record BookChoice(Room room, Service service, Instant start, Instant end, UUID staffId, String skill) {
 
-    int minutes() {
+    public int minutes() {
         return (int) Duration.between(start, end).toMinutes();
     }
 
-    List<UUID> staffIds() {
+    public List<UUID> staffIds() {
         return staffId == null ? List.of() : List.of(staffId);
     }
 

@@ -39,7 +39,7 @@ class BookPage {
     /** What a visitor typed into the account part of the form (never the password, when shown again). */
     record Account(String account, String name, String email, String phone) {
 
-        boolean existing() {
+        public boolean existing() {
             return "existing".equals(account);
         }
     }

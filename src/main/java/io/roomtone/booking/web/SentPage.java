@@ -48,7 +48,7 @@ class SentPage {
         model.addAttribute("booking", booking);
         model.addAttribute("room", rooms.find(booking.roomId()).orElse(null));
         model.addAttribute(
-                "session",
+                "sessionLine",
                 booking.lines().stream().filter(l -> !l.isAddon()).findFirst().orElse(null));
         model.addAttribute(
                 "addOnLines", booking.lines().stream().filter(l -> l.isAddon()).toList());
