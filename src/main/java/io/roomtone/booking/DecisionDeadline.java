@@ -8,11 +8,12 @@ import java.time.Instant;
  * earliest bookable start keeps clients out of that window (see {@code StudioSettings#leadTime});
  * should a request fall inside it anyway, it keeps until its start rather than expiring at once.
  */
-final class DecisionDeadline {
+public final class DecisionDeadline {
 
     private DecisionDeadline() {}
 
-    static Instant of(Instant start, StudioSettings settings, Instant now) {
+    /** When a request for a session starting at {@code start}, made at {@code now}, expires undecided. */
+    public static Instant of(Instant start, StudioSettings settings, Instant now) {
         Instant due = start.minus(settings.approvalDeadline());
         return due.isAfter(now) ? due : start;
     }

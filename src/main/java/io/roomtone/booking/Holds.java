@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +33,30 @@ public class Holds {
 
     /** A placed hold. */
     public record Hold(UUID holdId, Instant expiresAt, List<UUID> staffIds) {}
+
+    /**
+     * A hold as its holder sees it again (the booking step shows it while the holder books).
+     *
+     * @param active placed and neither converted into a booking nor released; whether it has expired
+     *     is {@link #isLive(Instant)} by the application clock
+     * @param staffIds the staff it took (the engineer the engine chose); empty once its expired range
+     *     was given to someone else
+     */
+    public record Held(
+            UUID holdId,
+            UUID roomId,
+            UUID serviceId,
+            Instant startAt,
+            Instant endAt,
+            Instant expiresAt,
+            boolean active,
+            List<UUID> staffIds) {
+
+        /** Whether the hold still keeps its slot at {@code now} (of the application clock). */
+        public boolean isLive(Instant now) {
+            return active && expiresAt.isAfter(now);
+        }
+    }
 
     static final int MAX_ACTIVE_HOLDS = 3;
 
@@ -105,6 +130,39 @@ public class Holds {
                 request.endAt(),
                 expires));
         return new Hold(id, expires, claim.staffIds());
+    }
+
+    /** The hold {@code holdId} if {@code holder} placed it; empty for anyone else's (or none). */
+    @Transactional(readOnly = true)
+    public Optional<Held> find(UUID holdId, CurrentUser holder) {
+        List<UUID> staff = jdbc.sql(
+                        """
+                        SELECT resource_id FROM occupancy
+                         WHERE studio_id = :studio AND hold_id = :id AND resource_kind = 'staff'
+                         ORDER BY resource_id
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", holdId)
+                .query(UUID.class)
+                .list();
+        return jdbc.sql(
+                        """
+                        SELECT id, room_id, service_id, start_at, end_at, expires_at, status FROM hold
+                         WHERE studio_id = :studio AND id = :id AND user_id = :holder
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", holdId)
+                .param("holder", holder.id())
+                .query((rs, row) -> new Held(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("room_id", UUID.class),
+                        rs.getObject("service_id", UUID.class),
+                        rs.getTimestamp("start_at").toInstant(),
+                        rs.getTimestamp("end_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        "active".equals(rs.getString("status")),
+                        staff))
+                .optional();
     }
 
     /**

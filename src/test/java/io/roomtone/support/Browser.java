@@ -77,4 +77,14 @@ public final class Browser {
                         .setBypassCSP(bypassCsp)
                         .setTimezoneId(zone));
     }
+
+    /** A new desktop-sized context with JavaScript switched off: every form must still work. */
+    public static synchronized BrowserContext openWithoutJavaScript(Api api, TestStudio studio) {
+        return chromium()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setBaseURL(api.uri("").toString())
+                        .setExtraHTTPHeaders(Map.of("X-Studio", studio.slug()))
+                        .setViewportSize(1280, 800)
+                        .setJavaScriptEnabled(false));
+    }
 }

@@ -36,6 +36,11 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/signup", List.of(REGISTER_PER_IP)),
             // a stolen session must not become a way to guess the account's password
             new Rule(HttpMethod.POST, "/api/auth/password", List.of(LOGIN_PER_IP, LOGIN_PER_EMAIL)),
+            // the booking step signs in and creates accounts inline: both limits, as it may do either
+            new Rule(HttpMethod.POST, "/book/account", List.of(LOGIN_PER_IP, REGISTER_PER_IP)),
+            new Rule(HttpMethod.GET, "/book/price", BOOKING),
+            new Rule(HttpMethod.POST, "/book/hold", BOOKING),
+            new Rule(HttpMethod.POST, "/book/{id}/request", BOOKING),
             new Rule(HttpMethod.POST, "/api/quote", BOOKING),
             new Rule(HttpMethod.POST, "/api/holds", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),

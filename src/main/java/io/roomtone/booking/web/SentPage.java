@@ -1,0 +1,57 @@
+package io.roomtone.booking.web;
+
+import io.roomtone.booking.Booking;
+import io.roomtone.booking.BookingQueries;
+import io.roomtone.catalog.Rooms;
+import io.roomtone.identity.CurrentUser;
+import io.roomtone.shared.RoomtoneException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * After the request: "Request sent — awaiting approval" (or "Confirmed" at a studio that needs no
+ * approval), the booking's code, and what happens next. Only the booking's client sees it: the
+ * studio has its own pages for bookings, and anyone else gets a 404.
+ */
+@Controller
+class SentPage {
+
+    private final BookingQueries queries;
+    private final Rooms rooms;
+
+    SentPage(BookingQueries queries, Rooms rooms) {
+        this.queries = queries;
+        this.rooms = rooms;
+    }
+
+    @GetMapping("/book/sent/{bookingId}")
+    String showSent(@PathVariable String bookingId, @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user == null) {
+            return "redirect:/signin?next=" + URLEncoder.encode("/book/sent/" + bookingId, StandardCharsets.UTF_8);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(bookingId);
+        } catch (IllegalArgumentException e) {
+            throw RoomtoneException.notFound("booking", bookingId);
+        }
+        Booking booking = queries.get(id, user);
+        if (!booking.clientId().equals(user.id())) {
+            throw RoomtoneException.notFound("booking", id);
+        }
+        model.addAttribute("booking", booking);
+        model.addAttribute("room", rooms.find(booking.roomId()).orElse(null));
+        model.addAttribute(
+                "sessionLine",
+                booking.lines().stream().filter(l -> !l.isAddon()).findFirst().orElse(null));
+        model.addAttribute(
+                "addOnLines", booking.lines().stream().filter(l -> l.isAddon()).toList());
+        return "book/sent";
+    }
+}

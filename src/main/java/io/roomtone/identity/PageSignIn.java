@@ -1,0 +1,96 @@
+package io.roomtone.identity;
+
+import io.roomtone.identity.internal.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Service;
+
+/**
+ * Signing up or in from a page of another module (the booking step creates accounts inline, so
+ * that an artist never leaves the slot they chose): the same {@link Sessions} and the same session
+ * cookie as the sign-in and sign-up pages. Refusals are the {@link io.roomtone.shared.RoomtoneException}s
+ * of those services: field problems, a conflict for a taken address, {@code unauthenticated} for
+ * wrong credentials.
+ */
+@Service
+public class PageSignIn {
+
+    /** Spring Security's cookie for {@code csrf.spa()} ({@code CookieCsrfTokenRepository}). */
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
+
+    private final Sessions sessions;
+    private final IdentityProperties properties;
+
+    PageSignIn(Sessions sessions, IdentityProperties properties) {
+        this.sessions = sessions;
+        this.properties = properties;
+    }
+
+    /**
+     * Creates a client account, opens its session in the browser, and returns the user the rest of
+     * this request may act as (the request itself was authenticated before the account existed).
+     */
+    public CurrentUser register(
+            String name,
+            String email,
+            String phone,
+            String password,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        String cleanPhone = phone == null || phone.isBlank() ? null : phone.strip();
+        return opened(sessions.register(email, password, name, cleanPhone), request, response);
+    }
+
+    /** Signs in with email and password, like {@link #register}. */
+    public CurrentUser signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+        return opened(sessions.signIn(email == null ? null : email.strip(), password), request, response);
+    }
+
+    private CurrentUser opened(Sessions.Opened session, HttpServletRequest request, HttpServletResponse response) {
+        openCookie(session.token(), properties.sessionTtl(), request, response);
+        UserAccount account = session.account();
+        return new CurrentUser(
+                account.id(), Tenancy.currentStudioId(), account.email(), account.name(), account.role());
+    }
+
+    /**
+     * Sets the session cookie and discards the CSRF token the browser had: the security
+     * configuration does not rotate it on each (stateless) request, so a token planted in the browser
+     * before sign-in would otherwise stay valid for the signed-in session; the next page gets a fresh
+     * one. A response that opens a session must therefore redirect, not render a form.
+     */
+    public static void openCookie(
+            String token, Duration ttl, HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(
+                HttpHeaders.SET_COOKIE, sessionCookie(token, ttl, request).toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(CSRF_COOKIE, "")
+                        .secure(request.isSecure())
+                        .sameSite("Lax")
+                        .path("/")
+                        .maxAge(Duration.ZERO)
+                        .build()
+                        .toString());
+    }
+
+    /** Ends the browser's session cookie. */
+    public static void closeCookie(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                sessionCookie("", Duration.ZERO, request).toString());
+    }
+
+    private static ResponseCookie sessionCookie(String value, Duration maxAge, HttpServletRequest request) {
+        return ResponseCookie.from(RequestAuthentication.SESSION_COOKIE, value)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(maxAge)
+                .build();
+    }
+}
