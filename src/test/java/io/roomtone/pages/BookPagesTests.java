@@ -81,6 +81,28 @@ class BookPagesTests {
                 .named("Recording")
                 .inRoomsTagged("vocal")
                 .withEngineerSkilled("mixing")
+                .asking(
+                        Map.of("key", "project", "label", "Band or project", "type", "text", "required", false),
+                        Map.of(
+                                "key",
+                                "genre",
+                                "label",
+                                "Genre",
+                                "type",
+                                "select",
+                                "required",
+                                false,
+                                "options",
+                                List.of("Rock", "Jazz")),
+                        Map.of(
+                                "key",
+                                "own_drive",
+                                "label",
+                                "I bring my own drive",
+                                "type",
+                                "checkbox",
+                                "required",
+                                false))
                 .create();
         addOn = studio.addOn(2_500);
     }
@@ -166,6 +188,9 @@ class BookPagesTests {
         assertThat(page.locator("#price")).containsText("CA$282.50");
         assertThat(page.locator(".viewer")).containsText("Ada Artist");
         page.getByLabel("Notes for the studio").fill("Bring the tape machine warm.");
+        page.getByLabel("Band or project (optional)").fill("The <b>Tapes</b>");
+        page.getByLabel("Genre (optional)").selectOption("Jazz");
+        page.getByLabel("I bring my own drive (optional)").check();
         page.getByLabel("I have read the cancellation").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request"))
                 .click();
@@ -176,6 +201,8 @@ class BookPagesTests {
         assertThat(code).isNotBlank();
         assertThat(page.locator("main")).containsText("The studio answers by");
         assertThat(page.locator("main a[href='/me/bookings']")).isVisible();
+        assertThat(page.locator(".answers")).containsText("The <b>Tapes</b>");
+        assertThat(page.locator(".answers")).containsText("Yes");
 
         String bookingId = SENT_PAGE.matcher(page.url()).replaceFirst("$1");
         JsonNode booking = api.get("/api/bookings/" + bookingId, studio.owner())
@@ -191,6 +218,11 @@ class BookPagesTests {
         assertThat(lines.size()).isEqualTo(2);
         assertThat(lines.get(1).get("service_id").asString()).isEqualTo(addOn);
         assertThat(lines.get(1).get("quantity").asInt()).isEqualTo(2);
+        JsonNode answers = booking.get("custom_fields");
+        assertThat(answers.findValuesAsString("key")).containsExactly("project", "genre", "own_drive");
+        assertThat(answers.get(0).get("value").asString()).isEqualTo("The <b>Tapes</b>");
+        assertThat(answers.get(1).get("value").asString()).isEqualTo("Jazz");
+        assertThat(answers.get(2).get("value").asBoolean()).isTrue();
         assertThat(refused).as("nothing refused by the Content-Security-Policy").isEmpty();
     }
 
@@ -452,6 +484,11 @@ class BookPagesTests {
                 postForm(request, "ack=yes&addon-" + addOn + "=0&addon-" + addOn + "=2", client),
                 400,
                 "is given twice");
+        expectRefused(postForm(request, "ack=yes&answer.genre=Polka", client), 400, "must be one of Rock, Jazz");
+        expectRefused(
+                postForm(request, "ack=yes&answer.project=" + "p".repeat(1001), client),
+                400,
+                "must be at most 1000 characters");
         expectRefused(
                 postForm(request, "ack=yes&addon-" + Api.UNKNOWN_ID + "=1", client),
                 400,

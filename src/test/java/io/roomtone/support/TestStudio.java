@@ -249,8 +249,16 @@ public final class TestStudio {
         private String skill;
         private List<String> roomTags = new ArrayList<>();
         private Integer maxPerDay;
+        private List<Map<String, Object>> customFields = List.of();
 
         private NewService() {}
+
+        /** Asks each booking these questions ({@code {key, label, type, required, options}} each). */
+        @SafeVarargs
+        public final NewService asking(Map<String, Object>... fields) {
+            this.customFields = List.of(fields);
+            return this;
+        }
 
         public NewService named(String name) {
             this.name = name;
@@ -302,7 +310,9 @@ public final class TestStudio {
                                     "room_tags",
                                     roomTags,
                                     "max_per_day",
-                                    maxPerDay),
+                                    maxPerDay,
+                                    "custom_fields",
+                                    customFields),
                             owner())
                     .expect(201)
                     .as(ServiceView.class)

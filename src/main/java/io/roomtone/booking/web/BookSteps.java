@@ -129,7 +129,8 @@ class BookSteps {
             case "end_at", "duration_min" -> "end";
             case "staff_ids" -> "staff";
             case "notes" -> "notes";
-            default -> "";
+            // the service's questions are asked on the page under their API names
+            default -> apiField.startsWith("custom_fields.") ? apiField : "";
         });
     }
 }

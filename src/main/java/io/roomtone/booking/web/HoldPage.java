@@ -3,6 +3,7 @@ package io.roomtone.booking.web;
 import io.roomtone.booking.BookingRequests;
 import io.roomtone.booking.Holds;
 import io.roomtone.booking.Quotes;
+import io.roomtone.catalog.CustomField;
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.Service;
@@ -42,8 +43,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HoldPage {
 
-    /** The notes and acknowledgement as typed, shown again when the request is refused. */
-    record Typed(String notes, boolean ack) {}
+    /**
+     * The notes, answers to the service's questions and acknowledgement as typed, shown again when
+     * the request is refused. Answers are keyed by the question's key, as text ("on" for a ticked box).
+     */
+    record Typed(String notes, Map<String, String> answers, boolean ack) {
+
+        /** What the request sends: a ticked box is true, an unticked one false, blank text not answered. */
+        Map<String, Object> customFields(List<CustomField> fields) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            for (CustomField field : fields) {
+                String typed = answers.get(field.key());
+                if (field.type() == CustomField.Type.CHECKBOX) {
+                    given.put(field.key(), typed != null);
+                } else if (typed != null && !typed.isBlank()) {
+                    given.put(field.key(), typed);
+                }
+            }
+            return given;
+        }
+    }
+
+    /** The form's inputs for the service's questions are named {@code answer.<key>}. */
+    static final String ANSWER = "answer.";
 
     private final Holds holds;
     private final BookingRequests requests;
@@ -88,7 +110,7 @@ class HoldPage {
         return render(
                 held,
                 addOns,
-                new Typed("", false),
+                new Typed("", Map.of(), false),
                 new LinkedHashMap<>(addOns.problems()),
                 model,
                 response,
@@ -108,7 +130,13 @@ class HoldPage {
         Holds.Held held = held(holdId, user);
         AddOnChoice addOns = AddOnChoice.read(params, offeredAddOns());
         String notes = params.getFirst("notes");
-        Typed typed = new Typed(notes == null ? "" : notes, "yes".equals(params.getFirst("ack")));
+        Map<String, String> answers = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith(ANSWER) && !values.isEmpty()) {
+                answers.put(name.substring(ANSWER.length()), values.get(0));
+            }
+        });
+        Typed typed = new Typed(notes == null ? "" : notes, answers, "yes".equals(params.getFirst("ack")));
         Map<String, String> problems = new LinkedHashMap<>(addOns.problems());
         if (!typed.ack()) {
             problems.put("ack", "Please confirm that you have read the studio's policies.");
@@ -128,7 +156,8 @@ class HoldPage {
                             typed.notes().isBlank() ? null : typed.notes(),
                             held.staffIds(),
                             null,
-                            null),
+                            null,
+                            typed.customFields(choice.service().customFields())),
                     user);
             return "redirect:/book/sent/" + requested.bookingId();
         } catch (RoomtoneException e) {

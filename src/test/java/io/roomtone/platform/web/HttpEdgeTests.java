@@ -8,6 +8,7 @@ import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,6 +144,19 @@ class HttpEdgeTests {
                         .findValuesAsString("name"))
                 .doesNotContain("X-Studio");
         api.get("/swagger-ui/index.html", null).expect(200);
+    }
+
+    @Test
+    void pagesStylesAndJsonTravelCompressedToClientsThatAcceptIt() {
+        for (String path : List.of("/css/roomtone.css", "/js/roomtone.js", "/v3/api-docs")) {
+            Response answer = api.send("GET", path, null, null, Map.of("Accept-Encoding", "gzip"));
+            answer.expect(200);
+            assertThat(answer.raw().headers().firstValue("Content-Encoding"))
+                    .as(path)
+                    .contains("gzip");
+        }
+        Response plain = api.get("/css/roomtone.css", null);
+        assertThat(plain.raw().headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     @Test
