@@ -109,12 +109,6 @@ public class BookingQueries {
         }
     }
 
-    /**
-     * What changing a booking would cost now, under the policies it was made with: the fee of a
-     * reschedule, and the part of what was paid a cancellation refunds.
-     */
-    public record ChangeTerms(long rescheduleFeeCents, int refundPercent, long refundCents) {}
-
     /** The largest page; the deepest offset a page may start at (far beyond any studio's bookings). */
     public static final int MAX_LIMIT = 200;
 
@@ -260,21 +254,6 @@ public class BookingQueries {
                     case DEADLINE -> BookingStore.Order.DEADLINE;
                 };
         return new Page(store.page(where, sort, offset, limit), store.count(where), offset, limit);
-    }
-
-    /** The fee and refund a reschedule or cancellation of booking {@code id} would have now; 404 if none. */
-    @Transactional(readOnly = true)
-    public ChangeTerms terms(UUID id) {
-        BookingStore.Snapshot snapshot = store.find(id).orElseThrow(() -> RoomtoneException.notFound("booking", id));
-        Booking booking = snapshot.booking();
-        java.time.Duration before = java.time.Duration.between(access.now(), booking.startAt());
-        int percent = snapshot.cancellation().refundPercentAt(before);
-        return new ChangeTerms(
-                snapshot.reschedule().feeCentsFor(before, booking.reschedules()),
-                percent,
-                io.roomtone.shared.Money.of(booking.paidCents(), booking.currency())
-                        .percent(percent)
-                        .cents());
     }
 
     /**

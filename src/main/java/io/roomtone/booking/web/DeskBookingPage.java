@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -240,8 +241,11 @@ class DeskBookingPage {
         ZoneId zone = studios.current().timezone();
         model.addAttribute("row", rows.of(booking));
         model.addAttribute("client", clients.find(booking.clientId()).orElse(null));
-        model.addAttribute("terms", queries.terms(id));
-        model.addAttribute("actions", queries.studioActions(booking));
+        Set<String> actions = queries.studioActions(booking);
+        model.addAttribute("actions", actions);
+        // what moving or canceling would cost now, by the rule the change itself applies
+        model.addAttribute("rescheduleFee", actions.contains("reschedule") ? changes.rescheduleFeeNow(id, user) : 0L);
+        model.addAttribute("cancelNow", actions.contains("cancel") ? changes.previewCancel(id, user) : null);
         model.addAttribute("timeline", history.of("booking", id));
         model.addAttribute("staffMembers", rows.staff());
         model.addAttribute("failed", failed);
