@@ -85,6 +85,9 @@ class CatalogEditorsPagesTests {
                 .click();
         assertThat(page.getByLabel("Tags", EXACT)).hasValue("vocals, drums");
         assertThat(page.getByLabel("Pick a colour")).hasValue("#3366ff");
+        // the picker and the hex code stay in step
+        page.getByLabel("Pick a colour").fill("#aa0000");
+        assertThat(page.getByLabel("Colour code (#rrggbb)")).hasValue("#aa0000");
         page.getByLabel("Capacity", EXACT).fill("");
         page.getByLabel("Tags", EXACT).fill("");
         page.getByLabel("Colour code (#rrggbb)").fill("");
@@ -168,6 +171,12 @@ class CatalogEditorsPagesTests {
         click(page, "Deactivate it instead");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Room deactivated");
         assertThat(room(studio, roomId).get("active").asBoolean()).isFalse();
+
+        // so does a service: bookings keep what they booked
+        Api.Response service = form("/admin/services/" + serviceId + "/delete", studio.owner());
+        assertThat(service.status()).isEqualTo(409);
+        assertThat(service.body()).contains("This service has bookings");
+        service(studio, serviceId);
     }
 
     @Test
