@@ -62,28 +62,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        String state = sqlState(e);
-        ProblemDetail problem =
-                switch (state == null ? "" : state) {
-                    case "23505" ->
-                        Problems.of(ProblemCode.CONFLICT, "Another record already has this value.", request);
-                    case "23503" ->
-                        Problems.of(
-                                ProblemCode.IN_USE,
-                                "The record is referenced by others, or refers to one that does not exist.",
-                                request);
-                    case "23P01" ->
-                        Problems.of(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.", request);
-                    // 22021, 22P05: text PostgreSQL cannot store (such as NUL); 22023: an invalid parameter value
-                    case "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021", "22P05", "22023" ->
-                        Problems.of(ProblemCode.VALIDATION_FAILED, "A value is out of the allowed range.", request);
-                    default -> null;
-                };
-        if (problem == null) {
+        RoomtoneException refusal = refusalOf(e);
+        if (refusal == null) {
             return unexpected(e, request);
         }
         log.info("Refused a write: {}", e.getMostSpecificCause().getMessage());
-        return respond(problem);
+        return respond(Problems.of(refusal.code(), refusal.getMessage(), request));
+    }
+
+    /**
+     * What a constraint of the database refused, as the refusal the caller made (a duplicate, a
+     * record in use, a taken slot, a value out of range); null for a violation no request explains.
+     * Pages ({@link ErrorPages}) answer the same refusals.
+     */
+    static RoomtoneException refusalOf(DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        return switch (state == null ? "" : state) {
+            case "23505" -> new RoomtoneException(ProblemCode.CONFLICT, "Another record already has this value.");
+            case "23503" ->
+                new RoomtoneException(
+                        ProblemCode.IN_USE, "The record is referenced by others, or refers to one that does not exist.");
+            case "23P01" -> new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.");
+            // 22021, 22P05: text PostgreSQL cannot store (such as NUL); 22023: an invalid parameter value
+            case "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021", "22P05", "22023" ->
+                new RoomtoneException(ProblemCode.VALIDATION_FAILED, "A value is out of the allowed range.");
+            default -> null;
+        };
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)

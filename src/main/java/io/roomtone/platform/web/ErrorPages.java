@@ -44,6 +44,14 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
         }
         int status;
         String detail = null;
+        if (e instanceof org.springframework.dao.DataIntegrityViolationException violation
+                && ApiExceptionHandler.refusalOf(violation) != null) {
+            // a constraint refused the write (a room still booked, a duplicate name): as the API says it
+            e = ApiExceptionHandler.refusalOf(violation);
+        } else if (e instanceof org.springframework.dao.ConcurrencyFailureException) {
+            e = new RoomtoneException(
+                    io.roomtone.shared.ProblemCode.CONFLICT, "A concurrent change got there first; try again.");
+        }
         if (e instanceof RoomtoneException refusal) {
             status = refusal.code().status();
             detail = status < 500 ? refusal.getMessage() : null;
