@@ -22,12 +22,12 @@ record ScheduleTarget(TargetType type, UUID id, String name) {
     static final ScheduleTarget STUDIO = new ScheduleTarget(TargetType.STUDIO, null, null);
 
     /** The chooser's value: {@code studio}, {@code room:<id>} or {@code staff:<id>}. */
-    String key() {
+    public String key() {
         return id == null ? type.json() : type.json() + ":" + id;
     }
 
     /** The page of this target, with {@code done} saying what just happened (or null). */
-    String url(String done) {
+    public String url(String done) {
         UriComponentsBuilder url =
                 UriComponentsBuilder.fromPath("/admin/schedule").queryParam("target", type.json());
         if (id != null) {
@@ -39,7 +39,7 @@ record ScheduleTarget(TargetType type, UUID id, String name) {
         return url.build().toUriString();
     }
 
-    boolean isStudio() {
+    public boolean isStudio() {
         return type == TargetType.STUDIO;
     }
 
