@@ -390,6 +390,7 @@ class SchedulePagesTests {
                 .click();
         assertThat(page.locator(".sched-week")).containsText("until 01:00 next day");
         assertThat(page.locator(".sched-week")).containsText("continued from Friday");
+        assertThat(page.locator(".sched-week > li").nth(3)).containsText("Not working");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the hours 20:00–01:00"))
                 .click();
