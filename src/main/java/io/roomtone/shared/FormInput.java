@@ -2,6 +2,10 @@ package io.roomtone.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +90,62 @@ public final class FormInput {
             problems.putIfAbsent(
                     field,
                     digits == 0 ? "must be a whole number" : "must be a number with at most " + digits + " decimals");
+            return null;
+        }
+    }
+
+    /** A time of day as a browser's time input sends it ({@code HH:mm}, or {@code HH:mm:ss}). */
+    public LocalTime time(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.putIfAbsent(field, "must be a time of day as HH:mm, from 00:00 to 23:59");
+            return null;
+        }
+    }
+
+    /** A date as a browser's date input sends it ({@code YYYY-MM-DD}), within {@link TimeBounds}. */
+    public LocalDate date(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (!TimeBounds.contains(date)) {
+                problems.putIfAbsent(field, TimeBounds.MESSAGE);
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.putIfAbsent(field, "must be a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /**
+     * A wall-clock date and time as a browser's {@code datetime-local} input sends it
+     * ({@code YYYY-MM-DDTHH:mm}), within {@link TimeBounds}; the page reads it in its zone.
+     */
+    public LocalDateTime dateTime(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDateTime moment = LocalDateTime.parse(text);
+            if (!TimeBounds.contains(moment.toLocalDate().minusDays(1))
+                    || !TimeBounds.contains(moment.toLocalDate().plusDays(1))) {
+                problems.putIfAbsent(field, TimeBounds.MESSAGE);
+                return null;
+            }
+            return moment;
+        } catch (DateTimeParseException e) {
+            problems.putIfAbsent(field, "must be a date and time as YYYY-MM-DDTHH:mm");
             return null;
         }
     }
