@@ -1,20 +1,13 @@
 package io.roomtone.pages;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.roomtone.support.Api;
 import io.roomtone.support.Browser;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
-import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,32 +58,6 @@ class AccessibilityTests {
     }
 
     private static void check(Page page, String path, String name) {
-        page.navigate(path);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target/screenshots/" + name + "-360.png"))
-                .setFullPage(true));
-        Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
-        assertThat(width.intValue())
-                .as("%s scrolls sideways at %d px", path, PHONE)
-                .isLessThanOrEqualTo(PHONE);
-
-        AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                .analyze();
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .toList();
-        assertThat(serious)
-                .as(
-                        "%s: %s",
-                        path,
-                        serious.stream()
-                                .map(rule -> rule.getId() + " "
-                                        + rule.getNodes().stream()
-                                                .map(node -> node.getHtml())
-                                                .limit(3)
-                                                .collect(Collectors.joining(" | ")))
-                                .collect(Collectors.joining("; ")))
-                .isEmpty();
+        PageChecks.accessible(page, path, name);
     }
 }

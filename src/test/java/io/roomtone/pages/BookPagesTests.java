@@ -3,8 +3,6 @@ package io.roomtone.pages;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -13,11 +11,11 @@ import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.Browser;
 import io.roomtone.support.MovableClock;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -598,31 +595,6 @@ class BookPagesTests {
         if (path != null) {
             page.navigate(path);
         }
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target/screenshots/" + name + "-360.png"))
-                .setFullPage(true));
-        Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
-        assertThat(width.intValue())
-                .as("%s scrolls sideways at %d px", name, PHONE)
-                .isLessThanOrEqualTo(PHONE);
-        List<Rule> serious = new AxeBuilder(page)
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                        .analyze()
-                        .getViolations()
-                        .stream()
-                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                        .toList();
-        assertThat(serious)
-                .as(
-                        "%s: %s",
-                        name,
-                        serious.stream()
-                                .map(rule -> rule.getId() + " "
-                                        + rule.getNodes().stream()
-                                                .map(node -> node.getHtml())
-                                                .limit(3)
-                                                .collect(Collectors.joining(" | ")))
-                                .collect(Collectors.joining("; ")))
-                .isEmpty();
+        PageChecks.accessible(page, name);
     }
 }

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -16,11 +14,11 @@ import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookingRequest;
 import io.roomtone.support.Browser;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -734,22 +732,7 @@ class CatalogEditorsPagesTests {
     // --- helpers ---
 
     private void check(Page page, String name, int width) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target/screenshots/admin-" + name + "-" + width + ".png"))
-                .setFullPage(true));
-        Number scrollWidth = (Number) page.evaluate("document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("%s at %d px", name, width).isLessThanOrEqualTo(width);
-        List<Rule> serious = new AxeBuilder(page)
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                        .analyze()
-                        .getViolations()
-                        .stream()
-                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                        .toList();
-        assertThat(serious)
-                .as(name + " at " + width + " "
-                        + serious.stream().map(Rule::getId).toList())
-                .isEmpty();
+        PageChecks.accessible(page, "admin-" + name);
     }
 
     private static void click(Page page, String button) {

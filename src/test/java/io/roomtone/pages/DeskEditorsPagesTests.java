@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -13,9 +11,9 @@ import com.microsoft.playwright.options.Cookie;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.support.Api;
 import io.roomtone.support.Browser;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -258,25 +256,7 @@ class DeskEditorsPagesTests {
             Page page = signedIn(studio, studio.owner(), width, true);
             for (String path : List.of("/admin/settings", "/admin/team", "/admin/audit")) {
                 assertThat(page.navigate(path).status()).as(path).isEqualTo(200);
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                page.screenshot(new Page.ScreenshotOptions()
-                        .setPath(Paths.get("target/screenshots/admin-" + name + "-" + width + ".png"))
-                        .setFullPage(true));
-                Number scrollWidth = (Number) page.evaluate("document.documentElement.scrollWidth");
-                assertThat(scrollWidth.intValue())
-                        .as("%s at %d px", path, width)
-                        .isLessThanOrEqualTo(width);
-                List<Rule> serious = new AxeBuilder(page)
-                                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                                .analyze()
-                                .getViolations()
-                                .stream()
-                                .filter(rule ->
-                                        "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                                .toList();
-                assertThat(serious)
-                        .as(path + " " + serious.stream().map(Rule::getId).toList())
-                        .isEmpty();
+                PageChecks.accessible(page, "admin-" + path.substring(path.lastIndexOf('/') + 1));
             }
         }
     }

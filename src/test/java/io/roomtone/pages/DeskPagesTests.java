@@ -5,9 +5,6 @@ import static io.roomtone.support.BookingRequest.booking;
 import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -18,9 +15,9 @@ import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.BookingView;
 import io.roomtone.support.Browser;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -674,31 +670,6 @@ class DeskPagesTests {
     }
 
     private static void analyze(Page page, String what, String name, int width) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target/screenshots/" + name + "-" + width + ".png"))
-                .setFullPage(true));
-        Number scrollWidth = (Number) page.evaluate("document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue())
-                .as("%s scrolls sideways at %d px", what, width)
-                .isLessThanOrEqualTo(width);
-        AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                .analyze();
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .toList();
-        assertThat(serious)
-                .as(
-                        "%s at %d px: %s",
-                        what,
-                        width,
-                        serious.stream()
-                                .map(rule -> rule.getId() + " "
-                                        + rule.getNodes().stream()
-                                                .map(node -> node.getHtml())
-                                                .limit(3)
-                                                .collect(Collectors.joining(" | ")))
-                                .collect(Collectors.joining("; ")))
-                .isEmpty();
+        PageChecks.accessible(page, name);
     }
 }

@@ -6,8 +6,6 @@ import static io.roomtone.support.BookingRequest.booking;
 import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,10 +15,10 @@ import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.Browser;
+import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.StaffView;
 import io.roomtone.support.TestStudio;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -612,14 +609,14 @@ class SchedulePagesTests {
 
         for (int width : List.of(360, 1280)) {
             Page desk = signedIn(studio, studio.owner(), width, true);
-            check(desk, "/admin/schedule", "admin-schedule-" + width, width);
-            check(desk, "/admin/schedule?target=room&id=" + room, "admin-schedule-room-" + width, width);
+            check(desk, "/admin/schedule", "admin-schedule", width);
+            check(desk, "/admin/schedule?target=room&id=" + room, "admin-schedule-room", width);
             Page staff = signedIn(studio, rio.token(), width, true);
-            check(staff, week, "staff-" + width, width);
-            check(staff, "/staff", "staff-day-" + width, width);
+            check(staff, week, "staff", width);
+            check(staff, "/staff", "staff-day", width);
         }
         TestStudio closed = closedStudio();
-        check(signedIn(closed, closed.owner(), 360, true), "/admin/schedule", "admin-schedule-empty-360", 360);
+        check(signedIn(closed, closed.owner(), 360, true), "/admin/schedule", "admin-schedule-empty", 360);
     }
 
     // --- helpers ---
@@ -690,29 +687,6 @@ class SchedulePagesTests {
     /** axe (WCAG 2.2 A/AA) finds nothing serious, a screenshot, and nothing scrolls sideways. */
     private static void check(Page page, String path, String name, int width) {
         assertThat(page.navigate(path).status()).as(path).isEqualTo(200);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
-        Number scrollWidth = (Number) page.evaluate("document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("%s at %d px", path, width).isLessThanOrEqualTo(width);
-        List<Rule> serious = new AxeBuilder(page)
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                        .analyze()
-                        .getViolations()
-                        .stream()
-                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                        .toList();
-        assertThat(serious)
-                .as(
-                        "%s: %s",
-                        path,
-                        serious.stream()
-                                .map(rule -> rule.getId() + " "
-                                        + rule.getNodes().stream()
-                                                .map(node -> node.getHtml())
-                                                .limit(3)
-                                                .collect(Collectors.joining(" | ")))
-                                .collect(Collectors.joining("; ")))
-                .isEmpty();
+        PageChecks.accessible(page, name);
     }
 }

@@ -81,8 +81,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "23505" -> new RoomtoneException(ProblemCode.CONFLICT, "Another record already has this value.");
             case "23503" ->
                 new RoomtoneException(
-                        ProblemCode.IN_USE, "The record is referenced by others, or refers to one that does not exist.");
-            case "23P01" -> new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.");
+                        ProblemCode.IN_USE,
+                        "The record is referenced by others, or refers to one that does not exist.");
+            case "23P01" ->
+                new RoomtoneException(ProblemCode.SLOT_UNAVAILABLE, "The time range is no longer available.");
             // 22021, 22P05: text PostgreSQL cannot store (such as NUL); 22023: an invalid parameter value
             case "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021", "22P05", "22023" ->
                 new RoomtoneException(ProblemCode.VALIDATION_FAILED, "A value is out of the allowed range.");

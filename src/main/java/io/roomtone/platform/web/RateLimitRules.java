@@ -40,7 +40,7 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/book/account", List.of(LOGIN_PER_IP, REGISTER_PER_IP)),
             new Rule(HttpMethod.GET, "/book/price", BOOKING),
             new Rule(HttpMethod.POST, "/book/hold", BOOKING),
-            new Rule(HttpMethod.POST, "/book/{id}/request", BOOKING),
+            new Rule(HttpMethod.POST, "/book/{holdId}/request", BOOKING),
             new Rule(HttpMethod.POST, "/api/quote", BOOKING),
             new Rule(HttpMethod.POST, "/api/holds", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),
