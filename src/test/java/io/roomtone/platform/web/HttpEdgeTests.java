@@ -7,6 +7,7 @@ import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,40 @@ class HttpEdgeTests {
         }
         Response plain = api.get("/css/roomtone.css", null);
         assertThat(plain.raw().headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void everyScriptAndStylesheetOfThePagesTogetherStayUnder100KilobytesCompressed() throws Exception {
+        // all of them, as if one page loaded every one: a bound on every single page
+        List<String> assets = new java.util.ArrayList<>(List.of("/css/roomtone.css"));
+        try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path template :
+                    templates.filter(f -> f.toString().endsWith(".html")).toList()) {
+                java.util.regex.Matcher script = java.util.regex.Pattern.compile("th:src=\"@\\{([^}]+)}\"")
+                        .matcher(java.nio.file.Files.readString(template));
+                while (script.find()) {
+                    if (!assets.contains(script.group(1))) {
+                        assets.add(script.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(assets).contains("/js/roomtone.js", "/webjars/htmx.org/dist/htmx.min.js");
+        long total = 0;
+        for (String asset : assets) {
+            HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(api.uri(asset))
+                                    .header("Accept-Encoding", "gzip")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Encoding"))
+                    .as(asset)
+                    .contains("gzip");
+            total += answer.body().length;
+        }
+        assertThat(total).as("compressed bytes of %s", assets).isLessThanOrEqualTo(100 * 1024);
     }
 
     @Test
