@@ -84,7 +84,7 @@ public class BoardBench {
     }
 
     static int seed(LocalDate monday, int target) throws Exception {
-        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120}"), 200);
+        check(patch("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120}"), 200);
         check(post("/api/admin/schedule-rules", "{\"target_type\":\"studio\",\"byweekday\":[0,1,2,3,4,5,6],\"start_time\":\"08:00\",\"end_time\":\"22:00\"}"), 201);
         List<String> rooms = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
@@ -147,8 +147,10 @@ public class BoardBench {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    static HttpResponse<String> put(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    /** A JSON merge patch: the fields sent change, the others stay (a PUT replaces the whole resource). */
+    static HttpResponse<String> patch(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -66,7 +66,7 @@ public class Seed {
     static int seed(int target) throws Exception {
         // approval off while seeding: a client may have only max_pending_per_client (3) requests
         // awaiting approval, so 50 clients could otherwise seed no more than 150 bookings
-        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        check(patch("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
         check(post("/api/admin/schedule-rules", "{\"target_type\":\"studio\",\"byweekday\":[0,1,2,3,4,5,6],\"start_time\":\"08:00\",\"end_time\":\"22:00\"}", owner), 201);
         for (int i = 1; i <= 10; i++) {
             String tags = i <= 6 ? "[\"tracking\",\"vocal\"]" : "[\"mixing\"]";
@@ -131,7 +131,7 @@ public class Seed {
             }
         }
         // the load scenarios (bench/book.lua) then meet a studio that approves its requests
-        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":true,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        check(patch("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":true,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
         return created.get();
     }
 
@@ -140,7 +140,7 @@ public class Seed {
     static void prepareCreation(java.nio.file.Path seedFile, int roomCount, int clientCount) throws Exception {
         long started = System.nanoTime();
         // a client's request is then confirmed at once: no pending cap per client
-        check(put("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
+        check(patch("/api/admin/settings", "{\"timezone\":\"America/Toronto\",\"approval_required\":false,\"lead_time_min\":60,\"horizon_days\":120,\"tax_rate_bps\":1300,\"deposit_percent\":25}", owner), 200);
         String service = id(check(post("/api/admin/services", "{\"name\":\"Bench session\",\"default_duration_min\":30,\"base_price_cents\":5000,\"pricing_model\":\"per_block\",\"requires_engineer\":true,\"staff_skill_required\":\"bench\",\"room_tags\":[\"bench\"]}", owner), 201));
         List<String> benchRooms = new ArrayList<>();
         List<String> benchStaff = new ArrayList<>();
@@ -208,8 +208,10 @@ public class Seed {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
-    static HttpResponse<String> put(String path, String body, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+    /** A JSON merge patch: the fields sent change, the others stay (a PUT replaces the whole resource). */
+    static HttpResponse<String> patch(String path, String body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request, String token) {
