@@ -120,8 +120,10 @@ public class BookingRequests {
         boolean admin = caller.role().isAdmin();
         StudioCatalog catalog = claims.catalog();
         Basket basket = pricing.basket(catalog, request.serviceItems(), "service_items");
-        // answered against the service's fields as they are now; the booking keeps this snapshot
-        List<CustomAnswer> answers = CustomFields.answer(basket.session().customFields(), request.customFields());
+        // answered against the service's fields as they are now; the booking keeps this snapshot. The
+        // studio booking for a client may leave the client's required questions open.
+        List<CustomAnswer> answers = CustomFields.answer(
+                basket.session().customFields(), request.customFields(), !(admin && request.clientId() != null));
         UUID clientId = request.clientId() == null ? caller.id() : rules.requireClient(request.clientId());
         UUID holdId = request.holdId();
         if (holdId != null) {

@@ -102,6 +102,15 @@ public final class CustomFields {
      * fields of the service are refused too, so a typo never loses an answer silently.
      */
     public static List<CustomAnswer> answer(List<CustomField> fields, Map<String, ?> given) {
+        return answer(fields, given, true);
+    }
+
+    /**
+     * As {@link #answer(List, Map)}; with {@code requireAnswers} false a required field may be left
+     * unanswered (the studio booking for a client on the phone may not know the song title yet), while
+     * every answer given is still checked.
+     */
+    public static List<CustomAnswer> answer(List<CustomField> fields, Map<String, ?> given, boolean requireAnswers) {
         Map<String, ?> answers = given == null ? Map.of() : given;
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, CustomField> byKey = new LinkedHashMap<>();
@@ -116,7 +125,7 @@ public final class CustomFields {
             String at = FIELD + "." + field.key();
             try {
                 Object value = value(field, answers.get(field.key()));
-                if (value == null && field.required()) {
+                if (value == null && field.required() && requireAnswers) {
                     problems.add(new FieldProblem(at, "is required"));
                 }
                 result.add(new CustomAnswer(field.key(), field.label(), field.type(), value));

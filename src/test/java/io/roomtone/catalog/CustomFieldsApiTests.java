@@ -203,6 +203,31 @@ class CustomFieldsApiTests {
     }
 
     @Test
+    void theStudioBookingForAClientMayLeaveRequiredQuestionsOpenButNotAnswerThemWrongly() {
+        TestStudio studio = new TestStudio(api).openWithoutApproval();
+        String room = studio.room();
+        String service = createService(studio.owner(), sessionFields())
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String clientId = studio.userId(studio.client());
+
+        assertThat(studio.request(
+                                BookingRequest.booking(room, service, at(3, 10), at(3, 11))
+                                        .forClient(clientId)
+                                        .with("custom_fields", answers("genre", "Polka")),
+                                studio.owner())
+                        .invalidFields())
+                .containsExactly("custom_fields.genre");
+        studio.request(
+                        BookingRequest.booking(room, service, at(3, 10), at(3, 11))
+                                .forClient(clientId),
+                        studio.owner())
+                .expect(201);
+    }
+
+    @Test
     void aBookingKeepsItsAnswersAndLabelsWhenTheServiceChanges() {
         TestStudio studio = new TestStudio(api).openWithoutApproval();
         String room = studio.room();
