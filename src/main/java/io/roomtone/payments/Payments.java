@@ -9,7 +9,6 @@ import io.roomtone.payments.PaymentOperation.Kind;
 import io.roomtone.payments.PaymentOperation.Status;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
-import io.roomtone.shared.Texts;
 import io.roomtone.shared.TimeBounds;
 import io.roomtone.shared.Validation;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,13 @@ public class Payments {
     /** Money to give back, up to what was received and not yet refunded. */
     public record Refund(UUID reference, long amountCents, String reason, UUID operationId) {}
 
+    /**
+     * The operations of a refund, one per payment it returns money to.
+     *
+     * @param repeated whether the operation id had been refunded before, so that nothing happened now
+     */
+    public record Refunded(List<PaymentOperation> parts, boolean repeated) {}
+
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -102,10 +108,6 @@ public class Payments {
                         receipt.note() == null || receipt.note().length() <= 500,
                         "note",
                         "must be at most 500 characters")
-                .check(
-                        receipt.note() == null || !Texts.hasControlOrBidi(receipt.note()),
-                        "note",
-                        "must not contain control characters")
                 .throwIfInvalid();
         List<PaymentOperation> earlier = requested(receipt.operationId());
         if (!earlier.isEmpty()) {
@@ -162,7 +164,7 @@ public class Payments {
      * same money cannot both pass. Repeating an operation id returns what it recorded the first time.
      */
     @Transactional
-    public List<PaymentOperation> refund(Refund refund) {
+    public Refunded refund(Refund refund) {
         new Validation()
                 .check(
                         refund.amountCents() > 0 && refund.amountCents() <= MAX_CENTS,
@@ -172,14 +174,10 @@ public class Payments {
                         refund.reason() == null || refund.reason().length() <= 500,
                         "reason",
                         "must be at most 500 characters")
-                .check(
-                        refund.reason() == null || !Texts.hasControlOrBidi(refund.reason()),
-                        "reason",
-                        "must not contain control characters")
                 .throwIfInvalid();
         List<PaymentOperation> earlier = requested(refund.operationId());
         if (!earlier.isEmpty()) {
-            return earlier;
+            return new Refunded(earlier, true);
         }
         String currency = lock(refund.reference());
         PurchaseBalance balance = balanceOf(refund.reference(), currency);
@@ -221,7 +219,7 @@ public class Payments {
                 settleRefund(parts.get(parts.size() - 1), now);
             }
         }
-        return parts;
+        return new Refunded(List.copyOf(parts), false);
     }
 
     /** What {@code reference} received and returned so far ({@code currency} when nothing happened yet). */
