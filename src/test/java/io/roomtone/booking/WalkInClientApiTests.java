@@ -97,6 +97,23 @@ class WalkInClientApiTests {
     }
 
     @Test
+    void theOpenApiDescriptionSaysOnlyTheNameIsRequired() {
+        JsonNode schemas = api.get("/v3/api-docs", null)
+                .expect(200)
+                .json()
+                .get("components")
+                .get("schemas");
+        JsonNode newClient = schemas.get("NewClient");
+        List<String> required = new ArrayList<>();
+        newClient.path("required").forEach(field -> required.add(field.asString()));
+        assertThat(required).containsExactly("name");
+        assertThat(newClient.get("properties").get("email").get("description").asString())
+                .contains("Optional when a phone is given");
+        assertThat(newClient.get("properties").get("phone").get("description").asString())
+                .contains("Optional when an e-mail is given");
+    }
+
+    @Test
     void neitherAnEmailNorAPhoneIsRefusedNamingBothFieldsAndNothingIsWritten() {
         Response refused = create("Nobody Reachable", null, null);
         assertThat(refused.invalidFields()).containsExactlyInAnyOrder("email", "phone");
