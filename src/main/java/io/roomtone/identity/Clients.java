@@ -178,6 +178,12 @@ public class Clients {
      */
     @Transactional
     public UserAccount update(UUID id, Patch<String> name, Patch<String> email, Patch<String> phone) {
+        // locked first: two desks clearing the e-mail and the phone at once must not both pass the
+        // check below (the database's CHECK would then refuse the second without naming the field)
+        jdbc.sql("SELECT 1 FROM app_user WHERE studio_id = ? AND id = ? AND role = 'client' FOR UPDATE")
+                .params(Tenancy.currentStudioId(), id)
+                .query(Integer.class)
+                .optional();
         UserAccount before = find(id).orElseThrow(() -> RoomtoneException.notFound("client", id));
         Validation validation = new Validation();
         validation.check(!(name instanceof Patch.Clear<String>), "name", "cannot be cleared");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
+import io.roomtone.support.Parallel;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.net.URLEncoder;
@@ -159,6 +160,28 @@ class WalkInClientApiTests {
                 .json();
         assertThat(swapped.get("email").isNull()).isTrue();
         assertThat(swapped.get("phone").asString()).isEqualTo("0176 999");
+    }
+
+    @Test
+    void desksClearingTheEmailAndThePhoneAtOnceNeverLeaveAClientUnreachable() {
+        for (int round = 0; round < 3; round++) {
+            String id = created("Racer " + round, "racer" + round + "@example.test", "0176 " + round);
+            List<Response> answers =
+                    Parallel.send(8, i -> patch(id, i % 2 == 0 ? "{\"email\": null}" : "{\"phone\": null}"));
+            assertThat(Parallel.count(answers, 200) + Parallel.count(answers, 400))
+                    .as(answers.toString())
+                    .isEqualTo(8);
+            for (Response answer : answers) {
+                if (answer.status() == 400) {
+                    // the refusal names the field, as the service's own check does
+                    assertThat(answer.invalidFields()).hasSize(1);
+                }
+            }
+            JsonNode stored = client(id);
+            assertThat(stored.get("email").isNull() && stored.get("phone").isNull())
+                    .as(stored.toString())
+                    .isFalse();
+        }
     }
 
     @Test
