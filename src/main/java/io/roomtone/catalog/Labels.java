@@ -62,6 +62,11 @@ final class Labels {
         validation.check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
     }
 
+    /** Whether {@code color} is {@code #rrggbb}. */
+    static boolean isColor(String color) {
+        return COLOR.matcher(color).matches();
+    }
+
     static void checkColor(Validation validation, String color) {
         validation.check(
                 color == null || color.isEmpty() || COLOR.matcher(color).matches(),
