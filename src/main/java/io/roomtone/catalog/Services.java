@@ -216,7 +216,7 @@ public class Services {
         validation.check(
                 draft.color() == null || Labels.isColor(draft.color()),
                 "color",
-                "must be a colour as #rrggbb, like #3366ff (or null for none)");
+                "must be a colour code as #rrggbb, like #3366ff");
         List<CustomField> fields = CustomFields.check(validation, draft.customFields());
         validation.throwIfInvalid();
         String skill = Labels.tag(draft.staffSkillRequired());
