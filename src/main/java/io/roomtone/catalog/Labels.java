@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Checks and normalizes the free-text lists of the catalog: tags, equipment, skills. */
 final class Labels {
 
-    private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    private static final Pattern COLOR = Pattern.compile(Service.COLOR_PATTERN);
 
     private Labels() {}
 
