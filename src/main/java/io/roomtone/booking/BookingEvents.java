@@ -45,6 +45,13 @@ public final class BookingEvents {
             long feeCents,
             BookingStatus status) {}
 
+    /**
+     * The studio gave money back on a booking outside a cancellation (a goodwill or partial refund);
+     * the refund itself is in payments, the credit it gives the client in invoicing.
+     */
+    public record BookingRefunded(
+            UUID studioId, UUID bookingId, String code, long amountCents, String currency, String reason) {}
+
     public record BookingCompleted(UUID studioId, UUID bookingId, String code) {}
 
     /** A request was not decided before its deadline; its slot is free again. */

@@ -16,6 +16,8 @@ public enum ProblemCode {
     IN_USE(409),
     SLOT_UNAVAILABLE(409),
     INVALID_TRANSITION(409),
+    /** A refund of more than was received and not yet refunded. */
+    REFUND_EXCEEDS_PAID(409),
     IDEMPOTENCY_IN_PROGRESS(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),

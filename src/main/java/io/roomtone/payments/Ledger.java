@@ -1,0 +1,136 @@
+package io.roomtone.payments;
+
+import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.Validation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The studio's append-only double-entry ledger in cents. Balances, revenue and what a client owes
+ * are sums of its entries, never stored counters; the database refuses a transaction whose entries
+ * do not sum to zero and never lets the application change or delete one.
+ */
+@Service
+public class Ledger {
+
+    /** An account's movements in a period: {@code balanceCents} = debits − credits. */
+    public record AccountBalance(
+            LedgerAccount account, String currency, long debitCents, long creditCents, long balanceCents) {
+
+        AccountBalance(LedgerAccount account, String currency, long debitCents, long creditCents) {
+            this(account, currency, debitCents, creditCents, debitCents - creditCents);
+        }
+    }
+
+    /** One entry with its transaction, as a bookkeeper reads it. */
+    public record Line(
+            UUID transactionId,
+            String kind,
+            String description,
+            Instant occurredAt,
+            LedgerAccount account,
+            UUID party,
+            long amountCents,
+            String currency) {}
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Posts a balanced transaction inside the caller's transaction; returns its id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID post(LedgerPosting posting) {
+        UUID studio = Tenancy.currentStudioId();
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        INSERT INTO ledger_transaction (studio_id, id, reference, kind, description, occurred_at)
+                        VALUES (:studio, :id, :reference, :kind, :description, :occurred)
+                        """)
+                .param("studio", studio)
+                .param("id", id)
+                .param("reference", posting.reference())
+                .param("kind", posting.kind())
+                .param("description", posting.description())
+                .param("occurred", java.sql.Timestamp.from(posting.occurredAt()))
+                .update();
+        int line = 0;
+        for (LedgerPosting.Entry entry : posting.entries()) {
+            jdbc.sql(
+                            """
+                            INSERT INTO ledger_entry (studio_id, transaction_id, line, account, party, amount_cents, currency)
+                            VALUES (:studio, :id, :line, :account, :party, :amount, :currency)
+                            """)
+                    .param("studio", studio)
+                    .param("id", id)
+                    .param("line", line++)
+                    .param("account", entry.account().code())
+                    .param("party", entry.party())
+                    .param("amount", entry.amountCents())
+                    .param("currency", entry.currency())
+                    .update();
+        }
+        return id;
+    }
+
+    /**
+     * The movements of every account in {@code [from, to)} by the time the transactions occurred;
+     * per currency, they sum to zero.
+     */
+    @Transactional(readOnly = true)
+    public List<AccountBalance> balances(Instant from, Instant to) {
+        new Validation().check(from.isBefore(to), "to", "must be after from").throwIfInvalid();
+        return jdbc.sql(
+                        """
+                        SELECT e.account, e.currency,
+                               coalesce(sum(e.amount_cents) FILTER (WHERE e.amount_cents > 0), 0) AS debit,
+                               coalesce(-sum(e.amount_cents) FILTER (WHERE e.amount_cents < 0), 0) AS credit
+                          FROM ledger_entry e
+                          JOIN ledger_transaction t ON t.studio_id = e.studio_id AND t.id = e.transaction_id
+                         WHERE e.studio_id = :studio AND t.occurred_at >= :from AND t.occurred_at < :to
+                         GROUP BY e.account, e.currency
+                         ORDER BY e.currency, e.account
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query((rs, n) -> new AccountBalance(
+                        LedgerAccount.of(rs.getString("account")),
+                        rs.getString("currency"),
+                        rs.getLong("debit"),
+                        rs.getLong("credit")))
+                .list();
+    }
+
+    /** The entries of everything posted for {@code reference}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Line> linesOf(UUID reference) {
+        return jdbc.sql(
+                        """
+                        SELECT t.id, t.kind, t.description, t.occurred_at, e.account, e.party, e.amount_cents, e.currency
+                          FROM ledger_transaction t
+                          JOIN ledger_entry e ON e.studio_id = t.studio_id AND e.transaction_id = t.id
+                         WHERE t.studio_id = :studio AND t.reference = :reference
+                         ORDER BY t.occurred_at, t.created_at, t.id, e.line
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("reference", reference)
+                .query((rs, n) -> new Line(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("description"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        LedgerAccount.of(rs.getString("account")),
+                        rs.getObject("party", UUID.class),
+                        rs.getLong("amount_cents"),
+                        rs.getString("currency")))
+                .list();
+    }
+}
