@@ -268,7 +268,8 @@ public class CardPayments {
                             .execute(tx -> store.find(op.parentId()))
                             .orElseThrow()
                             .providerRef();
-                    StripeGateway.RefundState refund = stripe.refund(intentId, op.amountCents(), op.id());
+                    StripeGateway.RefundState refund = stripe.refund(
+                            intentId, op.amountCents(), op.id(), Tenancy.currentStudioId(), op.reference());
                     transactions.executeWithoutResult(tx -> {
                         store.attempted(op.id(), refund.id(), null, clock.instant());
                         applyRefund(op, refund);

@@ -224,7 +224,7 @@ class OperationStore {
                         UPDATE payment_operation
                            SET attempts = attempts + 1, provider_ref = coalesce(:ref, provider_ref),
                                failure = coalesce(:failure, failure),
-                               next_attempt_at = :now + least(interval '1 minute' * power(2, least(attempts, 20)),
+                               next_attempt_at = CAST(:now AS timestamptz) + least(interval '1 minute' * power(2, least(attempts, 20)),
                                                               interval '6 hours')
                          WHERE studio_id = :studio AND id = :id
                         """)

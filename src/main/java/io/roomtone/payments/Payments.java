@@ -191,8 +191,11 @@ public class Payments {
                             now,
                             byHand ? now : null),
                     refund.operationId()));
+            PaymentOperation asked = parts.get(parts.size() - 1);
             if (byHand) {
-                settlements.refunded(parts.get(parts.size() - 1), now);
+                settlements.refunded(asked, now);
+            } else {
+                settlements.requested(asked);
             }
         }
         return new Refunded(List.copyOf(parts), false);

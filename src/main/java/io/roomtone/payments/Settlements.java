@@ -70,6 +70,12 @@ class Settlements {
                 at));
     }
 
+    /** A provider's refund was asked for: {@link PaymentJobs} carries it out after commit. */
+    void requested(PaymentOperation refund) {
+        events.publishEvent(new PaymentEvents.RefundRequested(
+                Tenancy.currentStudioId(), refund.reference(), refund.id(), refund.amountCents(), refund.currency()));
+    }
+
     /** A provider declined: nothing moved; whoever owns the reference is told why. */
     void failed(PaymentOperation failed, String failure) {
         events.publishEvent(new PaymentFailed(

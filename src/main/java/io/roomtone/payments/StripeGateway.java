@@ -123,10 +123,15 @@ class StripeGateway {
                         options(operationId))));
     }
 
-    RefundState refund(String intentId, long amountCents, UUID operationId) throws ProviderException {
+    RefundState refund(String intentId, long amountCents, UUID operationId, UUID studioId, UUID reference)
+            throws ProviderException {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(intentId)
                 .setAmount(amountCents)
+                // so that the refund's own webhooks find their studio
+                .putMetadata("studio_id", studioId.toString())
+                .putMetadata("reference", reference.toString())
+                .putMetadata("operation_id", operationId.toString())
                 .build();
         return call(() -> refundState(client.v1().refunds().create(params, options(operationId))));
     }
