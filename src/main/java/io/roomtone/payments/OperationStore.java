@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationStore {
 
+    /** How the database's refund_within_received trigger begins its refusal. */
+    private static final String REFUND_REFUSED = "would exceed the";
+
     private final JdbcClient jdbc;
 
     OperationStore(JdbcClient jdbc) {
@@ -97,7 +100,7 @@ class OperationStore {
         } catch (DataIntegrityViolationException e) {
             // the database's own check (a backstop behind the one above, made under the same lock);
             // the transaction is aborted now, so the balance cannot be read again
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("refund_within_received")) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(REFUND_REFUSED)) {
                 throw new RoomtoneException(
                         ProblemCode.REFUND_EXCEEDS_PAID,
                         "A refund of " + op.amountCents() + " cents is more than was received and not yet refunded.");
