@@ -6,6 +6,7 @@ import io.roomtone.payments.PaymentOperation.Kind;
 import io.roomtone.payments.PaymentOperation.Status;
 import io.roomtone.shared.Validation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CardPayments {
 
     private static final Logger log = LoggerFactory.getLogger(CardPayments.class);
+
+    /**
+     * How long a card authorization holds its money: Stripe lets an uncaptured payment lapse after
+     * about seven days (for most cards), and the money goes back to the client.
+     */
+    public static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);
+
+    /** Money held on a card for {@code reference} since {@code heldSince}; it lapses at {@code lapsesAt}. */
+    public record HeldCard(UUID reference, long amountCents, Instant heldSince, Instant lapsesAt) {}
 
     /** A payment the client completes in the browser with {@code clientSecret} (null when Stripe did not answer). */
     public record Started(UUID operationId, String intentId, String clientSecret, Status status) {}
@@ -218,6 +228,17 @@ public class CardPayments {
                         tx -> store.attempted(op.id(), null, e.getMessage(), clock.instant()));
             }
         }
+    }
+
+    /** The studio's card authorizations that still hold money (neither captured nor released), oldest first. */
+    public List<HeldCard> held() {
+        return transactions.execute(tx -> store.heldAuthorizations().stream()
+                .map(a -> new HeldCard(
+                        a.reference(),
+                        a.amountCents(),
+                        a.settledAt(),
+                        a.settledAt().plus(AUTHORIZATION_VALIDITY)))
+                .toList());
     }
 
     /**

@@ -173,6 +173,21 @@ class OperationStore {
                 .list();
     }
 
+    /** Succeeded authorizations with no capture or release (succeeded or under way), oldest first. */
+    List<PaymentOperation> heldAuthorizations() {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE o.studio_id = :studio AND o.kind = 'authorization' AND o.status = 'succeeded'
+                           AND NOT EXISTS (SELECT 1 FROM payment_operation c
+                                            WHERE c.studio_id = o.studio_id AND c.parent_id = o.id AND c.status <> 'failed')
+                         ORDER BY o.settled_at
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .query(OperationStore::map)
+                .list();
+    }
+
     /**
      * Operations of a provider not yet settled (pending or unknown) whose next look is due; locked
      * for this transaction, skipping those another node is looking at.

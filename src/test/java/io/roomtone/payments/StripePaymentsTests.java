@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,6 +78,12 @@ class StripePaymentsTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestStudio studio;
     String room;
@@ -276,6 +285,30 @@ class StripePaymentsTests {
                 .json();
         assertThat(replayed.get("status").asText()).isEqualTo("processed");
         assertThat(ledger("processor_clearing")).isEqualTo(clearing);
+    }
+
+    @Test
+    void aCardHoldThatLapsesBeforeTheDecisionIsFlaggedToTheStudio() {
+        BookedView booked = requestByTheClient(4); // decided by its start at the latest, in 4 days
+        clientAuthorizes();
+        assertThat(desk()).doesNotContain(booked.code()); // held now, it would last 7 days
+
+        // held six days ago: it lapses within a day, before the request's deadline
+        Tenancy.runAs(
+                UUID.fromString(studio.id()),
+                () -> transactions.executeWithoutResult(
+                        tx -> jdbc.sql("UPDATE payment_operation SET settled_at = now() - interval '6 days'"
+                                        + " WHERE reference = ? AND kind = 'authorization'")
+                                .params(UUID.fromString(booked.bookingId()))
+                                .update()));
+
+        assertThat(desk()).contains(booked.code()).contains("lapses before the request is decided");
+    }
+
+    private String desk() {
+        return api.send("GET", "/admin", null, studio.owner(), Map.of("Accept", "text/html"))
+                .expect(200)
+                .body();
     }
 
     @Test
