@@ -305,6 +305,28 @@ class StripePaymentsTests {
         assertThat(desk()).contains(booked.code()).contains("lapses before the request is decided");
     }
 
+    @Test
+    void theSentPageOffersStripesPaymentElementAndOnlyItAllowsStripe() {
+        BookedView booked = requestByTheClient(9);
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intent))
+                .willReturn(okJson(intentJson(intent, "requires_payment_method", 0, 0))));
+
+        Response sent =
+                api.send("GET", "/book/sent/" + booked.bookingId(), null, client, Map.of("Accept", "text/html"));
+
+        assertThat(sent.expect(200).body())
+                .contains("data-client-secret=\"" + intent + "_secret_test\"")
+                .contains("data-stripe-key=\"pk_test_roomtone\"")
+                .contains("https://js.stripe.com/v3/");
+        assertThat(sent.header("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self' https://js.stripe.com")
+                .contains("frame-src https://js.stripe.com");
+        assertThat(api.send("GET", "/admin", null, studio.owner(), Map.of("Accept", "text/html"))
+                        .header("Content-Security-Policy")
+                        .orElseThrow())
+                .doesNotContain("stripe");
+    }
+
     private String desk() {
         return api.send("GET", "/admin", null, studio.owner(), Map.of("Accept", "text/html"))
                 .expect(200)
