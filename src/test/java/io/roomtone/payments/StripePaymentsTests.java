@@ -239,6 +239,22 @@ class StripePaymentsTests {
     }
 
     @Test
+    void aDozenDeliveriesOfOneEventAtOnceStoreItOnce() {
+        BookedView booked = captured(requestByTheClient(9));
+        long clearing = ledger("processor_clearing");
+        String event = eventJson("evt_" + UUID.randomUUID(), "payment_intent.succeeded");
+
+        java.util.List<Response> answers = io.roomtone.support.Parallel.send(12, i -> signed(event));
+
+        assertThat(answers.stream().map(r -> r.expect(200).json().get("outcome").asText()))
+                .containsOnlyOnce("stored")
+                .containsOnly("stored", "duplicate");
+        eventuallyEvents(2);
+        assertThat(ledger("processor_clearing")).isEqualTo(clearing);
+        assertThat(bookingOf(booked).paidCents()).isEqualTo(DEPOSIT);
+    }
+
+    @Test
     void aWebhookWithABadSignatureIsRefusedAndNotStored() {
         requestByTheClient(9);
         String payload = eventJson("evt_forged", "payment_intent.succeeded");
