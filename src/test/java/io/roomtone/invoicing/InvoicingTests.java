@@ -558,16 +558,17 @@ class InvoicingTests {
                                         + " WHERE id = :id")
                         .param("id", UUID.fromString(invoice.id()))
                         .update())))
-                .hasMessageContaining("issued_invoice_frozen");
+                .hasMessageContaining("is issued: its amounts, lines and number cannot change");
         assertThatThrownBy(() -> asStudio(() -> transactions.execute(
                         status -> jdbc.sql("UPDATE invoice SET number = 'INV-999999' WHERE id = :id")
                                 .param("id", UUID.fromString(invoice.id()))
                                 .update())))
-                .hasMessageContaining("issued_invoice_frozen");
+                .hasMessageContaining("cannot change");
         assertThatThrownBy(() ->
                         asStudio(() -> transactions.execute(status -> jdbc.sql("DELETE FROM invoice WHERE id = :id")
                                 .param("id", UUID.fromString(invoice.id()))
                                 .update())))
+                .rootCause()
                 .hasMessageContaining("permission denied");
         // only what settles it moves
         int moved = asStudio(() -> transactions.execute(
@@ -605,7 +606,7 @@ class InvoicingTests {
     }
 
     @Test
-    void aClientSeesOnlyTheirOwnIssuedInvoices() {
+    void aClientSeesOnlyTheirOwnIssuedInvoices() throws Exception {
         open(true);
         String mine = book(5, 10);
         studio.approve(mine, "ok");
@@ -632,6 +633,23 @@ class InvoicingTests {
         bytes("/api/me/invoices/" + theirInvoice.id() + ".pdf", client, 404);
         bytes("/api/me/invoices/" + invoiceOf(draft).id() + ".pdf", client, 404);
         api.get("/api/admin/invoices", client).expect(403);
+        // a booking's own invoice, draft included, for its client and the studio only
+        assertThat(api.get("/api/bookings/" + draft + "/invoice", client)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("draft");
+        assertThat(api.get("/api/bookings/" + mine + "/invoice", studio.owner())
+                        .expect(200)
+                        .json()
+                        .get("number")
+                        .asString())
+                .isEqualTo(myInvoice.number());
+        api.get("/api/bookings/" + theirs + "/invoice", client).expect(404);
+        assertThat(text(bytes("/api/bookings/" + mine + "/invoice.pdf", client, 200)))
+                .contains(myInvoice.number());
+        bytes("/api/bookings/" + theirs + "/invoice.pdf", client, 404);
     }
 
     @Test
