@@ -47,8 +47,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -70,8 +71,8 @@ class InvoicingTests {
         }
 
         @Bean
-        Saboteur saboteur() {
-            return new Saboteur();
+        Saboteur saboteur(JdbcClient jdbc) {
+            return new Saboteur(jdbc);
         }
 
         @Bean
@@ -80,16 +81,42 @@ class InvoicingTests {
         }
     }
 
-    /** Fails a booking request after its invoice was issued, when asked to: the whole request rolls back. */
+    /**
+     * Fails a booking request when asked to, at the last moment before it commits (after every
+     * listener, so after its invoice was issued), noting the number the invoice had: the whole
+     * request rolls back.
+     */
     static class Saboteur {
         final AtomicBoolean armed = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicReference<String> numberSeen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final JdbcClient jdbc;
+
+        Saboteur(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
         @EventListener
-        @Order(Ordered.LOWEST_PRECEDENCE)
         void on(BookingEvents.BookingRequested event) {
-            if (armed.getAndSet(false)) {
-                throw new IllegalStateException("sabotaged after the invoice was issued");
+            if (!armed.getAndSet(false)) {
+                return;
             }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Ordered.LOWEST_PRECEDENCE;
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    numberSeen.set(jdbc.sql("SELECT number FROM invoice WHERE reference = :booking")
+                            .param("booking", event.bookingId())
+                            .query(String.class)
+                            .optional()
+                            .orElse(null));
+                    throw new IllegalStateException("sabotaged after the invoice was issued");
+                }
+            });
         }
     }
 
@@ -153,6 +180,7 @@ class InvoicingTests {
     void reset() {
         clock.reset();
         saboteur.armed.set(false);
+        saboteur.numberSeen.set(null);
         cancellationRefunds.cents.set(0);
     }
 
@@ -532,6 +560,9 @@ class InvoicingTests {
 
         Response failed = studio.request(booking(room, service, at(5, 10), at(5, 11)), client);
         assertThat(failed.status()).isGreaterThanOrEqualTo(500);
+        assertThat(saboteur.numberSeen.get())
+                .as("the failed booking's invoice had taken a number")
+                .isEqualTo("INV-000002");
         // a slot taken by someone else fails before anything is written
         studio.request(booking(room, service, at(5, 8), at(5, 9)), studio.client())
                 .expect(409);

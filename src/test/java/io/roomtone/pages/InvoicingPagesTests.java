@@ -94,6 +94,14 @@ class InvoicingPagesTests {
         assertThat(page.locator(".desk-table tbody")).containsText(paidNumber);
         assertThat(page.locator(".desk-table tbody")).not().containsText(unpaidNumber);
         assertThat(page.locator(".desk-table tbody .chip")).hasText("Paid");
+        // the PDF link works with the desk's own session
+        String pdfHref = page.locator(".desk-table tbody a[href$='.pdf']").getAttribute("href");
+        com.microsoft.playwright.APIResponse pdf =
+                page.request().get(api.uri(pdfHref).toString());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export these as CSV")))
                 .hasAttribute("href", "/api/admin/invoices.csv?status=paid");
 
