@@ -1,5 +1,6 @@
 package io.roomtone.invoicing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
@@ -91,10 +92,14 @@ public record Invoice(
         }
     }
 
+    /** For pages and templates; the JSON says it with {@code kind}. */
+    @JsonIgnore
     public boolean isCreditNote() {
         return kind == Kind.CREDIT_NOTE;
     }
 
+    /** Whether it has a number (issued at some point); the JSON says it with {@code number}. */
+    @JsonIgnore
     public boolean isIssued() {
         return number != null;
     }

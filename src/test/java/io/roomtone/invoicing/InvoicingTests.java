@@ -627,6 +627,9 @@ class InvoicingTests {
 
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
+        // for a look: pdftoppm -png target/screenshots/invoice.pdf target/screenshots/invoice
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "invoice.pdf"), pdf);
         String text = text(pdf);
         assertThat(text)
                 .contains("INV-000001", "Roomtone Sound Ltd.", "Toronto", "GST 123", "Client", invoice.bookingCode());
