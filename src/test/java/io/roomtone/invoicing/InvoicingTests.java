@@ -796,6 +796,147 @@ class InvoicingTests {
                 .isEqualTo("Thanks!");
     }
 
+    // --- a random run ---
+
+    @Test
+    void aRandomRunOfMovesLeavesEveryBookingReconciledWithTheLedger() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        String why = "seed " + seed + " (new java.util.Random(seed) replays this run)";
+        open(true);
+        studio.updateSettings(
+                "max_pending_per_client",
+                100,
+                "reschedule_without_approval",
+                true,
+                "reschedule_policy",
+                Map.of("free_min_hours_before", 24, "free_reschedules", 0, "fee_cents", 1_500));
+        List<String> slots = new ArrayList<>();
+        for (int day = 4; day <= 9; day++) {
+            for (int hour = 8; hour <= 20; hour += 2) {
+                slots.add(day + ":" + hour);
+            }
+        }
+        java.util.Collections.shuffle(slots, random);
+        java.util.Iterator<String> free = slots.iterator();
+        String currency = null;
+        List<String> bookings = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            String[] slot = free.next().split(":");
+            int day = Integer.parseInt(slot[0]);
+            int hour = Integer.parseInt(slot[1]);
+            String id = book(day, hour);
+            bookings.add(id);
+            currency = invoiceOf(id).currency();
+            if (random.nextInt(5) == 0) {
+                api.post("/api/admin/bookings/" + id + "/reject", json("reason", "full"), studio.owner())
+                        .expect(200, why);
+                continue;
+            }
+            studio.approve(id, "ok");
+            int moves = random.nextInt(5);
+            boolean canceled = false;
+            for (int m = 0; m < moves && !canceled; m++) {
+                long total = invoiceOf(id).totalCents();
+                switch (random.nextInt(5)) {
+                    case 0, 1 -> pay(id, 1 + random.nextInt((int) total), currency);
+                    case 2 -> {
+                        String[] to = free.next().split(":");
+                        int d = Integer.parseInt(to[0]);
+                        int h = Integer.parseInt(to[1]);
+                        studio.reschedule(id, at(d, h), at(d, h + 1), client);
+                    }
+                    case 3 -> {
+                        long refundable = balance(id, currency).refundableCents();
+                        if (refundable > 0) {
+                            long amount = 1 + random.nextInt((int) refundable);
+                            String code = invoiceOf(id).bookingCode();
+                            String c = currency;
+                            asStudio(() -> transactions.execute(status -> {
+                                payments.refund(new Payments.Refund(
+                                        UUID.fromString(id), amount, "goodwill", UUID.randomUUID()));
+                                events.publishEvent(new BookingEvents.BookingRefunded(
+                                        UUID.fromString(studio.id()),
+                                        UUID.fromString(id),
+                                        code,
+                                        amount,
+                                        c,
+                                        "goodwill"));
+                                return null;
+                            }));
+                        }
+                    }
+                    default -> {
+                        long refundable = balance(id, currency).refundableCents();
+                        cancellationRefunds.cents.set(refundable == 0 ? 0 : random.nextInt((int) refundable + 1));
+                        studio.cancel(id, "plans changed", client);
+                        canceled = true;
+                    }
+                }
+            }
+        }
+
+        List<Long> invoiceNumbers = new ArrayList<>();
+        List<Long> creditNumbers = new ArrayList<>();
+        for (String id : bookings) {
+            List<InvoiceView> documents = invoicesOf(id);
+            Map<String, Long> accounts = ledgerOf(id);
+            PurchaseBalance balance = balance(id, currency);
+            long owed = 0;
+            long allocated = 0;
+            for (InvoiceView d : documents) {
+                if (d.number() == null) {
+                    assertThat(d.status()).as(why).isIn("draft", "void");
+                    continue;
+                }
+                long seq = Long.parseLong(d.number().substring(d.number().indexOf('-') + 1));
+                if (d.kind().equals("credit_note")) {
+                    owed -= d.totalCents();
+                    creditNumbers.add(seq);
+                } else {
+                    owed += d.totalCents();
+                    invoiceNumbers.add(seq);
+                    allocated += d.paidCents() + d.creditedCents();
+                    assertThat(d.dueCents()).as(why).isEqualTo(d.totalCents() - d.paidCents() - d.creditedCents());
+                }
+            }
+            assertThat(accounts.getOrDefault("client_receivable", 0L))
+                    .as("%s: the ledger's receivable of %s is what is owed less what was paid and kept", why, id)
+                    .isEqualTo(owed - balance.netPaidCents());
+            String status = api
+                            .get("/api/admin/bookings?status=canceled", studio.owner())
+                            .expect(200)
+                            .asListOf(io.roomtone.support.BookingView.class)
+                            .stream()
+                            .anyMatch(b -> b.id().equals(id))
+                    ? "canceled"
+                    : "other";
+            if (status.equals("canceled")) {
+                assertThat(owed)
+                        .as("%s: a canceled booking is credited down to what was kept", why)
+                        .isLessThanOrEqualTo(Math.max(0, balance.refundableCents()));
+            }
+            long issuedTotal = documents.stream()
+                    .filter(d -> d.kind().equals("invoice") && d.number() != null)
+                    .mapToLong(InvoiceView::totalCents)
+                    .sum();
+            long credits = issuedTotal - owed;
+            assertThat(allocated)
+                    .as("%s: payments kept and credit notes settle the invoices as far as they go", why)
+                    .isEqualTo(Math.min(issuedTotal, Math.max(0, balance.refundableCents()) + credits));
+        }
+        java.util.Collections.sort(invoiceNumbers);
+        java.util.Collections.sort(creditNumbers);
+        assertThat(invoiceNumbers)
+                .as(why)
+                .isEqualTo(
+                        LongStream.rangeClosed(1, invoiceNumbers.size()).boxed().toList());
+        assertThat(creditNumbers)
+                .as(why)
+                .isEqualTo(
+                        LongStream.rangeClosed(1, creditNumbers.size()).boxed().toList());
+    }
+
     // --- helpers ---
 
     private String registered(String name) {
