@@ -20,8 +20,9 @@ import org.thymeleaf.context.Context;
 /**
  * An invoice or credit note as a printable PDF: the Thymeleaf template {@code invoicing/pdf.html}
  * (well-formed XHTML, as openhtmltopdf reads it) rendered by openhtmltopdf with its built-in fonts.
- * Everything printed comes from the document's frozen snapshot, so a PDF made today and one made in
- * a year say the same.
+ * What it bills (lines, totals, client, seller, number, dates) comes from the document's frozen
+ * snapshot, so a PDF made today and one made in a year bill the same; only "paid" and "balance due"
+ * are as of printing.
  */
 @Service
 public class InvoicePdf {
@@ -86,14 +87,6 @@ public class InvoicePdf {
             return instant == null
                     ? ""
                     : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                            .withLocale(locale)
-                            .format(instant.atZone(zone));
-        }
-
-        public String dateTime(Instant instant) {
-            return instant == null
-                    ? ""
-                    : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                             .withLocale(locale)
                             .format(instant.atZone(zone));
         }
