@@ -9,6 +9,8 @@ import java.util.UUID;
  * A booking as its client, its staff and the studio's admins see it.
  *
  * @param decisionDueAt while it awaits approval: when it expires unless the studio decides
+ * @param feesCents what the booking charges on top of its price: reschedule fees of its policy
+ * @param paidCents what its client paid and was not refunded
  * @param customFields the answers to the booked service's custom fields, with each field's label and
  *     type as they were when the booking was requested
  */
@@ -28,7 +30,9 @@ public record Booking(
         long taxesCents,
         long totalCents,
         long depositCents,
+        long feesCents,
         long paidCents,
+        PaymentStatus paymentStatus,
         String currency,
         String notes,
         String source,
@@ -42,62 +46,6 @@ public record Booking(
 
     public Booking {
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
-    }
-
-    /** A booking without answers to custom fields (the shape before they existed). */
-    public Booking(
-            UUID id,
-            String code,
-            BookingStatus status,
-            UUID clientId,
-            UUID roomId,
-            List<UUID> staffIds,
-            Instant startAt,
-            Instant endAt,
-            int bufferBeforeMin,
-            int bufferAfterMin,
-            List<Price.Line> lines,
-            long subtotalCents,
-            long taxesCents,
-            long totalCents,
-            long depositCents,
-            long paidCents,
-            String currency,
-            String notes,
-            String source,
-            int reschedules,
-            String decisionMessage,
-            String cancelReason,
-            Long refundCents,
-            Instant decisionDueAt,
-            Instant createdAt) {
-        this(
-                id,
-                code,
-                status,
-                clientId,
-                roomId,
-                staffIds,
-                startAt,
-                endAt,
-                bufferBeforeMin,
-                bufferAfterMin,
-                lines,
-                subtotalCents,
-                taxesCents,
-                totalCents,
-                depositCents,
-                paidCents,
-                currency,
-                notes,
-                source,
-                reschedules,
-                decisionMessage,
-                cancelReason,
-                refundCents,
-                decisionDueAt,
-                createdAt,
-                List.of());
     }
 
     public boolean isUpcoming(Instant now) {

@@ -44,6 +44,7 @@ public class BookingChanges {
     private final BookingRules rules;
     private final BookingJournal journal;
     private final TransactionRetries transactions;
+    private final BookingMoney money;
 
     BookingChanges(
             BookingAccess access,
@@ -51,13 +52,15 @@ public class BookingChanges {
             SlotClaims claims,
             BookingRules rules,
             BookingJournal journal,
-            TransactionRetries transactions) {
+            TransactionRetries transactions,
+            BookingMoney money) {
         this.access = access;
         this.store = store;
         this.claims = claims;
         this.rules = rules;
         this.journal = journal;
         this.transactions = transactions;
+        this.money = money;
     }
 
     /**
@@ -161,7 +164,7 @@ public class BookingChanges {
                 ? DecisionDeadline.of(newStart, plan.settings(), changing.now())
                 : null;
         claims.retakeForBooking(plan.claim(), id);
-        store.reschedule(id, newStart, newEnd, status, due);
+        store.reschedule(id, newStart, newEnd, status, due, fee);
         Booking after = store.find(id).orElseThrow().booking();
         journal.record(
                 "booking.rescheduled",
@@ -234,17 +237,18 @@ public class BookingChanges {
         return new Cancellation(id, booking.status(), percent, refundCentsOf(booking, percent));
     }
 
+    /** The part of what the client paid and can still get back that {@code percent} returns. */
+    private long refundCentsOf(Booking booking, int percent) {
+        return Money.of(money.refundable(booking), booking.currency())
+                .percent(percent)
+                .cents();
+    }
+
     private static int refundPercentOf(BookingAccess.Changing changing) {
         return changing.snapshot()
                 .cancellation()
                 .refundPercentAt(
                         Duration.between(changing.now(), changing.booking().startAt()));
-    }
-
-    private static long refundCentsOf(Booking booking, int percent) {
-        return Money.of(booking.paidCents(), booking.currency())
-                .percent(percent)
-                .cents();
     }
 
     private Cancellation cancelNow(UUID id, String reason, Integer expectedPercent, CurrentUser caller) {
@@ -259,6 +263,8 @@ public class BookingChanges {
         long refund = refundCentsOf(before, percent);
         claims.release(id);
         store.cancel(id, reason, refund);
+        // before the event: who listens (invoicing) sees what the client keeps paid after the refund
+        money.refund(before, refund, reason == null ? "Booking canceled" : reason, "cancel");
         Booking after = store.find(id).orElseThrow().booking();
         journal.record(
                 "booking.canceled",

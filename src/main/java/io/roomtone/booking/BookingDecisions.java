@@ -26,12 +26,15 @@ public class BookingDecisions {
     private final BookingStore store;
     private final SlotClaims claims;
     private final BookingJournal journal;
+    private final BookingMoney money;
 
-    BookingDecisions(BookingAccess access, BookingStore store, SlotClaims claims, BookingJournal journal) {
+    BookingDecisions(
+            BookingAccess access, BookingStore store, SlotClaims claims, BookingJournal journal, BookingMoney money) {
         this.access = access;
         this.store = store;
         this.claims = claims;
         this.journal = journal;
+        this.money = money;
     }
 
     /** Confirms a request before its decision deadline (never once the session has started). */
@@ -69,6 +72,7 @@ public class BookingDecisions {
         BookingMove.REJECT.requireFrom(before);
         claims.release(id);
         store.reject(id, decider.id(), reason);
+        money.returnAll(before, "Request rejected: " + reason, "reject");
         Booking after = reread(id);
         journal.record(
                 "booking.rejected",
@@ -110,6 +114,7 @@ public class BookingDecisions {
             Booking before = snapshot.booking();
             claims.release(before.id());
             store.expire(before.id());
+            money.returnAll(before, "Request expired without a decision", "expire");
             journal.record(
                     "booking.expired",
                     before,

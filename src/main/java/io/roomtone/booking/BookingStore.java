@@ -70,8 +70,15 @@ class BookingStore {
                                'service_id', l.service_id, 'name', l.name, 'is_addon', l.is_addon,
                                'quantity', l.quantity, 'unit_price_cents', l.unit_price_cents,
                                'total_cents', l.total_cents)), '[]')
-                      FROM booking_line l WHERE l.studio_id = b.studio_id AND l.booking_id = b.id)::text AS lines
+                      FROM booking_line l WHERE l.studio_id = b.studio_id AND l.booking_id = b.id)::text AS lines,
+                   coalesce(pb.received_cents, 0) AS received_cents,
+                   coalesce(pb.refunded_cents, 0) AS refunded_cents,
+                   coalesce(pb.authorized_cents, 0) AS authorized_cents
               FROM booking b
+              -- the money of the booking's purchase (payments' published view; its reference is the
+              -- booking's id), summed per booking from its operations
+              LEFT JOIN LATERAL (SELECT * FROM purchase_balance p
+                                  WHERE p.studio_id = b.studio_id AND p.reference = b.id) pb ON true
             """;
 
     private final JdbcClient jdbc;
@@ -173,6 +180,8 @@ class BookingStore {
                         b.price().totalCents(),
                         b.price().depositCents(),
                         0,
+                        0,
+                        PaymentStatus.of(b.price().totalCents(), 0, 0, 0),
                         b.price().currency(),
                         b.notes(),
                         b.source(),
@@ -401,7 +410,9 @@ class BookingStore {
                         """
                         SELECT count(*) FROM booking
                          WHERE studio_id = :studio AND client_id = :client AND status = 'awaiting_approval'
-                           AND paid_cents = 0
+                           AND NOT EXISTS (SELECT 1 FROM purchase_balance p
+                                            WHERE p.studio_id = booking.studio_id AND p.reference = booking.id
+                                              AND (p.received_cents > 0 OR p.authorized_cents > 0))
                         """)
                 .param("studio", Tenancy.currentStudioId())
                 .param("client", clientId)
@@ -547,12 +558,13 @@ class BookingStore {
      * Moves the session to {@code [start, end)} with status {@code to}; a request awaiting approval
      * gets {@code decisionDueAt} as its deadline and no decision.
      */
-    void reschedule(UUID id, Instant start, Instant end, BookingStatus to, Instant decisionDueAt) {
+    void reschedule(UUID id, Instant start, Instant end, BookingStatus to, Instant decisionDueAt, long feeCents) {
         move(
                 id,
                 BookingMove.RESCHEDULE,
                 """
                 start_at = :start, end_at = :end, reschedules = reschedules + 1, status = :to,
+                fees_cents = fees_cents + :fee,
                 decision_due_at = coalesce(CAST(:due AS timestamptz), decision_due_at),
                 decided_by = CASE WHEN :to = 'awaiting_approval' THEN NULL ELSE decided_by END,
                 decided_at = CASE WHEN :to = 'awaiting_approval' THEN NULL ELSE decided_at END
@@ -561,7 +573,8 @@ class BookingStore {
                         .addValue("start", Timestamp.from(start))
                         .addValue("end", Timestamp.from(end))
                         .addValue("to", to.json())
-                        .addValue("due", timestamp(decisionDueAt)));
+                        .addValue("due", timestamp(decisionDueAt))
+                        .addValue("fee", feeCents));
     }
 
     /** Puts {@code staffIds} on the session; their buffers become the booking's snapshot. */
@@ -619,7 +632,13 @@ class BookingStore {
                 rs.getLong("taxes_cents"),
                 rs.getLong("total_cents"),
                 rs.getLong("deposit_cents"),
-                rs.getLong("paid_cents"),
+                rs.getLong("fees_cents"),
+                rs.getLong("received_cents") - rs.getLong("refunded_cents"),
+                PaymentStatus.of(
+                        rs.getLong("total_cents") + rs.getLong("fees_cents"),
+                        rs.getLong("received_cents"),
+                        rs.getLong("refunded_cents"),
+                        rs.getLong("authorized_cents")),
                 rs.getString("currency"),
                 rs.getString("notes"),
                 rs.getString("source"),

@@ -4,5 +4,5 @@
  * makes double booking impossible.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"availability", "catalog", "scheduling", "identity", "shared"})
+        allowedDependencies = {"availability", "catalog", "scheduling", "payments", "identity", "shared"})
 package io.roomtone.booking;

@@ -38,7 +38,7 @@ public class AuditTrail {
         String actor = "system";
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
             actorId = user.id();
-            actor = user.email();
+            actor = user.getName();
         } else if (authentication != null && authentication.isAuthenticated()) {
             actor = authentication.getName();
         }

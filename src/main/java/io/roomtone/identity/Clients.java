@@ -1,5 +1,6 @@
 package io.roomtone.identity;
 
+import io.roomtone.identity.internal.Tokens;
 import io.roomtone.shared.Patch;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
@@ -15,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The studio's clients (accounts with the role {@code client}) as the back office manages them:
- * found by name, e-mail or phone, created for phone and walk-in bookings (without a password),
- * and corrected.
+ * found by name, e-mail or phone, created for phone and walk-in bookings (without a password, and
+ * without an e-mail address when they give only a phone), and corrected.
  */
 @Service
 public class Clients {
@@ -29,11 +30,13 @@ public class Clients {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final AuditTrail audit;
+    private final Tokens tokens;
 
-    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit) {
+    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Tokens tokens) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     /**
@@ -91,6 +94,25 @@ public class Clients {
         return names;
     }
 
+    /**
+     * These accounts of the studio, by id (any role, like {@link #names}): what a list of bookings
+     * shows beside each, in one query. Ids of no account are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, UserAccount> accounts(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UserAccount> found = new HashMap<>();
+        jdbc.sql("SELECT id, email, name, phone, role FROM app_user WHERE studio_id = :studio AND id = ANY(:ids)")
+                .param("studio", Tenancy.currentStudioId())
+                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .query(Accounts::map)
+                .list()
+                .forEach(account -> found.put(account.id(), account));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(UUID id) {
         return accounts.find(id).filter(account -> account.role() == Role.CLIENT);
@@ -116,38 +138,68 @@ public class Clients {
     }
 
     /**
-     * A client without a password (the studio books for them); an e-mail address that any account
-     * of the studio has already is a conflict.
+     * A client without a password (the studio books for them): a name and an e-mail address, a
+     * phone, or both (a walk-in may give only a phone). An e-mail address that any account of the
+     * studio has already is a conflict; a blank e-mail or phone is none.
      */
     @Transactional
     public UserAccount create(String name, String email, String phone) {
+        String givenEmail = Accounts.blankToNull(email);
+        String givenPhone = Accounts.blankToNull(phone);
         Validation validation = new Validation();
         Accounts.checkName(validation, name);
-        Accounts.checkEmail(validation, email);
+        if (givenEmail != null) {
+            Accounts.checkEmail(validation, email);
+        }
         Accounts.checkPhone(validation, phone);
+        if (givenEmail == null && givenPhone == null) {
+            validation
+                    .check(false, "email", "is required when there is no phone")
+                    .check(false, "phone", "is required when there is no email");
+        }
         validation.throwIfInvalid();
-        if (accounts.findByEmail(email).isPresent()) {
+        if (givenEmail != null && accounts.findByEmail(givenEmail).isPresent()) {
             throw RoomtoneException.conflict("An account with this email already exists.");
         }
         UserAccount created = accounts.insert(
-                Accounts.normalizeEmail(email), name.strip(), Accounts.blankToNull(phone), null, Role.CLIENT);
+                givenEmail == null ? null : Accounts.normalizeEmail(givenEmail),
+                name.strip(),
+                givenPhone,
+                null,
+                Role.CLIENT);
         audit.record("client.created", "client", created.id(), null, created);
         return created;
     }
 
-    /** Applies a merge patch: name and e-mail may change but not be cleared; the phone may be cleared. */
+    /**
+     * Applies a merge patch: the name may change but not be cleared; the e-mail and the phone may be
+     * cleared, but not both (a client needs one of them). A client whose e-mail is cleared cannot
+     * sign in any more: their sessions and invitations end at once.
+     */
     @Transactional
     public UserAccount update(UUID id, Patch<String> name, Patch<String> email, Patch<String> phone) {
+        // locked first: two desks clearing the e-mail and the phone at once must not both pass the
+        // check below (the database's CHECK would then refuse the second without naming the field)
+        jdbc.sql("SELECT 1 FROM app_user WHERE studio_id = ? AND id = ? AND role = 'client' FOR UPDATE")
+                .params(Tenancy.currentStudioId(), id)
+                .query(Integer.class)
+                .optional();
         UserAccount before = find(id).orElseThrow(() -> RoomtoneException.notFound("client", id));
         Validation validation = new Validation();
         validation.check(!(name instanceof Patch.Clear<String>), "name", "cannot be cleared");
-        validation.check(!(email instanceof Patch.Clear<String>), "email", "cannot be cleared");
         name.setValue().ifPresent(value -> Accounts.checkName(validation, value));
         email.setValue().ifPresent(value -> Accounts.checkEmail(validation, value));
         phone.setValue().ifPresent(value -> Accounts.checkPhone(validation, value));
-        validation.throwIfInvalid();
         String newEmail = email.map(Accounts::normalizeEmail).applyTo(before.email());
-        if (!newEmail.equals(before.email())) {
+        String newPhone = phone.map(Accounts::blankToNull).applyTo(before.phone());
+        if (newEmail == null && newPhone == null) {
+            // the field this patch empties is the one refused (both, when it empties both)
+            validation
+                    .check(email.keeps(), "email", "cannot be cleared while the client has no phone")
+                    .check(phone.keeps(), "phone", "cannot be cleared while the client has no email");
+        }
+        validation.throwIfInvalid();
+        if (newEmail != null && !newEmail.equals(before.email())) {
             accounts.findByEmail(newEmail)
                     .filter(other -> !other.id().equals(id))
                     .ifPresent(other -> {
@@ -161,10 +213,15 @@ public class Clients {
                         """)
                 .param("name", name.map(String::strip).applyTo(before.name()))
                 .param("email", newEmail)
-                .param("phone", phone.map(Accounts::blankToNull).applyTo(before.phone()))
+                .param("phone", newPhone)
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();
+        if (before.email() != null && newEmail == null) {
+            // they signed in with that address: without it nobody should stay signed in as them
+            tokens.revokeAll(Tenancy.currentStudioId(), id, Tokens.Purpose.SESSION);
+            tokens.revokeAll(Tenancy.currentStudioId(), id, Tokens.Purpose.INVITATION);
+        }
         UserAccount after = find(id).orElseThrow();
         audit.record("client.updated", "client", id, before, after);
         return after;

@@ -19,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     /** An account's movements in a period: {@code balanceCents} = debits − credits. */
-    public record AccountBalance(LedgerAccount account, String currency, long debitCents, long creditCents) {
+    public record AccountBalance(
+            LedgerAccount account, String currency, long debitCents, long creditCents, long balanceCents) {
 
-        public long balanceCents() {
-            return debitCents - creditCents;
+        AccountBalance(LedgerAccount account, String currency, long debitCents, long creditCents) {
+            this(account, currency, debitCents, creditCents, debitCents - creditCents);
         }
     }
 

@@ -24,6 +24,7 @@ public enum LedgerAccount {
     /** What the studio owes its staff in commissions; the party of an entry is the staff member. */
     COMMISSION_PAYABLE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -11,6 +11,7 @@ public enum PaymentMethod {
     /** A card online, through the processor. */
     CARD_ONLINE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

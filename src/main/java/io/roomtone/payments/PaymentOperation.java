@@ -45,6 +45,7 @@ public record PaymentOperation(
         /** Money returned to the client. */
         REFUND;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -61,6 +62,7 @@ public record PaymentOperation(
         /** The provider did not answer clearly (timeout, 5xx); settled later by asking it. */
         UNKNOWN;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -71,6 +73,7 @@ public record PaymentOperation(
         MANUAL,
         STRIPE;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -101,7 +101,7 @@ class ClientApiTests {
 
     @Test
     void badFieldsAreNamed() {
-        assertThat(create(null, null, null).invalidFields()).containsExactlyInAnyOrder("name", "email");
+        assertThat(create(null, null, null).invalidFields()).containsExactlyInAnyOrder("name", "email", "phone");
         assertThat(create("A", "not-an-email", null).invalidFields()).containsExactly("email");
         assertThat(create("A", "zero\u200Bwidth@example.test", null).invalidFields())
                 .containsExactly("email");

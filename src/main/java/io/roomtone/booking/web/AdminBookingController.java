@@ -3,21 +3,27 @@ package io.roomtone.booking.web;
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingChanges;
 import io.roomtone.booking.BookingDecisions;
+import io.roomtone.booking.BookingPayments;
 import io.roomtone.booking.BookingQueries;
 import io.roomtone.booking.BookingStatus;
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.payments.PaymentMethod;
+import io.roomtone.payments.PaymentOperation;
 import io.roomtone.shared.RoomtoneException;
+import io.roomtone.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -40,16 +47,29 @@ class AdminBookingController {
 
     record AssignStaff(List<UUID> staffIds) {}
 
+    record RecordPayment(Long amountCents, String method, Instant receivedAt, String note) {}
+
+    record Refund(Long amountCents, String reason) {}
+
     static final int DEFAULT_PAGE = 50;
 
     private final BookingQueries queries;
     private final BookingDecisions decisions;
     private final BookingChanges changes;
+    private final BookingPayments payments;
+    private final Clock clock;
 
-    AdminBookingController(BookingQueries queries, BookingDecisions decisions, BookingChanges changes) {
+    AdminBookingController(
+            BookingQueries queries,
+            BookingDecisions decisions,
+            BookingChanges changes,
+            BookingPayments payments,
+            Clock clock) {
         this.queries = queries;
         this.decisions = decisions;
         this.changes = changes;
+        this.payments = payments;
+        this.clock = clock;
     }
 
     @Operation(
@@ -146,5 +166,58 @@ class AdminBookingController {
     @PostMapping("/{id}/no-show")
     Booking noShow(@PathVariable UUID id) {
         return decisions.markNoShow(id);
+    }
+
+    @Operation(
+            summary = "Record a payment received at the studio",
+            description = "Money the client paid by `cash`, `card_terminal`, `bank_transfer` or `other`, at "
+                    + "`received_at` (default now; never in the future). At most what is still owed: the total and "
+                    + "fees minus what was paid and kept (`paid_cents`). The booking comes back with its new "
+                    + "`paid_cents` and `payment_status`; the payment is in the ledger (cash or bank against the "
+                    + "client's receivable).")
+    @PostMapping("/{id}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Booking recordPayment(@PathVariable UUID id, @RequestBody RecordPayment body) {
+        new Validation()
+                .require(body.amountCents(), "amount_cents")
+                .require(body.method(), "method")
+                .throwIfInvalid();
+        return payments.recordPayment(
+                id,
+                new BookingPayments.Received(
+                        body.amountCents(),
+                        methodOf(body.method()),
+                        body.receivedAt() == null ? clock.instant() : body.receivedAt(),
+                        body.note()),
+                UUID.randomUUID());
+    }
+
+    @Operation(
+            summary = "The booking's payments",
+            description = "Every payment operation of the booking, oldest first: receipts, charges, captures and "
+                    + "refunds with their status (`pending`, `succeeded`, `failed`, `unknown`).")
+    @GetMapping("/{id}/payments")
+    List<PaymentOperation> paymentsOf(@PathVariable UUID id) {
+        return payments.paymentsOf(id);
+    }
+
+    @Operation(
+            summary = "Refund a booking, fully or in part",
+            description = "Gives `amount_cents` back to the client, spread over what they paid (newest payment first, "
+                    + "each the way it came). Never more than was paid and not yet refunded: that is a 409 "
+                    + "`refund_exceeds_paid` with `refundable_cents`, and nothing moves (the database enforces it "
+                    + "too). `reason` is required and audited; the client gets a credit note for it.")
+    @PostMapping("/{id}/refund")
+    Booking refund(@PathVariable UUID id, @RequestBody Refund body) {
+        new Validation().require(body.amountCents(), "amount_cents").throwIfInvalid();
+        return payments.refund(id, body.amountCents(), body.reason(), UUID.randomUUID());
+    }
+
+    private static PaymentMethod methodOf(String code) {
+        return Arrays.stream(PaymentMethod.values())
+                .filter(m -> m != PaymentMethod.CARD_ONLINE && m.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> RoomtoneException.invalid(
+                        "method", "must be one of cash, card_terminal, bank_transfer, other"));
     }
 }

@@ -35,9 +35,24 @@ class ClientController {
 
     private static final Set<String> PATCHABLE = Set.of("name", "email", "phone");
 
-    record NewClient(String name, String email, String phone) {}
+    @Schema(
+            description = "A new client: a name, and an e-mail address, a phone or both (a walk-in may give only a"
+                    + " phone)")
+    record NewClient(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
+            @Schema(
+                            description = "Optional when a phone is given; unique in the studio. A client without one"
+                                    + " cannot sign in until they have one.",
+                            format = "email",
+                            maxLength = 254)
+                    String email,
+            @Schema(description = "Optional when an e-mail is given; any format", maxLength = 40) String phone) {}
 
-    record ClientView(UUID id, String name, String email, String phone) {
+    record ClientView(
+            UUID id,
+            String name,
+            @Schema(description = "null for a client who gave only a phone") String email,
+            @Schema(description = "null for a client who gave only an e-mail") String phone) {
         static ClientView of(UserAccount account) {
             return new ClientView(account.id(), account.name(), account.email(), account.phone());
         }
@@ -48,7 +63,7 @@ class ClientController {
     record ClientDetails(
             UUID id,
             String name,
-            String email,
+            @Schema(description = "null for a client who gave only a phone") String email,
             String phone,
             long bookingsCount,
             long upcomingCount,
@@ -84,8 +99,10 @@ class ClientController {
 
     @Operation(
             summary = "Create a client (phone and walk-in bookings)",
-            description = "No password: the studio books for them. An e-mail address already used in the studio is"
-                    + " a 409.")
+            description = "No password: the studio books for them. A name and an e-mail, a phone or both: a walk-in"
+                    + " who gives only a name and a phone is a client too (without an e-mail they cannot sign in)."
+                    + " Neither an e-mail nor a phone is a 400 `validation_failed` naming both fields; an e-mail address already used in"
+                    + " the studio is a 409.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClientView create(@RequestBody NewClient body) {
@@ -114,7 +131,9 @@ class ClientController {
 
     @Operation(
             summary = "Correct a client's contact details (JSON merge patch)",
-            description = "RFC 7396: a field sent as null is cleared (only `phone` may be), a missing field is kept.",
+            description = "RFC 7396: a field sent as null is cleared, a missing field is kept. `name` cannot be"
+                    + " cleared; `email` and `phone` can, but not both: clearing the last of them is a 400 naming the"
+                    + " field. Clearing the e-mail ends the client's sessions (they sign in with it).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = {

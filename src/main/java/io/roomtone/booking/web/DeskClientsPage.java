@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The studio's clients at the desk: search by name, e-mail or phone, create one for a phone or
- * walk-in booking, and a client's page with contact details (corrected under the same rules as
+ * walk-in booking (a name and an e-mail or a phone), and a client's page with contact details (corrected under the same rules as
  * {@code PATCH /api/admin/clients/{id}}), their latest bookings and totals.
  */
 @Controller
@@ -95,9 +95,9 @@ class DeskClientsPage {
             @PathVariable UUID id, @ModelAttribute ClientForm form, Model model, HttpServletResponse response) {
         UserAccount client = clients.find(id).orElseThrow(() -> RoomtoneException.notFound("client", id));
         try {
-            // a merge patch: a field the form did not send is kept; an emptied phone is cleared, an
-            // emptied name or e-mail is refused (they cannot be cleared), as the API does
-            clients.update(id, text(form.name(), false), text(form.email(), false), text(form.phone(), true));
+            // a merge patch: a field the form did not send is kept; an emptied e-mail or phone is
+            // cleared (refused when it is the last of the two), an emptied name is refused, as the API does
+            clients.update(id, text(form.name(), false), text(form.email(), true), text(form.phone(), true));
             return "redirect:/admin/clients/" + id + "?done=updated";
         } catch (RoomtoneException e) {
             Map<String, String> problems = refusal(e, response);

@@ -7,8 +7,10 @@ import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Clients;
+import io.roomtone.identity.UserAccount;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeskRows {
 
-    /** One booking with the names a person reads. */
-    record Row(Booking booking, String client, String room, String staff, String service) {
+    /**
+     * One booking with the names a person reads, and the client's phone (null when they have none):
+     * the desk calls a walk-in who gave no e-mail.
+     */
+    record Row(Booking booking, String client, String clientPhone, String room, String staff, String service) {
 
         /** The CSS class of its status chip (the chip also says the status in words). */
         public String chip() {
@@ -49,12 +54,17 @@ class DeskRows {
         }
         Map<UUID, String> roomNames = roomNames();
         Map<UUID, String> staffNames = staffNames();
-        Map<UUID, String> clientNames =
-                clients.names(bookings.stream().map(Booking::clientId).toList());
+        Map<UUID, UserAccount> clientAccounts =
+                clients.accounts(bookings.stream().map(Booking::clientId).toList());
         return bookings.stream()
                 .map(b -> new Row(
                         b,
-                        clientNames.getOrDefault(b.clientId(), "—"),
+                        Optional.ofNullable(clientAccounts.get(b.clientId()))
+                                .map(UserAccount::name)
+                                .orElse("—"),
+                        Optional.ofNullable(clientAccounts.get(b.clientId()))
+                                .map(UserAccount::phone)
+                                .orElse(null),
                         roomNames.getOrDefault(b.roomId(), "—"),
                         b.staffIds().stream()
                                 .map(id -> staffNames.getOrDefault(id, "—"))

@@ -88,7 +88,7 @@ record NewBookingForm(
         if (!blank(client)) {
             clientId = id(client, "client", problems).orElse(null);
         } else if (needsClient && !hasWalkIn()) {
-            problems.put("client", "choose a client, or enter a new client's name and email");
+            problems.put("client", "choose a client, or enter a new client's name and an email or a phone");
         }
         if (notes != null && notes.length() > 2000) {
             problems.put("notes", "must be at most 2000 characters");

@@ -128,7 +128,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 return Optional.of(Accounts.normalizeEmail(email.asString()));
             }
             // a password change counts against the signed-in account's address
-            return RateLimiter.currentUser().map(user -> Accounts.normalizeEmail(user.email()));
+            return RateLimiter.currentUser().map(user -> user.email()).map(Accounts::normalizeEmail);
         } catch (JacksonException e) {
             return Optional.empty(); // the controller answers malformed JSON
         }
