@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -120,6 +121,15 @@ public class BookingQueries {
     BookingQueries(BookingStore store, BookingAccess access) {
         this.store = store;
         this.access = access;
+    }
+
+    /**
+     * The studio's booking {@code id}, for modules that act for the studio itself (invoicing);
+     * empty when it has none. Not for answering a person: {@link #get} checks who may see it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Booking> ofStudio(UUID id) {
+        return store.find(id).map(BookingStore.Snapshot::booking);
     }
 
     /** A booking its client, its staff and the studio's admins may see; 404 for anyone else. */

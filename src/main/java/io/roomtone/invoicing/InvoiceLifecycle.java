@@ -95,9 +95,7 @@ class InvoiceLifecycle {
     @EventListener
     void on(BookingRequested event) {
         // the event names no price: the booking, as just written in this transaction, has it
-        Booking booking = bookings.list(null, event.startAt(), event.endAt(), event.clientId()).stream()
-                .filter(b -> b.id().equals(event.bookingId()))
-                .findFirst()
+        Booking booking = bookings.ofStudio(event.bookingId())
                 .orElseThrow(() -> new IllegalStateException("Booking " + event.code() + " is not readable"));
         InvoiceSettings.Current current = settings.current();
         UUID id = UUID.randomUUID();
