@@ -213,7 +213,7 @@ class DeskBookingPage {
         Map<String, String> typed = typed(input, "amount", "method", "received_at", "note");
         return act(id, "payment", typed, back, user, model, response, () -> {
             Booking booking = queries.get(id, user);
-            Long amount = required(input, "amount", input.money("amount", booking.currency()));
+            Long amount = amount(input, booking.currency());
             PaymentMethod method = method(input);
             LocalDateTime at = input.dateTime("received_at");
             // blank means now, as in the API
@@ -243,7 +243,7 @@ class DeskBookingPage {
         Map<String, String> typed = typed(input, "amount", "reason");
         return act(id, "refund", typed, back, user, model, response, () -> {
             Booking booking = queries.get(id, user);
-            Long amount = required(input, "amount", input.money("amount", booking.currency()));
+            Long amount = amount(input, booking.currency());
             if (input.text("reason") == null) {
                 input.problem("reason", "is required");
             }
@@ -264,11 +264,22 @@ class DeskBookingPage {
         return typed;
     }
 
-    private static Long required(FormInput input, String field, Long value) {
-        if (value == null && input.text(field) == null) {
-            input.problem(field, "is required");
+    /**
+     * The form's amount in the currency's units, as cents. A number too large for any payment is
+     * named as such (rather than as a number with too many decimals, which it is not).
+     */
+    private static Long amount(FormInput input, String currency) {
+        String text = input.text("amount");
+        if (text == null) {
+            input.problem("amount", "is required");
+            return null;
         }
-        return value;
+        if (text.matches("\\d{13,}([.,]\\d*)?")) {
+            // past Payments.MAX_CENTS in any currency of at most 2 decimals
+            input.problem("amount", "is too large for one payment");
+            return null;
+        }
+        return input.money("amount", currency);
     }
 
     /** The methods a person records by hand, named as the API names them (a card online comes from the processor). */
