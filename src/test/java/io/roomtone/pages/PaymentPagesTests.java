@@ -102,7 +102,7 @@ class PaymentPagesTests {
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Card terminal");
         assertThat(desk.locator("#payments")).containsText("Nothing is owed on this booking.");
         assertThat(desk.locator(".desk-timeline")).containsText("Payment recorded");
-        assertThat(desk.locator(".desk-timeline")).containsText("card_terminal");
+        assertThat(desk.locator(".desk-timeline")).containsText("Method: Card terminal");
         assertThat(desk.locator(".desk-timeline")).not().containsText("amount_cents");
         check(desk, null, "payments-desk-paid");
         BookingView paid = studio.booking(booked.bookingId(), studio.owner());
@@ -145,6 +145,7 @@ class PaymentPagesTests {
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Refund");
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Started late");
         assertThat(desk.locator(".desk-timeline")).containsText("Refunded");
+        assertThat(desk.locator(".desk-timeline")).containsText("Payment status: Paid → Partially refunded");
         BookingView refunded = studio.booking(booked.bookingId(), studio.owner());
         assertThat(refunded.paymentStatus()).isEqualTo("partially_refunded");
         assertThat(refunded.paidCents()).isEqualTo(total - 1_000);
@@ -168,6 +169,7 @@ class PaymentPagesTests {
                 .click();
         assertThat(desk.getByRole(AriaRole.ALERT)).containsText("The refund could not be made");
         assertThat(desk.locator(".pay-guidance")).containsText(units(total - 1_000));
+        assertThat(desk.getByRole(AriaRole.ALERT)).not().containsText("cents");
         assertThat(desk.getByLabel("Amount to refund")).hasValue(units(total));
         check(desk, null, "payments-desk-refund-refused");
         assertThat(studio.booking(booked.bookingId(), studio.owner()).paidCents())
@@ -236,6 +238,13 @@ class PaymentPagesTests {
         assertThat(unchanged.paymentStatus()).isEqualTo("unpaid");
         assertThat(operations(id)).isEmpty();
         assertThat(auditActions(id)).doesNotContain("booking.payment_recorded", "booking.refunded");
+
+        // a canceled booking takes no payments: said in words, with no form to try again
+        studio.cancel(id, "change of plans", client);
+        Api.Response closed = form(pay, "amount=10&method=cash");
+        assertPage(closed, 409, "it takes no payments");
+        assertThat(closed.body()).doesNotContain("id=\"pay-amount\"");
+        assertThat(operations(id)).isEmpty();
     }
 
     @Test
