@@ -195,6 +195,35 @@ class PaymentPagesTests {
         check(desk, null, "payments-desk-bookings");
     }
 
+    @Test
+    void aRescheduleFeeIsOwedOnTopOfTheTotalUntilItIsPaid() {
+        studio.updateSettings(
+                "reschedule_policy", Map.of("free_min_hours_before", 24, "free_reschedules", 0, "fee_cents", 1_500));
+        BookedView booked = studio.book(booking(room, service, at(4, 10), at(4, 11)), client);
+        studio.reschedule(booked.bookingId(), at(4, 12), at(4, 13), client);
+        BookingView moved = studio.booking(booked.bookingId(), studio.owner());
+        assertThat(moved.feesCents()).isEqualTo(1_500);
+        String pay = "/admin/bookings/" + booked.bookingId() + "/payments";
+
+        assertThat(form(pay, "amount=" + units(moved.totalCents()) + "&method=bank_transfer")
+                        .status())
+                .isEqualTo(302);
+        assertThat(studio.booking(booked.bookingId(), studio.owner()).paymentStatus())
+                .isEqualTo("deposit_paid");
+        String desk = page("/admin/bookings/" + booked.bookingId(), studio.owner());
+        assertThat(desk).contains("Fees (rescheduling)").contains("Still owed");
+        assertThat(desk).containsPattern("Still owed</dt><dd[^>]*>[^<]*15\\.00<");
+        String receipt = page("/receipt/" + booked.code(), client);
+        assertThat(receipt).containsPattern("Balance due: [^<]*15\\.00");
+        assertThat(receipt).doesNotContain("Paid in full");
+
+        assertThat(form(pay, "amount=15&method=cash").status()).isEqualTo(302);
+        assertThat(studio.booking(booked.bookingId(), studio.owner()).paymentStatus())
+                .isEqualTo("paid");
+        assertThat(page("/receipt/" + booked.code(), client)).contains("Paid in full");
+        assertThat(page("/me/bookings/" + booked.code(), client)).contains("Payment: Paid");
+    }
+
     // --- the forms over plain HTTP: bad input, other studios, roles, double submits
 
     @Test
@@ -345,6 +374,12 @@ class PaymentPagesTests {
         context.addCookies(List.of(new Cookie(RequestAuthentication.SESSION_COOKIE, token)
                 .setUrl(api.uri("/").toString())));
         return context.newPage();
+    }
+
+    private String page(String path, String token) {
+        return api.send("GET", path, null, token, Map.of("Accept", "text/html", "X-Studio", studio.slug()))
+                .expect(200)
+                .body();
     }
 
     private Api.Response form(String path, String body) {
