@@ -72,7 +72,7 @@ class PaymentPagesTests {
 
         Page desk = signedIn(studio.owner());
         desk.navigate(deskPath);
-        assertThat(desk.locator("#payments h2 .chip")).hasText("Payment: Unpaid");
+        assertThat(desk.locator("#payments h2 .pay-chip")).hasText("Payment: Unpaid");
         assertThat(desk.locator("#payments")).containsText("No payments yet");
         check(desk, null, "payments-desk-unpaid");
 
@@ -84,7 +84,7 @@ class PaymentPagesTests {
                 .click();
         assertThat(desk).hasURL(Pattern.compile(".*" + deskPath + "\\?done=payment$"));
         assertThat(desk.getByRole(AriaRole.STATUS)).containsText("Payment recorded.");
-        assertThat(desk.locator("#payments h2 .chip")).hasText("Payment: Deposit paid");
+        assertThat(desk.locator("#payments h2 .pay-chip")).hasText("Payment: Deposit paid");
         assertThat(desk.locator(".pay-table tbody tr")).hasCount(1);
         assertThat(desk.locator(".pay-table tbody tr")).containsText("Cash");
         assertThat(desk.locator(".pay-table tbody tr")).containsText("deposit <b>at the desk</b>");
@@ -97,7 +97,7 @@ class PaymentPagesTests {
         desk.getByLabel("Method").selectOption("card_terminal");
         desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record payment"))
                 .click();
-        assertThat(desk.locator("#payments h2 .chip")).hasText("Payment: Paid");
+        assertThat(desk.locator("#payments h2 .pay-chip")).hasText("Payment: Paid");
         assertThat(desk.locator(".pay-table tbody tr")).hasCount(2);
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Card terminal");
         assertThat(desk.locator("#payments")).containsText("Nothing is owed on this booking.");
@@ -141,7 +141,7 @@ class PaymentPagesTests {
                         new Page.GetByRoleOptions().setName("Refund").setExact(true))
                 .click();
         assertThat(desk.getByRole(AriaRole.STATUS)).containsText("Refund recorded.");
-        assertThat(desk.locator("#payments h2 .chip")).hasText("Payment: Partially refunded");
+        assertThat(desk.locator("#payments h2 .pay-chip")).hasText("Payment: Partially refunded");
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Refund");
         assertThat(desk.locator(".pay-table tbody tr").last()).containsText("Started late");
         assertThat(desk.locator(".desk-timeline")).containsText("Refunded");
