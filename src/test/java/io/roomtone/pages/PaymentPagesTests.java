@@ -330,6 +330,16 @@ class PaymentPagesTests {
         assertThat(auditActions(id).stream().filter("booking.refunded"::equals).count())
                 .isEqualTo(1);
 
+        // the same form posted four times at once (a nervous double tap on a slow line): one payment
+        String other = studio.book(booking(room, service, at(5, 10), at(5, 11)), client)
+                .bookingId();
+        String once = "amount=10&method=card_terminal&operation=" + UUID.randomUUID();
+        List<Api.Response> answers =
+                io.roomtone.support.Parallel.send(4, i -> form("/admin/bookings/" + other + "/payments", once));
+        assertThat(io.roomtone.support.Parallel.count(answers, 302)).isEqualTo(4);
+        assertThat(operations(other)).hasSize(1);
+        assertThat(studio.booking(other, studio.owner()).paidCents()).isEqualTo(1_000);
+
         // the page renders a fresh operation id into each form
         String page = api.send("GET", "/admin/bookings/" + id, null, studio.owner(), Map.of("Accept", "text/html"))
                 .expect(200)

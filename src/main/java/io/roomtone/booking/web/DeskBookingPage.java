@@ -17,11 +17,9 @@ import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,17 +208,14 @@ class DeskBookingPage {
             Model model,
             HttpServletResponse response) {
         FormInput input = new FormInput(fields);
-        Map<String, String> typed = typed(input, "amount", "method", "received_at", "note");
+        Map<String, String> typed = PaymentForms.typed(input, "amount", "method", "received_at", "note");
         return act(id, "payment", typed, back, user, model, response, () -> {
             Booking booking = queries.get(id, user);
-            Long amount = amount(input, booking.currency());
-            PaymentMethod method = method(input);
-            LocalDateTime at = input.dateTime("received_at");
-            // blank means now, as in the API
-            Instant receivedAt = at != null
-                    ? at.atZone(studios.current().timezone()).toInstant()
-                    : input.text("received_at") == null ? clock.instant() : null;
-            UUID operation = operation(input);
+            Long amount = PaymentForms.amount(input, booking.currency());
+            PaymentMethod method = PaymentForms.method(input);
+            Instant receivedAt =
+                    PaymentForms.receivedAt(input, studios.current().timezone(), clock.instant());
+            UUID operation = PaymentForms.operation(input);
             if (!input.problems().isEmpty()) {
                 return input.problems();
             }
@@ -240,72 +235,20 @@ class DeskBookingPage {
             Model model,
             HttpServletResponse response) {
         FormInput input = new FormInput(fields);
-        Map<String, String> typed = typed(input, "amount", "reason");
+        Map<String, String> typed = PaymentForms.typed(input, "amount", "reason");
         return act(id, "refund", typed, back, user, model, response, () -> {
             Booking booking = queries.get(id, user);
-            Long amount = amount(input, booking.currency());
+            Long amount = PaymentForms.amount(input, booking.currency());
             if (input.text("reason") == null) {
                 input.problem("reason", "is required");
             }
-            UUID operation = operation(input);
+            UUID operation = PaymentForms.operation(input);
             if (!input.problems().isEmpty()) {
                 return input.problems();
             }
             payments.refund(id, amount, input.text("reason"), operation);
             return null;
         });
-    }
-
-    private static Map<String, String> typed(FormInput input, String... names) {
-        Map<String, String> typed = new HashMap<>();
-        for (String name : names) {
-            typed.put(name, orEmpty(input.text(name)));
-        }
-        return typed;
-    }
-
-    /**
-     * The form's amount in the currency's units, as cents. A number too large for any payment is
-     * named as such (rather than as a number with too many decimals, which it is not).
-     */
-    private static Long amount(FormInput input, String currency) {
-        String text = input.text("amount");
-        if (text == null) {
-            input.problem("amount", "is required");
-            return null;
-        }
-        if (text.matches("\\d{13,}([.,]\\d*)?")) {
-            // past Payments.MAX_CENTS in any currency of at most 2 decimals
-            input.problem("amount", "is too large for one payment");
-            return null;
-        }
-        return input.money("amount", currency);
-    }
-
-    /** The methods a person records by hand, named as the API names them (a card online comes from the processor). */
-    private static PaymentMethod method(FormInput input) {
-        String code = input.text("method");
-        var method = Arrays.stream(PaymentMethod.values())
-                .filter(m -> m != PaymentMethod.CARD_ONLINE && m.code().equals(code))
-                .findFirst();
-        if (method.isEmpty()) {
-            input.problem("method", "must be one of cash, card_terminal, bank_transfer, other");
-        }
-        return method.orElse(null);
-    }
-
-    /** The form's own operation id; a form posted without one (not from this page) gets a fresh one. */
-    private static UUID operation(FormInput input) {
-        String text = input.text("operation");
-        if (text == null) {
-            return UUID.randomUUID();
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            input.problem("operation", "is not valid; reload the page and try again");
-            return null;
-        }
     }
 
     /**

@@ -1,0 +1,82 @@
+package io.roomtone.booking.web;
+
+import io.roomtone.payments.PaymentMethod;
+import io.roomtone.shared.FormInput;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reading the desk's payment and refund forms: each parser records what is wrong with its field in
+ * the {@link FormInput} (named as the API names it, in the API's words) and answers null, so that the
+ * page names every bad field at once and stays a 4xx page. The rules themselves are the service's.
+ */
+final class PaymentForms {
+
+    private PaymentForms() {}
+
+    /** When the money was received: a studio wall-clock time, or now when left blank (as in the API). */
+    static Instant receivedAt(FormInput input, ZoneId zone, Instant now) {
+        LocalDateTime at = input.dateTime("received_at");
+        if (at != null) {
+            return at.atZone(zone).toInstant();
+        }
+        return input.text("received_at") == null ? now : null;
+    }
+
+    static Map<String, String> typed(FormInput input, String... names) {
+        Map<String, String> typed = new HashMap<>();
+        for (String name : names) {
+            typed.put(name, input.text(name) == null ? "" : input.text(name));
+        }
+        return typed;
+    }
+
+    /**
+     * The form's amount in the currency's units, as cents. A number too large for any payment is
+     * named as such (rather than as a number with too many decimals, which it is not).
+     */
+    static Long amount(FormInput input, String currency) {
+        String text = input.text("amount");
+        if (text == null) {
+            input.problem("amount", "is required");
+            return null;
+        }
+        if (text.matches("\\d{13,}([.,]\\d*)?")) {
+            // past Payments.MAX_CENTS in any currency of at most 2 decimals
+            input.problem("amount", "is too large for one payment");
+            return null;
+        }
+        return input.money("amount", currency);
+    }
+
+    /** The methods a person records by hand, named as the API names them (a card online comes from the processor). */
+    static PaymentMethod method(FormInput input) {
+        String code = input.text("method");
+        var method = Arrays.stream(PaymentMethod.values())
+                .filter(m -> m != PaymentMethod.CARD_ONLINE && m.code().equals(code))
+                .findFirst();
+        if (method.isEmpty()) {
+            input.problem("method", "must be one of cash, card_terminal, bank_transfer, other");
+        }
+        return method.orElse(null);
+    }
+
+    /** The form's own operation id; a form posted without one (not from this page) gets a fresh one. */
+    static UUID operation(FormInput input) {
+        String text = input.text("operation");
+        if (text == null) {
+            return UUID.randomUUID();
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            input.problem("operation", "is not valid; reload the page and try again");
+            return null;
+        }
+    }
+}
