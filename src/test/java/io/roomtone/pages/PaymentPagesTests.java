@@ -236,8 +236,11 @@ class PaymentPagesTests {
         assertPage(form(pay, "amount=abc&method=cash"), 400, "Amount received must be a number");
         assertPage(form(pay, "amount=-1&method=cash"), 400, "Amount received must be 0 or more");
         assertPage(form(pay, "amount=99999999999999999999&method=cash"), 400, "is too large for one payment");
-        assertPage(form(pay, "amount=0&method=cash"), 400, "Amount received must be between 1 and");
-        assertPage(form(pay, "amount=1000&method=cash"), 400, "what is still owed");
+        assertPage(form(pay, "amount=0&method=cash"), 400, "Amount received must be between 0.01 and 1000000000.00");
+        assertPage(
+                form(pay, "amount=1000&method=cash"),
+                400,
+                "Amount received must be at most 113.00, what is still owed");
         assertPage(form(pay, "amount=&method=cash"), 400, "Amount received is required");
         assertPage(form(pay, "amount=10&method=bitcoin"), 400, "Method must be one of cash, card_terminal");
         assertPage(form(pay, "amount=10&method=card_online"), 400, "Method must be one of");

@@ -219,8 +219,12 @@ class DeskBookingPage {
             if (!input.problems().isEmpty()) {
                 return input.problems();
             }
-            payments.recordPayment(
-                    id, new BookingPayments.Received(amount, method, receivedAt, input.text("note")), operation);
+            PaymentForms.inUnits(
+                    booking.currency(),
+                    () -> payments.recordPayment(
+                            id,
+                            new BookingPayments.Received(amount, method, receivedAt, input.text("note")),
+                            operation));
             return null;
         });
     }
@@ -246,7 +250,8 @@ class DeskBookingPage {
             if (!input.problems().isEmpty()) {
                 return input.problems();
             }
-            payments.refund(id, amount, input.text("reason"), operation);
+            PaymentForms.inUnits(
+                    booking.currency(), () -> payments.refund(id, amount, input.text("reason"), operation));
             return null;
         });
     }

@@ -1,14 +1,19 @@
 package io.roomtone.booking.web;
 
 import io.roomtone.payments.PaymentMethod;
+import io.roomtone.shared.FieldProblem;
 import io.roomtone.shared.FormInput;
+import io.roomtone.shared.RoomtoneException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reading the desk's payment and refund forms: each parser records what is wrong with its field in
@@ -17,7 +22,38 @@ import java.util.UUID;
  */
 final class PaymentForms {
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\b\\d+\\b");
+
     private PaymentForms() {}
+
+    /**
+     * Runs {@code move} with the service's refusals of {@code amount_cents} told in the currency's
+     * units, as the form's amount field is typed: "must be at most 1000, what is still owed" becomes
+     * "must be at most 10.00, …" next to a field where 1000 would read as a thousand.
+     */
+    static void inUnits(String currency, Runnable move) {
+        try {
+            move.run();
+        } catch (RoomtoneException e) {
+            if (e.fieldProblems().stream().noneMatch(p -> p.field().equals("amount_cents"))) {
+                throw e;
+            }
+            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+            throw new RoomtoneException(
+                    e.code(),
+                    e.getMessage(),
+                    e.fieldProblems().stream()
+                            .map(p -> p.field().equals("amount_cents")
+                                    ? new FieldProblem(
+                                            p.field(),
+                                            WHOLE_NUMBER.matcher(p.message()).replaceAll(m -> new BigDecimal(m.group())
+                                                    .movePointLeft(digits)
+                                                    .toPlainString()))
+                                    : p)
+                            .toList(),
+                    e.properties());
+        }
+    }
 
     /** When the money was received: a studio wall-clock time, or now when left blank (as in the API). */
     static Instant receivedAt(FormInput input, ZoneId zone, Instant now) {
