@@ -88,6 +88,27 @@
     finish(event, true);
   });
 
+  // A service's own colour (data-colour, #rrggbb) on its blocks and its key in the legend: set
+  // through the CSSOM, which the CSP allows (a style attribute it refuses). The server chose the ink
+  // for this colour; without this script the block keeps a palette class with the same ink.
+  var HEX = /^#[0-9a-fA-F]{6}$/;
+  function paint(root) {
+    if (!root || !root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll("[data-colour]").forEach(function (el) {
+      if (HEX.test(el.dataset.colour)) {
+        el.style.setProperty("--block-bg", el.dataset.colour);
+        el.classList.add("painted");
+      }
+    });
+  }
+  paint(document);
+  // the board swapped in by htmx (previous, next, another view)
+  document.addEventListener("htmx:load", function (event) {
+    paint(event.detail && event.detail.elt);
+  });
+
   // a block's details arrive in the side panel: take the keyboard there
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "panel") {

@@ -1,12 +1,14 @@
 package io.roomtone.booking;
 
 import io.roomtone.identity.Tenancy;
+import io.roomtone.payments.CardPayments;
 import io.roomtone.payments.PaymentMethod;
 import io.roomtone.payments.PaymentOperation;
 import io.roomtone.payments.Payments;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +37,11 @@ public class BookingPayments {
     private final BookingStore store;
     private final BookingJournal journal;
     private final Payments payments;
+    private final CardPayments cards;
 
-    BookingPayments(BookingAccess access, BookingStore store, BookingJournal journal, Payments payments) {
+    BookingPayments(
+            BookingAccess access, BookingStore store, BookingJournal journal, Payments payments, CardPayments cards) {
+        this.cards = cards;
         this.access = access;
         this.store = store;
         this.journal = journal;
@@ -111,6 +116,27 @@ public class BookingPayments {
                             Tenancy.currentStudioId(), id, after.code(), amountCents, after.currency(), reason));
         }
         return after;
+    }
+
+    /** A request whose deposit is held on a card that lapses before the request is decided, or soon. */
+    public record LapsingHold(Booking booking, Instant lapsesAt) {}
+
+    /**
+     * Requests awaiting approval whose card hold lapses before their decision deadline or within
+     * {@code warning}: the studio should decide them before the money goes back to the client.
+     */
+    @Transactional(readOnly = true)
+    public List<LapsingHold> lapsingHolds(Duration warning, Instant now) {
+        List<LapsingHold> lapsing = new java.util.ArrayList<>();
+        for (CardPayments.HeldCard held : cards.held()) {
+            store.find(held.reference())
+                    .map(BookingStore.Snapshot::booking)
+                    .filter(b -> b.status() == BookingStatus.AWAITING_APPROVAL)
+                    .filter(b -> held.lapsesAt().isBefore(now.plus(warning))
+                            || (b.decisionDueAt() != null && held.lapsesAt().isBefore(b.decisionDueAt())))
+                    .ifPresent(b -> lapsing.add(new LapsingHold(b, held.lapsesAt())));
+        }
+        return lapsing;
     }
 
     /** The booking's payment operations, oldest first. */

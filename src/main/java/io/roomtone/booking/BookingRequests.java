@@ -53,16 +53,29 @@ public class BookingRequests {
         }
     }
 
-    /** The answer to a booking request. {@code clientSecret} stays null until payments exist. */
+    /**
+     * The answer to a booking request.
+     *
+     * @param clientSecret when card payments are on and the client pays a deposit online: the secret
+     *     of its payment intent, for Stripe's Payment Element in the browser (held until the studio
+     *     approves, where it must); null otherwise — the client pays at the studio
+     */
     public record Requested(
             UUID bookingId,
             String code,
             BookingStatus status,
             long totalCents,
             long depositCents,
+            String currency,
             Instant decisionDueAt,
-            String clientSecret) {}
+            String clientSecret) {
 
+        Requested withClientSecret(String secret) {
+            return new Requested(bookingId, code, status, totalCents, depositCents, currency, decisionDueAt, secret);
+        }
+    }
+
+    private final BookingMoney money;
     private final Pricing pricing;
     private final SlotClaims claims;
     private final Holds holds;
@@ -78,7 +91,9 @@ public class BookingRequests {
             BookingRules rules,
             BookingStore store,
             BookingJournal journal,
-            TransactionRetries transactions) {
+            TransactionRetries transactions,
+            BookingMoney money) {
+        this.money = money;
         this.pricing = pricing;
         this.claims = claims;
         this.holds = holds;
@@ -113,7 +128,9 @@ public class BookingRequests {
                         "only the studio can override its rules")
                 .throwIfInvalid();
         List<UUID> staff = StaffIds.of(request.staffIds());
-        return transactions.inTransaction("booking request", () -> book(request, staff, caller));
+        Requested requested = transactions.inTransaction("booking request", () -> book(request, staff, caller));
+        // after commit: a provider call never runs inside the booking's transaction
+        return money.startOnline(requested, caller);
     }
 
     private Requested book(BookingRequest request, List<UUID> staff, CurrentUser caller) {
@@ -207,6 +224,7 @@ public class BookingRequests {
                 status,
                 booking.totalCents(),
                 booking.depositCents(),
+                booking.currency(),
                 booking.decisionDueAt(),
                 null);
     }

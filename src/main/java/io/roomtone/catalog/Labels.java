@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Checks and normalizes the free-text lists of the catalog: tags, equipment, skills. */
 final class Labels {
 
-    private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    private static final Pattern COLOR = Pattern.compile(Service.COLOR_PATTERN);
 
     private Labels() {}
 
@@ -60,6 +60,11 @@ final class Labels {
 
     static void checkText(Validation validation, String value, String field, int max) {
         validation.check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+    }
+
+    /** Whether {@code color} is {@code #rrggbb}. */
+    static boolean isColor(String color) {
+        return COLOR.matcher(color).matches();
     }
 
     static void checkColor(Validation validation, String color) {

@@ -72,7 +72,8 @@ public class Rooms {
                 .param("capacity", draft.capacity())
                 .param("tags", Rows.textArray(Rows.orEmpty(Labels.tags(draft.tags()))))
                 .param("equipment", Rows.textArray(Rows.orEmpty(Labels.items(draft.equipment()))))
-                .param("color", draft.color())
+                // an empty colour means none, as on update (the table's CHECK refuses '')
+                .param("color", draft.color() == null || draft.color().isEmpty() ? null : draft.color())
                 .param("active", draft.active())
                 .query(Rooms::map)
                 .single();

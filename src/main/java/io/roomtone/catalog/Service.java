@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param staffSkillRequired the skill the assigned engineer must have, if any
  * @param maxPerDay how many times a day the service can be booked, if limited
  * @param customFields what a booking of the service must or may answer, in the order asked
+ * @param color the colour of its sessions on the calendar board ({@code #rrggbb}), if the studio
+ *     chose one
  */
 public record Service(
         UUID id,
@@ -26,10 +28,53 @@ public record Service(
         boolean isAddon,
         Integer maxPerDay,
         boolean active,
-        List<CustomField> customFields) {
+        List<CustomField> customFields,
+        @io.swagger.v3.oas.annotations.media.Schema(
+                        pattern = COLOR_PATTERN,
+                        nullable = true,
+                        example = "#3366ff",
+                        description = "the colour of its sessions on the calendar board; null: the board picks one")
+                String color) {
+
+    /** What {@code color} must match: {@code #rrggbb}. */
+    public static final String COLOR_PATTERN = "^#[0-9a-fA-F]{6}$";
 
     public Service {
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
+    }
+
+    /** A service without a colour (the shape before colours existed). */
+    public Service(
+            UUID id,
+            String name,
+            String description,
+            int defaultDurationMin,
+            long basePriceCents,
+            String currency,
+            PricingModel pricingModel,
+            boolean requiresEngineer,
+            List<String> roomTags,
+            String staffSkillRequired,
+            boolean isAddon,
+            Integer maxPerDay,
+            boolean active,
+            List<CustomField> customFields) {
+        this(
+                id,
+                name,
+                description,
+                defaultDurationMin,
+                basePriceCents,
+                currency,
+                pricingModel,
+                requiresEngineer,
+                roomTags,
+                staffSkillRequired,
+                isAddon,
+                maxPerDay,
+                active,
+                customFields,
+                null);
     }
 
     /** A service without custom fields (the shape before they existed). */
@@ -61,7 +106,8 @@ public record Service(
                 isAddon,
                 maxPerDay,
                 active,
-                List.of());
+                List.of(),
+                null);
     }
 
     /**
@@ -77,6 +123,12 @@ public record Service(
         }
         return minutes;
     }
+
+    /**
+     * The most bookings a day a service may be limited to: a limit is for scarce sessions (two
+     * mastering slots a day); past a thousand it limits nothing a studio can sell.
+     */
+    public static final int MAX_PER_DAY = 1000;
 
     /**
      * The highest price a service may have (100,000,000.00): far above any studio's, and low enough

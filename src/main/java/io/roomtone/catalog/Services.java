@@ -25,7 +25,7 @@ public class Services {
     private static final String COLUMNS =
             """
             id, name, description, default_duration_min, base_price_cents, pricing_model, requires_engineer,
-            room_tags, staff_skill_required, is_addon, max_per_day, active, custom_fields::text AS custom_fields""";
+            room_tags, staff_skill_required, is_addon, max_per_day, active, custom_fields::text AS custom_fields, color""";
 
     private final JdbcClient jdbc;
     private final Studios studios;
@@ -82,7 +82,8 @@ public class Services {
                 draft.isAddon() == null ? Boolean.FALSE : draft.isAddon(),
                 draft.maxPerDay(),
                 draft.active() == null ? Boolean.TRUE : draft.active(),
-                draft.customFields());
+                draft.customFields(),
+                draft.color());
         ServiceDraft checked = check(candidate);
         requireUniqueName(checked.name(), null);
         Service service = write(checked, null);
@@ -99,7 +100,7 @@ public class Services {
     /**
      * Changes the fields present in {@code draft} and clears those named in {@code cleared} (JSON
      * names: {@code description}, {@code room_tags}, {@code staff_skill_required}, {@code
-     * max_per_day}, {@code custom_fields}); the result is checked as a whole.
+     * max_per_day}, {@code custom_fields}, {@code color}); the result is checked as a whole.
      */
     @Transactional
     public Service update(UUID id, ServiceDraft draft, Set<String> cleared) {
@@ -123,7 +124,8 @@ public class Services {
                 Patch.resolve(draft.isAddon(), before.isAddon(), cleared, "is_addon"),
                 Patch.resolve(draft.maxPerDay(), before.maxPerDay(), cleared, "max_per_day"),
                 Patch.resolve(draft.active(), before.active(), cleared, "active"),
-                Patch.resolve(draft.customFields(), before.customFields(), cleared, "custom_fields"));
+                Patch.resolve(draft.customFields(), before.customFields(), cleared, "custom_fields"),
+                Patch.resolve(draft.color(), before.color(), cleared, "color"));
         ServiceDraft checked = check(candidate);
         if (draft.name() != null) {
             requireUniqueName(checked.name(), id);
@@ -139,9 +141,9 @@ public class Services {
                 ? """
                   INSERT INTO service (studio_id, name, description, default_duration_min, base_price_cents,
                                        pricing_model, requires_engineer, room_tags, staff_skill_required,
-                                       is_addon, max_per_day, active, custom_fields)
+                                       is_addon, max_per_day, active, custom_fields, color)
                   VALUES (:studio, :name, :description, :duration, :price, :pricing, :engineer, :roomTags,
-                          :skill, :addon, :maxPerDay, :active, CAST(:fields AS jsonb))
+                          :skill, :addon, :maxPerDay, :active, CAST(:fields AS jsonb), :color)
                   RETURNING\s"""
                 : """
                   UPDATE service
@@ -149,7 +151,7 @@ public class Services {
                          base_price_cents = :price, pricing_model = :pricing, requires_engineer = :engineer,
                          room_tags = :roomTags, staff_skill_required = :skill, is_addon = :addon,
                          max_per_day = :maxPerDay, active = :active, custom_fields = CAST(:fields AS jsonb),
-                         updated_at = now()
+                         color = :color, updated_at = now()
                    WHERE studio_id = :studio AND id = :id
                   RETURNING\s""";
         return jdbc.sql(sql + COLUMNS)
@@ -167,6 +169,7 @@ public class Services {
                 .param("maxPerDay", service.maxPerDay())
                 .param("active", service.active())
                 .param("fields", json.writeValueAsString(service.customFields()))
+                .param("color", service.color())
                 .query(mapper())
                 .single();
     }
@@ -205,7 +208,15 @@ public class Services {
                 "must be between 0 and " + Service.MAX_PRICE_CENTS);
         Labels.checkList(validation, draft.roomTags(), "room_tags");
         Labels.checkText(validation, draft.staffSkillRequired(), "staff_skill_required", 100);
-        validation.check(draft.maxPerDay() == null || draft.maxPerDay() >= 1, "max_per_day", "must be 1 or more");
+        validation.check(
+                draft.maxPerDay() == null || (draft.maxPerDay() >= 1 && draft.maxPerDay() <= Service.MAX_PER_DAY),
+                "max_per_day",
+                "must be between 1 and " + Service.MAX_PER_DAY);
+        // only #rrggbb: the board paints it and computes its ink from it; null (not "") means none
+        validation.check(
+                draft.color() == null || Labels.isColor(draft.color()),
+                "color",
+                "must be a colour code as #rrggbb, like #3366ff");
         List<CustomField> fields = CustomFields.check(validation, draft.customFields());
         validation.throwIfInvalid();
         String skill = Labels.tag(draft.staffSkillRequired());
@@ -221,7 +232,8 @@ public class Services {
                 draft.isAddon(),
                 draft.maxPerDay(),
                 draft.active(),
-                fields == null ? List.of() : fields);
+                fields == null ? List.of() : fields,
+                draft.color() == null ? null : draft.color().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void requireUniqueName(String name, UUID except) {
@@ -262,6 +274,7 @@ public class Services {
                 rs.getBoolean("is_addon"),
                 Rows.integer(rs, "max_per_day"),
                 rs.getBoolean("active"),
-                List.of(json.readValue(rs.getString("custom_fields"), CustomField[].class)));
+                List.of(json.readValue(rs.getString("custom_fields"), CustomField[].class)),
+                rs.getString("color"));
     }
 }

@@ -32,6 +32,9 @@ public final class PaymentEvents {
             String reason,
             Instant refundedAt) {}
 
+    /** A refund through a provider was asked for; it is carried out after the asking transaction commits. */
+    public record RefundRequested(UUID studioId, UUID reference, UUID operationId, long amountCents, String currency) {}
+
     /** A provider declined an operation; {@code failure} says why. */
     public record PaymentFailed(
             UUID studioId,

@@ -3,7 +3,6 @@ package io.roomtone.payments;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.payments.PaymentEvents.PaymentReceived;
-import io.roomtone.payments.PaymentEvents.PaymentRefunded;
 import io.roomtone.payments.PaymentOperation.Gateway;
 import io.roomtone.payments.PaymentOperation.Kind;
 import io.roomtone.payments.PaymentOperation.Status;
@@ -12,9 +11,6 @@ import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.TimeBounds;
 import io.roomtone.shared.Validation;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,14 +60,14 @@ public class Payments {
     public record Refunded(List<PaymentOperation> parts, boolean repeated) {}
 
     private final JdbcClient jdbc;
-    private final Ledger ledger;
-    private final ApplicationEventPublisher events;
+    private final OperationStore store;
+    private final Settlements settlements;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+    Payments(JdbcClient jdbc, OperationStore store, Settlements settlements, Clock clock) {
         this.jdbc = jdbc;
-        this.ledger = ledger;
-        this.events = events;
+        this.store = store;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -109,12 +103,12 @@ public class Payments {
                         "note",
                         "must be at most 500 characters")
                 .throwIfInvalid();
-        List<PaymentOperation> earlier = requested(receipt.operationId());
+        List<PaymentOperation> earlier = store.requested(receipt.operationId());
         if (!earlier.isEmpty()) {
             return earlier.get(0);
         }
-        open(receipt.reference(), receipt.currency());
-        PaymentOperation receipted = insert(
+        store.open(receipt.reference(), receipt.currency());
+        PaymentOperation receipted = store.insert(
                 new PaymentOperation(
                         receipt.operationId(),
                         receipt.reference(),
@@ -134,25 +128,7 @@ public class Payments {
                         now,
                         now),
                 receipt.operationId());
-        ledger.post(new LedgerPosting(
-                receipt.reference(),
-                "payment_received",
-                "Payment received (" + receipt.method().code() + ")",
-                receipt.receivedAt(),
-                List.of(
-                        LedgerPosting.Entry.debit(
-                                receipt.method().account(), receipt.amountCents(), receipt.currency()),
-                        LedgerPosting.Entry.credit(
-                                LedgerAccount.CLIENT_RECEIVABLE, receipt.amountCents(), receipt.currency()))));
-        events.publishEvent(new PaymentReceived(
-                Tenancy.currentStudioId(),
-                receipt.reference(),
-                receipt.operationId(),
-                receipt.amountCents(),
-                receipt.currency(),
-                Gateway.MANUAL,
-                receipt.method(),
-                receipt.receivedAt()));
+        settlements.received(receipted, receipt.receivedAt());
         return receipted;
     }
 
@@ -175,11 +151,11 @@ public class Payments {
                         "reason",
                         "must be at most 500 characters")
                 .throwIfInvalid();
-        List<PaymentOperation> earlier = requested(refund.operationId());
+        List<PaymentOperation> earlier = store.requested(refund.operationId());
         if (!earlier.isEmpty()) {
             return new Refunded(earlier, true);
         }
-        String currency = lock(refund.reference());
+        String currency = store.lock(refund.reference());
         PurchaseBalance balance = balanceOf(refund.reference(), currency);
         if (currency == null || refund.amountCents() > balance.refundableCents()) {
             throw tooMuch(refund.amountCents(), balance);
@@ -195,7 +171,7 @@ public class Payments {
             left -= part;
             UUID id = parts.isEmpty() ? refund.operationId() : partId(refund.operationId(), parts.size());
             boolean byHand = source.gateway() == Gateway.MANUAL;
-            parts.add(insert(
+            parts.add(store.insert(
                     new PaymentOperation(
                             id,
                             refund.reference(),
@@ -215,8 +191,11 @@ public class Payments {
                             now,
                             byHand ? now : null),
                     refund.operationId()));
+            PaymentOperation asked = parts.get(parts.size() - 1);
             if (byHand) {
-                settleRefund(parts.get(parts.size() - 1), now);
+                settlements.refunded(asked, now);
+            } else {
+                settlements.requested(asked);
             }
         }
         return new Refunded(List.copyOf(parts), false);
@@ -258,33 +237,7 @@ public class Payments {
     /** Every operation of {@code reference}, oldest first. */
     @Transactional(readOnly = true)
     public List<PaymentOperation> operationsOf(UUID reference) {
-        return jdbc.sql(SELECT
-                        + " WHERE o.studio_id = :studio AND o.reference = :reference ORDER BY o.created_at, o.id")
-                .param("studio", Tenancy.currentStudioId())
-                .param("reference", reference)
-                .query(Payments::map)
-                .list();
-    }
-
-    private void settleRefund(PaymentOperation refunded, Instant at) {
-        ledger.post(new LedgerPosting(
-                refunded.reference(),
-                "payment_refunded",
-                "Refund (" + refunded.method().code() + ")",
-                at,
-                List.of(
-                        LedgerPosting.Entry.debit(
-                                LedgerAccount.CLIENT_RECEIVABLE, refunded.amountCents(), refunded.currency()),
-                        LedgerPosting.Entry.credit(
-                                refunded.method().account(), refunded.amountCents(), refunded.currency()))));
-        events.publishEvent(new PaymentRefunded(
-                Tenancy.currentStudioId(),
-                refunded.reference(),
-                refunded.id(),
-                refunded.amountCents(),
-                refunded.currency(),
-                refunded.reason(),
-                at));
+        return store.of(reference);
     }
 
     /** A payment received and how much of it can still go back. */
@@ -318,86 +271,6 @@ public class Payments {
                 .toList();
     }
 
-    /** Creates the purchase of {@code reference} if it has none; refuses another currency than its own. */
-    private void open(UUID reference, String currency) {
-        jdbc.sql(
-                        """
-                        INSERT INTO purchase (studio_id, reference, currency) VALUES (:studio, :reference, :currency)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("studio", Tenancy.currentStudioId())
-                .param("reference", reference)
-                .param("currency", currency)
-                .update();
-        String own = lock(reference);
-        if (!currency.equals(own)) {
-            throw RoomtoneException.invalid("currency", "must be " + own + ", the currency of this purchase");
-        }
-    }
-
-    /** Locks the purchase of {@code reference} (serializing its refunds); its currency, null if none. */
-    private String lock(UUID reference) {
-        return jdbc.sql(
-                        """
-                        SELECT currency FROM purchase WHERE studio_id = :studio AND reference = :reference FOR UPDATE
-                        """)
-                .param("studio", Tenancy.currentStudioId())
-                .param("reference", reference)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-    }
-
-    private List<PaymentOperation> requested(UUID requestId) {
-        return jdbc.sql(SELECT + " WHERE o.studio_id = :studio AND o.request_id = :request ORDER BY o.created_at, o.id")
-                .param("studio", Tenancy.currentStudioId())
-                .param("request", requestId)
-                .query(Payments::map)
-                .list();
-    }
-
-    private PaymentOperation insert(PaymentOperation op, UUID requestId) {
-        try {
-            jdbc.sql(
-                            """
-                            INSERT INTO payment_operation (studio_id, id, request_id, reference, kind, gateway, amount_cents,
-                                                           status, method, parent_id, provider_ref, reason, note, failure,
-                                                           received_at, requested_by, created_at, settled_at)
-                            VALUES (:studio, :id, :request, :reference, :kind, :gateway, :amount, :status, :method, :parent,
-                                    :providerRef, :reason, :note, :failure, :received, :requestedBy, :created, :settled)
-                            """)
-                    .param("studio", Tenancy.currentStudioId())
-                    .param("id", op.id())
-                    .param("request", requestId)
-                    .param("reference", op.reference())
-                    .param("kind", op.kind().code())
-                    .param("gateway", op.gateway().code())
-                    .param("amount", op.amountCents())
-                    .param("status", op.status().code())
-                    .param("method", op.method() == null ? null : op.method().code())
-                    .param("parent", op.parentId())
-                    .param("providerRef", op.providerRef())
-                    .param("reason", op.reason())
-                    .param("note", op.note())
-                    .param("failure", op.failure())
-                    .param("received", timestamp(op.receivedAt()))
-                    .param("requestedBy", op.requestedBy())
-                    .param("created", timestamp(op.createdAt()))
-                    .param("settled", timestamp(op.settledAt()))
-                    .update();
-        } catch (DataIntegrityViolationException e) {
-            // the database's own check (a backstop behind the one above, made under the same lock);
-            // the transaction is aborted now, so the balance cannot be read again
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("refund_within_received")) {
-                throw new RoomtoneException(
-                        ProblemCode.REFUND_EXCEEDS_PAID,
-                        "A refund of " + op.amountCents() + " cents is more than was received and not yet refunded.");
-            }
-            throw e;
-        }
-        return op;
-    }
-
     private static RoomtoneException tooMuch(long asked, PurchaseBalance balance) {
         return new RoomtoneException(
                 ProblemCode.REFUND_EXCEEDS_PAID,
@@ -420,41 +293,5 @@ public class Payments {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static final String SELECT =
-            """
-            SELECT o.*, p.currency FROM payment_operation o
-              JOIN purchase p ON p.studio_id = o.studio_id AND p.reference = o.reference
-            """;
-
-    private static PaymentOperation map(ResultSet rs, int n) throws SQLException {
-        String method = rs.getString("method");
-        return new PaymentOperation(
-                rs.getObject("id", UUID.class),
-                rs.getObject("reference", UUID.class),
-                Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-                Gateway.valueOf(rs.getString("gateway").toUpperCase(java.util.Locale.ROOT)),
-                rs.getLong("amount_cents"),
-                rs.getString("currency"),
-                Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                method == null ? null : PaymentMethod.of(method),
-                rs.getObject("parent_id", UUID.class),
-                rs.getString("provider_ref"),
-                rs.getString("reason"),
-                rs.getString("note"),
-                rs.getString("failure"),
-                instant(rs.getTimestamp("received_at")),
-                rs.getObject("requested_by", UUID.class),
-                instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("settled_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

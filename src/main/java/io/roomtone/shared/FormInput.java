@@ -1,7 +1,6 @@
 package io.roomtone.shared;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -70,29 +69,48 @@ public final class FormInput {
 
     /**
      * A decimal of 0 or more with at most {@code digits} decimals, as a whole number of its smallest
-     * unit ("13.5" with 2 digits is 1350: a tax rate in basis points typed as a percentage).
+     * unit ("13.5" with 2 digits is 1350: a tax rate in basis points typed as a percentage). A number
+     * past what the smallest units can hold is "too large", in words a studio owner reads, never a
+     * complaint about decimals; its size is checked before it is scaled, so that "1e999999999" costs
+     * nothing.
      */
     public Long scaled(String field, int digits) {
         String text = text(field);
         if (text == null) {
             return null;
         }
+        BigDecimal amount;
         try {
-            BigDecimal amount = new BigDecimal(text);
-            if (amount.signum() < 0 || text.startsWith("+")) {
-                problems.putIfAbsent(field, "must be 0 or more");
-                return null;
-            }
-            return amount.setScale(digits, RoundingMode.UNNECESSARY)
-                    .movePointRight(digits)
-                    .longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+            amount = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.putIfAbsent(field, digits == 0 ? "must be a whole number" : "must be a number");
+            return null;
+        }
+        if (amount.signum() < 0 || text.startsWith("+")) {
+            problems.putIfAbsent(field, "must be 0 or more");
+            return null;
+        }
+        BigDecimal exact = amount.stripTrailingZeros();
+        if (exact.scale() > digits) {
             problems.putIfAbsent(
                     field,
                     digits == 0 ? "must be a whole number" : "must be a number with at most " + digits + " decimals");
             return null;
         }
+        // whole digits, once scaled: a long holds any 18
+        if ((long) exact.precision() - exact.scale() + digits > 19) {
+            problems.putIfAbsent(field, TOO_LARGE);
+            return null;
+        }
+        try {
+            return exact.movePointRight(digits).longValueExact();
+        } catch (ArithmeticException e) {
+            problems.putIfAbsent(field, TOO_LARGE);
+            return null;
+        }
     }
+
+    private static final String TOO_LARGE = "is too large: type a smaller number";
 
     /** A time of day as a browser's time input sends it ({@code HH:mm}, or {@code HH:mm:ss}). */
     public LocalTime time(String field) {

@@ -33,7 +33,9 @@ CREATE TABLE payment_operation (
     failure      text,
     received_at  timestamptz,
     requested_by uuid,
+    -- provider calls made for it, and when an unsettled one is looked at again
     attempts     integer     NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz,
     created_at   timestamptz NOT NULL DEFAULT now(),
     settled_at   timestamptz,
     PRIMARY KEY (studio_id, id),

@@ -42,6 +42,7 @@ final class BoardLayout {
             int col,
             int span,
             String colour,
+            String ownColour,
             boolean conflict) {
 
         public boolean isHold() {
@@ -83,7 +84,13 @@ final class BoardLayout {
 
         String room(UUID id);
 
+        /** The classes of a block of the service: its background (palette) and its ink. */
         String colour(UUID serviceId);
+
+        /** The service's own colour ({@code #rrggbb}), which the board's script paints; null for none. */
+        default String ownColour(UUID serviceId) {
+            return null;
+        }
     }
 
     private final ZoneId zone;
@@ -199,6 +206,7 @@ final class BoardLayout {
                     col,
                     Math.max(1, last - col),
                     entry.serviceId() == null ? "" : names.colour(entry.serviceId()),
+                    entry.serviceId() == null ? null : names.ownColour(entry.serviceId()),
                     entry.conflict()));
         }
         Integer nowCol = null;

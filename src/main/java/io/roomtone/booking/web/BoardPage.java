@@ -43,8 +43,8 @@ class BoardPage {
     /** One day of the month overview. */
     record MonthDay(LocalDate date, boolean inMonth, boolean today, long sessions, long requests, long holds) {}
 
-    /** A service seen on the board, for the legend. */
-    record Legend(String name, String classes) {}
+    /** A service seen on the board, for the legend: its classes, and its own colour if it has one. */
+    record Legend(String name, String classes, String ownColour) {}
 
     private final StudioCalendar calendar;
     private final Availability availability;
@@ -150,9 +150,16 @@ class BoardPage {
 
             @Override
             public String colour(UUID serviceId) {
-                String classes = ServiceColours.classesOf(serviceId);
-                legend.computeIfAbsent(serviceId.toString(), key -> new Legend(service(serviceId), classes));
+                String own = ownColour(serviceId);
+                String classes = ServiceColours.classesOf(serviceId, own);
+                legend.computeIfAbsent(serviceId.toString(), key -> new Legend(service(serviceId), classes, own));
                 return classes;
+            }
+
+            @Override
+            public String ownColour(UUID serviceId) {
+                return ServiceColours.ownColour(
+                        catalog.service(serviceId).map(Service::color).orElse(null));
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.roomtone.booking.web;
 
 import io.roomtone.booking.Booking;
+import io.roomtone.booking.BookingPayments;
 import io.roomtone.booking.BookingQueries;
 import io.roomtone.booking.BookingStatus;
 import io.roomtone.catalog.Services;
@@ -42,7 +43,11 @@ class DeskTodayPage {
     /** One day of sessions, in the studio's zone. */
     record Day(LocalDate date, String headingKey, List<DeskRows.Row> sessions) {}
 
+    /** How long before a card hold lapses the studio is warned (and always when it lapses before the deadline). */
+    static final Duration CARD_HOLD_WARNING = Duration.ofDays(2);
+
     private final BookingQueries queries;
+    private final BookingPayments payments;
     private final DeskRows rows;
     private final Services services;
     private final ScheduleRules rules;
@@ -51,12 +56,14 @@ class DeskTodayPage {
 
     DeskTodayPage(
             BookingQueries queries,
+            BookingPayments payments,
             DeskRows rows,
             Services services,
             ScheduleRules rules,
             Studios studios,
             Clock clock) {
         this.queries = queries;
+        this.payments = payments;
         this.rows = rows;
         this.services = services;
         this.rules = rules;
@@ -89,7 +96,15 @@ class DeskTodayPage {
                 .filter(b -> b.decisionDueAt() != null && b.decisionDueAt().isBefore(now.plus(SOON)))
                 .toList());
         model.addAttribute("dueSoon", dueSoon);
-        model.addAttribute("warnings", warnings());
+        List<Warning> warnings = warnings();
+        for (BookingPayments.LapsingHold hold : payments.lapsingHolds(CARD_HOLD_WARNING, now)) {
+            warnings.add(new Warning(
+                    "desk.warn.cardHoldLapses",
+                    hold.booking().code(),
+                    "/admin/bookings/" + hold.booking().id(),
+                    "desk.warn.cardHoldLapses.link"));
+        }
+        model.addAttribute("warnings", warnings);
         model.addAttribute("now", now);
         return "admin/today";
     }

@@ -72,19 +72,10 @@ final class PaymentForms {
         return typed;
     }
 
-    /**
-     * The form's amount in the currency's units, as cents. A number too large for any payment is
-     * named as such (rather than as a number with too many decimals, which it is not).
-     */
+    /** The form's amount in the currency's units, as cents; required. */
     static Long amount(FormInput input, String currency) {
-        String text = input.text("amount");
-        if (text == null) {
+        if (input.text("amount") == null) {
             input.problem("amount", "is required");
-            return null;
-        }
-        if (text.matches("\\d{13,}([.,]\\d*)?")) {
-            // past Payments.MAX_CENTS in any currency of at most 2 decimals
-            input.problem("amount", "is too large for one payment");
             return null;
         }
         return input.money("amount", currency);

@@ -2,8 +2,10 @@ package io.roomtone.booking.web;
 
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingQueries;
+import io.roomtone.booking.PaymentStatus;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.RoomtoneException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,12 @@ class SentPage {
 
     private final BookingQueries queries;
     private final Rooms rooms;
+    private final CardPayments cards;
 
-    SentPage(BookingQueries queries, Rooms rooms) {
+    SentPage(BookingQueries queries, Rooms rooms, CardPayments cards) {
         this.queries = queries;
         this.rooms = rooms;
+        this.cards = cards;
     }
 
     @GetMapping("/book/sent/{bookingId}")
@@ -52,6 +56,13 @@ class SentPage {
                 booking.lines().stream().filter(l -> !l.isAddon()).findFirst().orElse(null));
         model.addAttribute(
                 "addOnLines", booking.lines().stream().filter(l -> l.isAddon()).toList());
+        // the deposit by card, while it is still to pay: Stripe's Payment Element on this page
+        if (booking.paymentStatus() == PaymentStatus.UNPAID) {
+            cards.open(id).filter(started -> started.clientSecret() != null).ifPresent(started -> {
+                model.addAttribute("cardKey", cards.publishableKey());
+                model.addAttribute("cardSecret", started.clientSecret());
+            });
+        }
         return "book/sent";
     }
 }

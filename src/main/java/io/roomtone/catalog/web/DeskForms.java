@@ -1,14 +1,18 @@
 package io.roomtone.catalog.web;
 
+import io.roomtone.shared.FormInput;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.util.MultiValueMap;
 
@@ -46,6 +50,32 @@ final class DeskForms {
                 .filter(s -> !s.isEmpty())
                 .toList();
         return items.isEmpty() ? null : items;
+    }
+
+    /** What a colour picker shows while there is no colour (its own value cannot be empty). */
+    static final String PICKER_DEFAULT = "#5b3cc4";
+
+    private static final Pattern HEX = Pattern.compile("^#[0-9a-fA-F]{6}$");
+
+    /**
+     * The colour of a form with a picker ({@code color_picker}) beside its hex field ({@code color}):
+     * the hex text, unless only the picker changed (a browser without JavaScript, where nothing keeps
+     * the two in step). {@code color_was} is the hex text the form was shown with.
+     */
+    static String color(FormInput form) {
+        String typed = form.text("color");
+        String was = form.text("color_was");
+        String picked = form.text("color_picker");
+        if (!Objects.equals(typed, was) || picked == null) {
+            return typed;
+        }
+        String pickerWas = was != null && HEX.matcher(was).matches() ? was : PICKER_DEFAULT;
+        return picked.equalsIgnoreCase(pickerWas) ? typed : picked;
+    }
+
+    /** What the picker shows for the hex text {@code color}: that colour, or the default when it is none. */
+    static String picker(String color) {
+        return color != null && HEX.matcher(color).matches() ? color.toLowerCase(Locale.ROOT) : PICKER_DEFAULT;
     }
 
     /** A list as the form shows it. */

@@ -9,11 +9,8 @@ import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,11 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/admin/rooms")
 class DeskRoomsPage {
-
-    /** What the colour picker shows while a room has no colour (its own value cannot be empty). */
-    static final String PICKER_DEFAULT = "#5b3cc4";
-
-    private static final Pattern HEX = Pattern.compile("^#[0-9a-fA-F]{6}$");
 
     private final Rooms rooms;
 
@@ -149,7 +141,7 @@ class DeskRoomsPage {
         Integer capacity = form.integer("capacity");
         var tags = DeskForms.list(form.text("tags"));
         var equipment = DeskForms.list(form.text("equipment"));
-        String color = color(form);
+        String color = DeskForms.color(form);
         clearIfNull(cleared, name, "name");
         clearIfNull(cleared, description, "description");
         if (form.text("capacity") == null) {
@@ -159,21 +151,6 @@ class DeskRoomsPage {
         clearIfNull(cleared, equipment, "equipment");
         clearIfNull(cleared, color, "color");
         return new RoomDraft(name, description, capacity, tags, equipment, color, form.checkbox("active"));
-    }
-
-    /**
-     * The colour: the hex text, unless only the picker changed (a browser without JavaScript, where
-     * nothing keeps the two in step). {@code color_was} is the hex text the form was shown with.
-     */
-    static String color(FormInput form) {
-        String typed = form.text("color");
-        String was = form.text("color_was");
-        String picked = form.text("color_picker");
-        if (!Objects.equals(typed, was) || picked == null) {
-            return typed;
-        }
-        String pickerWas = was != null && HEX.matcher(was).matches() ? was : PICKER_DEFAULT;
-        return picked.equalsIgnoreCase(pickerWas) ? typed : picked;
     }
 
     private static void clearIfNull(Set<String> cleared, Object value, String field) {
@@ -208,11 +185,10 @@ class DeskRoomsPage {
     }
 
     private String form(Room room, Map<String, String> shown, Map<String, String> problems, Model model) {
-        String color = shown.getOrDefault("color", "");
         model.addAttribute("room", room);
         model.addAttribute("values", shown);
         model.addAttribute("problems", problems);
-        model.addAttribute("picker", HEX.matcher(color).matches() ? color.toLowerCase(Locale.ROOT) : PICKER_DEFAULT);
+        model.addAttribute("picker", DeskForms.picker(shown.get("color")));
         return "admin/rooms-form";
     }
 

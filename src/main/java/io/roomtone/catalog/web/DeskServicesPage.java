@@ -58,6 +58,8 @@ class DeskServicesPage {
     String initCreationForm(Model model) {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("pricing_model", PricingModel.PER_BLOCK.json());
+        shown.put("color", "");
+        shown.put("color_was", "");
         shown.put("active", "on");
         return form(null, shown, List.of(), Map.of(), model);
     }
@@ -142,7 +144,7 @@ class DeskServicesPage {
         boolean activate = "true".equals(active);
         services.update(
                 service.id(),
-                new ServiceDraft(null, null, null, null, null, null, null, null, null, null, activate, null));
+                new ServiceDraft(null, null, null, null, null, null, null, null, null, null, activate, null, null));
         return "redirect:/admin/services?done=" + (activate ? "activated" : "deactivated");
     }
 
@@ -155,14 +157,18 @@ class DeskServicesPage {
         PricingModel pricing = pricingModel(form);
         List<String> roomTags = DeskForms.list(form.text("room_tags"));
         String skill = form.text("staff_skill_required");
-        Integer maxPerDay = form.integer("max_per_day");
+        Integer maxPerDay = maxPerDay(form);
         List<CustomField> fields = CustomFieldRows.fields(rows, form);
+        String color = DeskForms.color(form);
         clearIfBlank(form, cleared, "name", "name");
         clearIfBlank(form, cleared, "description", "description");
         clearIfBlank(form, cleared, "default_duration_min", "default_duration_min");
         clearIfBlank(form, cleared, "price", "base_price_cents");
         clearIfBlank(form, cleared, "staff_skill_required", "staff_skill_required");
         clearIfBlank(form, cleared, "max_per_day", "max_per_day");
+        if (color == null) {
+            cleared.add("color");
+        }
         if (roomTags == null) {
             cleared.add("room_tags"); // blank, or only commas
         }
@@ -178,7 +184,8 @@ class DeskServicesPage {
                 form.checkbox("is_addon"),
                 maxPerDay,
                 form.checkbox("active"),
-                fields);
+                fields,
+                color);
     }
 
     /**
@@ -208,6 +215,19 @@ class DeskServicesPage {
 
     private static int digits(String currency) {
         return Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+    }
+
+    /**
+     * The most bookings a day. A whole number past what an {@code int} holds is the service's own
+     * problem ("between 1 and 1000"), not a question of number types.
+     */
+    private static Integer maxPerDay(FormInput form) {
+        String text = form.text("max_per_day");
+        if (text != null && text.matches("[+-]?[0-9]{10,}")) {
+            form.problem("max_per_day", "must be between 1 and " + Service.MAX_PER_DAY);
+            return null;
+        }
+        return form.integer("max_per_day");
     }
 
     private static PricingModel pricingModel(FormInput form) {
@@ -262,7 +282,10 @@ class DeskServicesPage {
             HttpServletResponse response) {
         Object status = model.getAttribute("refusalStatus");
         response.setStatus(status instanceof Integer s ? s : HttpStatus.BAD_REQUEST.value());
-        return form(service, DeskForms.typed(values), rows, problems, model);
+        Map<String, String> shown = DeskForms.typed(values);
+        // the picker now stands for what the hex field shows
+        shown.put("color_was", shown.getOrDefault("color", ""));
+        return form(service, shown, rows, problems, model);
     }
 
     private String form(
@@ -273,6 +296,7 @@ class DeskServicesPage {
         model.addAttribute("types", CustomFieldRows.TYPES);
         model.addAttribute("problems", problems);
         model.addAttribute("currency", studios.current().currency());
+        model.addAttribute("picker", DeskForms.picker(shown.get("color")));
         return "admin/services-form";
     }
 
@@ -288,6 +312,8 @@ class DeskServicesPage {
         shown.put("room_tags", DeskForms.joined(s.roomTags()));
         shown.put("staff_skill_required", s.staffSkillRequired() == null ? "" : s.staffSkillRequired());
         shown.put("max_per_day", s.maxPerDay() == null ? "" : s.maxPerDay().toString());
+        shown.put("color", s.color() == null ? "" : s.color());
+        shown.put("color_was", shown.get("color"));
         if (s.requiresEngineer()) {
             shown.put("requires_engineer", "on");
         }

@@ -36,10 +36,13 @@ class ServiceController {
             .defaulted("requires_engineer", false)
             .defaulted("is_addon", false)
             .defaulted("active", true)
-            .clearable("description", "room_tags", "staff_skill_required", "max_per_day", "custom_fields");
+            .clearable("description", "room_tags", "staff_skill_required", "max_per_day", "custom_fields", "color");
 
     private static final String CUSTOM_FIELDS =
             """
+            `color` is the colour of the service's sessions on the calendar board, `#rrggbb` (stored in lower \
+            case), or null for none (the board then picks one of its palette); `max_per_day`, when set, is 1 to \
+            1000. \
             `custom_fields` lists at most 20 questions a booking answers: `{key, label, type, required, \
             options}` with `key` matching `^[a-z][a-z0-9_]{0,39}$` and unique within the service, `label` 1-80 \
             characters without control or invisible characters, `type` one of `text`, `number`, `date`, \
@@ -80,8 +83,8 @@ class ServiceController {
             summary = "Replace a service",
             description = "Every field: `name`, `default_duration_min` and `base_price_cents` are required;"
                     + " `pricing_model` left out is `per_block`, `requires_engineer` and `is_addon` false, `active`"
-                    + " true; `description`, `room_tags`, `staff_skill_required`, `max_per_day` and `custom_fields`"
-                    + " left out are cleared. Unknown fields are a 400. " + CUSTOM_FIELDS,
+                    + " true; `description`, `room_tags`, `staff_skill_required`, `max_per_day`, `custom_fields` and"
+                    + " `color` left out are cleared. Unknown fields are a 400. " + CUSTOM_FIELDS,
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -98,7 +101,7 @@ class ServiceController {
             summary = "Change some fields of a service",
             description =
                     "JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): a field left out keeps its value, a field sent as `null` is cleared (`description`, `room_tags`, `staff_skill_required`, `max_per_day`,"
-                            + " `custom_fields`) or reset to its default (`pricing_model`: `per_block`, `requires_engineer`,"
+                            + " `custom_fields`, `color`) or reset to its default (`pricing_model`: `per_block`, `requires_engineer`,"
                             + " `is_addon`: false, `active`: true); `null` for `name`, `default_duration_min` or"
                             + " `base_price_cents` is a 400. Unknown fields are a 400. Checked as PUT is. "
                             + CUSTOM_FIELDS,

@@ -166,7 +166,8 @@ class DemoStudio implements ApplicationRunner {
                                 CustomField.Type.SELECT,
                                 false,
                                 List.of("Rock", "Jazz", "Hip-hop", "Classical", "Other")),
-                        new CustomField("musicians", "Number of musicians", CustomField.Type.NUMBER, false, null))));
+                        new CustomField("musicians", "Number of musicians", CustomField.Type.NUMBER, false, null)),
+                "#2563eb"));
         Service mixing = services.create(new ServiceDraft(
                 "Mixing",
                 "Mix session with an engineer",
@@ -178,7 +179,9 @@ class DemoStudio implements ApplicationRunner {
                 "mixing",
                 false,
                 3,
-                true));
+                true,
+                null,
+                "#7c3aed"));
         services.create(new ServiceDraft(
                 "Vocal booth rental",
                 "Self-service booth time",
@@ -190,7 +193,9 @@ class DemoStudio implements ApplicationRunner {
                 null,
                 false,
                 null,
-                true));
+                true,
+                null,
+                "#f59e0b"));
         services.create(new ServiceDraft(
                 "Vintage mic package",
                 "U47 and C12 for the session",

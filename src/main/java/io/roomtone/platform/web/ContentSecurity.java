@@ -18,14 +18,30 @@ final class ContentSecurity {
     static final String API_DOCUMENTATION = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    /**
+     * The pages where a client pays by card, when card payments are on: Stripe's script, its frames
+     * and its API are allowed there, and nowhere else.
+     */
+    static final String PAYMENT_PAGES =
+            "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self'; "
+                    + "img-src 'self' data: https://*.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; "
+                    + "connect-src 'self' https://api.stripe.com; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                    + "form-action 'self'";
+
     /** Powerful browser features no Roomtone page uses: a page cannot be tricked into asking for them. */
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), usb=()";
 
-    private ContentSecurity() {}
+    private final boolean cardPayments;
 
-    static void write(HttpServletRequest request, HttpServletResponse response) {
-        String path = request.getRequestURI();
-        boolean documentation = path != null && path.startsWith("/swagger-ui");
-        response.setHeader("Content-Security-Policy", documentation ? API_DOCUMENTATION : PAGES);
+    ContentSecurity(boolean cardPayments) {
+        this.cardPayments = cardPayments;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String policy = path.startsWith("/swagger-ui")
+                ? API_DOCUMENTATION
+                : cardPayments && path.startsWith("/book/sent/") ? PAYMENT_PAGES : PAGES;
+        response.setHeader("Content-Security-Policy", policy);
     }
 }

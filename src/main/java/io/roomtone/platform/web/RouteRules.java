@@ -81,6 +81,8 @@ final class RouteRules {
             new Rule(null, "/api/me/exceptions", Access.STAFF),
             new Rule(null, "/api/me/exceptions/**", Access.STAFF),
             new Rule(HttpMethod.GET, "/api/me/assignments", Access.STAFF),
+            // payment providers' webhooks: verified by their signature, not by a session
+            new Rule(HttpMethod.POST, "/api/webhooks/stripe", Access.PUBLIC),
             // the studio's back office
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations

@@ -2,6 +2,7 @@ package io.roomtone.platform.web;
 
 import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.RequestAuthentication;
+import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,8 @@ class SecurityConfiguration {
             RequestAuthentication authentication,
             Problems problems,
             IdentityProperties identity,
-            PageRefusals pages)
+            PageRefusals pages,
+            CardPayments cards)
             throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -75,7 +77,7 @@ class SecurityConfiguration {
                         }))
                 .headers(headers -> headers
                         // the policy depends on the path (see ContentSecurity)
-                        .addHeaderWriter(ContentSecurity::write)
+                        .addHeaderWriter(new ContentSecurity(cards.available())::write)
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurity.PERMISSIONS)))
