@@ -55,6 +55,11 @@ public class BookingPayments {
     @Transactional
     public Booking recordPayment(UUID id, Received received, UUID operationId) {
         Booking booking = access.lock(id).booking();
+        // a repeated operation (a form posted twice) changes nothing: checked before what is owed,
+        // which the first one may have paid off, and before the audit note, which it already wrote
+        if (payments.operationsOf(id).stream().anyMatch(op -> op.id().equals(operationId))) {
+            return reread(id);
+        }
         if (!PAYABLE.contains(booking.status())) {
             throw new RoomtoneException(
                     ProblemCode.INVALID_TRANSITION,

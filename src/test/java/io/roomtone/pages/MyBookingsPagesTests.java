@@ -129,11 +129,13 @@ class MyBookingsPagesTests {
         assertThat(moved.endAt()).isEqualTo(at(2, 15));
         assertThat(moved.reschedules()).isEqualTo(1);
         assertThat(moved.status()).isEqualTo("awaiting_approval");
-        // 100.00 for the hour, 2 × 25.00 of the add-on, 13 % tax; nothing paid online yet
+        // 100.00 for the hour, 2 × 25.00 of the add-on, 13 % tax, and the 15.00 fee of the move (owed
+        // on top of the total); nothing paid online yet
         Page receipt = signedIn(studio, client);
         receipt.navigate("/receipt/" + code);
         assertThat(receipt.locator(".receipt")).containsText("the full amount is due at the studio");
-        assertThat(receipt.locator(".receipt .me-due-row")).containsText("169.50");
+        assertThat(receipt.locator(".receipt .me-total")).containsText("169.50");
+        assertThat(receipt.locator(".receipt .me-due-row")).containsText("184.50");
 
         // cancel: the refund is on the page before anything is canceled
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel booking"))

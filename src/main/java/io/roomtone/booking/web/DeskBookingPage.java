@@ -3,15 +3,19 @@ package io.roomtone.booking.web;
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingChanges;
 import io.roomtone.booking.BookingDecisions;
+import io.roomtone.booking.BookingPayments;
 import io.roomtone.booking.BookingQueries;
 import io.roomtone.identity.AuditHistory;
 import io.roomtone.identity.Clients;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Studios;
+import io.roomtone.payments.PaymentMethod;
+import io.roomtone.shared.FormInput;
 import io.roomtone.shared.LocalPaths;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +31,7 @@ import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +56,9 @@ class DeskBookingPage {
     private final Clients clients;
     private final AuditHistory history;
     private final Studios studios;
+    private final BookingPayments payments;
+    private final ShownPayments shownPayments;
+    private final Clock clock;
 
     DeskBookingPage(
             BookingQueries queries,
@@ -58,7 +67,10 @@ class DeskBookingPage {
             DeskRows rows,
             Clients clients,
             AuditHistory history,
-            Studios studios) {
+            Studios studios,
+            BookingPayments payments,
+            ShownPayments shownPayments,
+            Clock clock) {
         this.queries = queries;
         this.decisions = decisions;
         this.changes = changes;
@@ -66,6 +78,9 @@ class DeskBookingPage {
         this.clients = clients;
         this.history = history;
         this.studios = studios;
+        this.payments = payments;
+        this.shownPayments = shownPayments;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/bookings/{id}")
@@ -178,6 +193,69 @@ class DeskBookingPage {
         });
     }
 
+    // == payments: record a payment received at the studio, refund ==
+
+    /**
+     * Records money the client paid at the studio. The form carries an operation id made when it was
+     * rendered, so a second post of the same form (a double click, a resent request) records nothing.
+     */
+    @PostMapping("/admin/bookings/{id}/payments")
+    String recordPayment(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> fields,
+            @RequestParam(required = false) String back,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            HttpServletResponse response) {
+        FormInput input = new FormInput(fields);
+        Map<String, String> typed = PaymentForms.typed(input, "amount", "method", "received_at", "note");
+        return act(id, "payment", typed, back, user, model, response, () -> {
+            Booking booking = queries.get(id, user);
+            Long amount = PaymentForms.amount(input, booking.currency());
+            PaymentMethod method = PaymentForms.method(input);
+            Instant receivedAt =
+                    PaymentForms.receivedAt(input, studios.current().timezone(), clock.instant());
+            UUID operation = PaymentForms.operation(input);
+            if (!input.problems().isEmpty()) {
+                return input.problems();
+            }
+            PaymentForms.inUnits(
+                    booking.currency(),
+                    () -> payments.recordPayment(
+                            id,
+                            new BookingPayments.Received(amount, method, receivedAt, input.text("note")),
+                            operation));
+            return null;
+        });
+    }
+
+    /** Gives money back; the form's operation id makes a second post of it change nothing. */
+    @PostMapping("/admin/bookings/{id}/refund")
+    String refund(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> fields,
+            @RequestParam(required = false) String back,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            HttpServletResponse response) {
+        FormInput input = new FormInput(fields);
+        Map<String, String> typed = PaymentForms.typed(input, "amount", "reason");
+        return act(id, "refund", typed, back, user, model, response, () -> {
+            Booking booking = queries.get(id, user);
+            Long amount = PaymentForms.amount(input, booking.currency());
+            if (input.text("reason") == null) {
+                input.problem("reason", "is required");
+            }
+            UUID operation = PaymentForms.operation(input);
+            if (!input.problems().isEmpty()) {
+                return input.problems();
+            }
+            PaymentForms.inUnits(
+                    booking.currency(), () -> payments.refund(id, amount, input.text("reason"), operation));
+            return null;
+        });
+    }
+
     /**
      * Runs {@code move} (which answers the problems of fields it parsed itself, or null when it
      * ran); success redirects to {@code back} or to this booking, a refusal renders the page again.
@@ -211,6 +289,7 @@ class DeskBookingPage {
             }
             if (problems.isEmpty()) {
                 refusal = e.getMessage();
+                model.addAttribute("refusalCode", e.code().name().toLowerCase(Locale.ROOT));
             }
             status = e.code().status();
         }
@@ -224,6 +303,7 @@ class DeskBookingPage {
             case "new_start_at" -> "start";
             case "new_end_at" -> "end";
             case "staff_ids" -> "staff";
+            case "amount_cents" -> "amount";
             default -> field;
         };
     }
@@ -256,6 +336,11 @@ class DeskBookingPage {
         form.putIfAbsent("end", LOCAL.format(booking.endAt().atZone(zone)));
         model.addAttribute("form", form);
         model.addAttribute("back", back);
+        // payments: the money section, and a fresh operation id per rendered form
+        model.addAttribute("money", shownPayments.of(booking));
+        form.putIfAbsent("received_at", LOCAL.format(clock.instant().atZone(zone)));
+        model.addAttribute("paymentOperation", UUID.randomUUID());
+        model.addAttribute("refundOperation", UUID.randomUUID());
         return "admin/booking";
     }
 

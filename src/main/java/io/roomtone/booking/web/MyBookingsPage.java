@@ -29,11 +29,13 @@ class MyBookingsPage {
     private final BookingQueries queries;
     private final BookingChanges changes;
     private final ShownBookings shown;
+    private final ShownPayments payments;
 
-    MyBookingsPage(BookingQueries queries, BookingChanges changes, ShownBookings shown) {
+    MyBookingsPage(BookingQueries queries, BookingChanges changes, ShownBookings shown, ShownPayments payments) {
         this.queries = queries;
         this.changes = changes;
         this.shown = shown;
+        this.payments = payments;
     }
 
     @GetMapping("/me/bookings")
@@ -60,6 +62,7 @@ class MyBookingsPage {
         BookingQueries.Detail detail = queries.ownByCode(code, viewer);
         model.addAttribute("detail", detail);
         model.addAttribute("shown", shown.show(detail.booking()));
+        model.addAttribute("money", payments.of(detail.booking()));
         model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
         // the policy's tier as it stands now, computed by the rules the change itself applies
         if (detail.mayCancel()) {

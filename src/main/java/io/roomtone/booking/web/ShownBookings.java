@@ -42,14 +42,15 @@ class ShownBookings {
         }
 
         /**
-         * What is left to pay at the studio: the total less what was paid (payments come with a
-         * later release); nothing for a session that will not take place (rejected, canceled, expired).
+         * What is left to pay at the studio: the total and the fees charged on top of it (a
+         * reschedule's) less what was paid and kept; nothing for a session that will not take place
+         * (rejected, canceled, expired).
          */
         public long dueCents() {
             boolean owed = booking.status().holdsItsSlot()
                     || booking.status() == BookingStatus.COMPLETED
                     || booking.status() == BookingStatus.NO_SHOW;
-            return owed ? Math.max(0, booking.totalCents() - booking.paidCents()) : 0;
+            return owed ? Math.max(0, booking.totalCents() + booking.feesCents() - booking.paidCents()) : 0;
         }
     }
 
