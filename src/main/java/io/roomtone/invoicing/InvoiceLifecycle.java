@@ -125,7 +125,7 @@ class InvoiceLifecycle {
         if (event.status() == BookingStatus.CONFIRMED) {
             issueDraft(booking.id());
         }
-        reconcileBeforeCommit(booking.id());
+        // nothing to reconcile: a booking just requested has no payments yet (its purchase is its id)
     }
 
     @EventListener

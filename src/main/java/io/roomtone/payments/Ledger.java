@@ -44,39 +44,41 @@ public class Ledger {
         this.jdbc = jdbc;
     }
 
-    /** Posts a balanced transaction inside the caller's transaction; returns its id. */
+    /** Posts a balanced transaction inside the caller's transaction, in one statement; returns its id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID post(LedgerPosting posting) {
-        UUID studio = Tenancy.currentStudioId();
         UUID id = UUID.randomUUID();
+        List<LedgerPosting.Entry> entries = posting.entries();
         jdbc.sql(
                         """
-                        INSERT INTO ledger_transaction (studio_id, id, reference, kind, description, occurred_at)
-                        VALUES (:studio, :id, :reference, :kind, :description, :occurred)
+                        WITH posted AS (
+                            INSERT INTO ledger_transaction (studio_id, id, reference, kind, description, occurred_at)
+                            VALUES (:studio, :id, :reference, :kind, :description, :occurred)
+                            RETURNING studio_id, id
+                        )
+                        INSERT INTO ledger_entry (studio_id, transaction_id, line, account, party, amount_cents, currency)
+                        SELECT posted.studio_id, posted.id, e.line - 1, e.account, e.party, e.amount, e.currency
+                          FROM posted,
+                               unnest(CAST(:accounts AS text[]), CAST(:parties AS uuid[]), CAST(:amounts AS bigint[]),
+                                      CAST(:currencies AS text[])) WITH ORDINALITY AS e(account, party, amount, currency, line)
                         """)
-                .param("studio", studio)
+                .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .param("reference", posting.reference())
                 .param("kind", posting.kind())
                 .param("description", posting.description())
                 .param("occurred", java.sql.Timestamp.from(posting.occurredAt()))
+                .param("accounts", entries.stream().map(e -> e.account().code()).toArray(String[]::new))
+                .param(
+                        "parties",
+                        entries.stream().map(LedgerPosting.Entry::party).toArray(UUID[]::new))
+                .param(
+                        "amounts",
+                        entries.stream().map(LedgerPosting.Entry::amountCents).toArray(Long[]::new))
+                .param(
+                        "currencies",
+                        entries.stream().map(LedgerPosting.Entry::currency).toArray(String[]::new))
                 .update();
-        int line = 0;
-        for (LedgerPosting.Entry entry : posting.entries()) {
-            jdbc.sql(
-                            """
-                            INSERT INTO ledger_entry (studio_id, transaction_id, line, account, party, amount_cents, currency)
-                            VALUES (:studio, :id, :line, :account, :party, :amount, :currency)
-                            """)
-                    .param("studio", studio)
-                    .param("id", id)
-                    .param("line", line++)
-                    .param("account", entry.account().code())
-                    .param("party", entry.party())
-                    .param("amount", entry.amountCents())
-                    .param("currency", entry.currency())
-                    .update();
-        }
         return id;
     }
 

@@ -161,7 +161,7 @@ class VersionTriggersTests {
                     "B " + tag);
             assertThat(catalogVersion(studio)).as("two rooms inserted at once").isEqualTo(before + 1);
 
-            assertThat(update("UPDATE room SET color = 'red' WHERE name LIKE ?", "% " + tag))
+            assertThat(update("UPDATE room SET color = '#ff0000' WHERE name LIKE ?", "% " + tag))
                     .isEqualTo(2);
             assertThat(catalogVersion(studio)).as("two rooms updated at once").isEqualTo(before + 2);
 

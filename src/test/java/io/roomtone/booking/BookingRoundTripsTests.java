@@ -43,7 +43,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * counted: under load it never runs.
  *
  * <p>The bounds asserted below are what the booking path makes today, so that a regression fails;
- * the plain booking meets the issue's target of 8 (issue 7, booking creation benchmark). See
+ * the plain booking met the target of 8 (issue 7, booking creation benchmark) until its invoice joined its transaction (issue 9, below). See
  * docs/benchmarks.md for the list.
  */
 @RoomtoneTest
@@ -57,15 +57,22 @@ class BookingRoundTripsTests {
      * An approval adds the client's lock and the pending count; a hold the lock and the active-hold
      * count; a conversion the hold's row lock and its update. Counted 2026-11-29.
      *
+     * Issue 9 puts the booking's invoice in its transaction (the issue demands it): a draft costs 6
+     * round trips (the booking read back, the invoice settings, the client, the studio, the insert),
+     * issuing it at once at a studio without approval 6 more (the draft, settings, client and studio
+     * again, the number, the update) and its ledger posting 1. The plain booking is at 20 besides
+     * rate limiting, no longer at the target of 8: the draft and its issue should become one
+     * INSERT ... SELECT each (counted 2026-11-30; a known regression, see the issue's closing note).
+     *
      * Not in these bounds: the occupancy announcement (availability's OccupancyAnnouncer moves the
      * studio's occupancy version after commit, one statement for every commit of its batch). Alone,
      * as here, a booking has a batch of its own: at most one such statement is asserted besides.
      */
-    static final Bound BOOKING = new Bound(14, 8);
+    static final Bound BOOKING = new Bound(26, 20);
 
-    static final Bound BOOKING_AWAITING_APPROVAL = new Bound(16, 10);
+    static final Bound BOOKING_AWAITING_APPROVAL = new Bound(21, 15);
     static final Bound HOLD = new Bound(15, 9);
-    static final Bound CONVERT = new Bound(16, 10);
+    static final Bound CONVERT = new Bound(28, 22);
 
     /**
      * At most {@code total} round trips of the request's own, of which at most {@code
