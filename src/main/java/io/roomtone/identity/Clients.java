@@ -119,25 +119,6 @@ public class Clients {
     }
 
     /**
-     * The names of these accounts of the studio (clients, or the studio's people who hold a slot),
-     * in one query: what a page listing many bookings shows beside each. Unknown ids are left out.
-     */
-    @Transactional(readOnly = true)
-    public java.util.Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
-        }
-        java.util.Map<UUID, String> names = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, name FROM app_user WHERE studio_id = :studio AND id = ANY(:ids)")
-                .param("studio", Tenancy.currentStudioId())
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(rs -> {
-                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
-                });
-        return names;
-    }
-
-    /**
      * A client without a password (the studio books for them): a name and an e-mail address, a
      * phone, or both (a walk-in may give only a phone). An e-mail address that any account of the
      * studio has already is a conflict; a blank e-mail or phone is none.

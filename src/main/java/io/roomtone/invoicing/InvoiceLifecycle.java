@@ -431,15 +431,12 @@ class InvoiceLifecycle {
                 : issuedAt.plus(Duration.ofDays(current.paymentTermsDays()));
     }
 
+    /** Whom the invoice is to: the client, or one of the studio's own people booking for themselves. */
     private InvoiceStore.Party party(UUID clientId) {
-        Optional<UserAccount> account = clients.find(clientId);
-        if (account.isPresent()) {
-            UserAccount a = account.get();
-            return new InvoiceStore.Party(clientId, a.name(), a.email(), a.phone());
-        }
-        // the studio's own people may book for themselves: their name, at least
-        String name = clients.names(List.of(clientId)).getOrDefault(clientId, "—");
-        return new InvoiceStore.Party(clientId, name, null, null);
+        UserAccount a = clients.accounts(List.of(clientId)).get(clientId);
+        return a == null
+                ? new InvoiceStore.Party(clientId, "—", null, null)
+                : new InvoiceStore.Party(clientId, a.name(), a.email(), a.phone());
     }
 
     private InvoiceStore.Seller seller(InvoiceSettings.Current current) {

@@ -218,7 +218,7 @@ public class CardPayments {
             if (!asking && !holding) {
                 continue;
             }
-            UUID releaseId = n++ == 0 ? operationId : UUID.nameUUIDFromBytes((operationId + "/" + n).getBytes());
+            UUID releaseId = n++ == 0 ? operationId : Payments.partId(operationId, n);
             try {
                 StripeGateway.Intent intent = stripe.cancel(op.providerRef(), releaseId);
                 transactions.executeWithoutResult(tx -> apply(intent));

@@ -282,7 +282,7 @@ public class Payments {
     }
 
     /** The id of the {@code n}th part of a refund spread over several payments: stable for a retry. */
-    private static UUID partId(UUID requestId, int n) {
+    static UUID partId(UUID requestId, int n) {
         return UUID.nameUUIDFromBytes((requestId + "/" + n).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -94,7 +94,7 @@ class BoardPage {
             model.addAttribute("month", month(query, board, zone, today));
         } else {
             WorkingTimes working = availability.workingTimes(catalog, from, to);
-            Map<UUID, String> names = clients.namesOf(clientsOn(board));
+            Map<UUID, String> names = clients.names(clientsOn(board));
             Map<String, Legend> legend = new LinkedHashMap<>();
             BoardLayout.Names lookup = names(catalog, names, legend);
             BoardLayout.Board laidOut = new BoardLayout(zone, now)
