@@ -15,8 +15,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,15 +71,8 @@ class BookingInvoiceController {
     @GetMapping(value = "/api/bookings/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> receiptPdf(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         Receipts.Receipt receipt = receipts.of(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(Receipts.fileName(receipt.booking()))
-                                .build()
-                                .toString())
-                .body(pdf.render(receipt, LocaleContextHolder.getLocale()));
+        return AdminInvoiceController.download(
+                Receipts.fileName(receipt.booking()), pdf.render(receipt, LocaleContextHolder.getLocale()));
     }
 
     private Invoice invoiceOf(UUID bookingId, CurrentUser user) {
