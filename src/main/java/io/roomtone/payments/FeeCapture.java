@@ -37,7 +37,8 @@ class FeeCapture {
         this.reads = new TransactionTemplate(tm);
         this.reads.setReadOnly(true);
         // after a commit the finished transaction's resources may still be bound to this thread
-        this.reads.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reads.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Async

@@ -25,7 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProcessorFees {
 
     /** A fee as recorded: {@code feeCents} signed as Stripe reports it. */
-    record Recorded(String balanceTransactionId, UUID reference, String sourceId, long feeCents, String currency,
+    record Recorded(
+            String balanceTransactionId,
+            UUID reference,
+            String sourceId,
+            long feeCents,
+            String currency,
             Instant occurredAt) {}
 
     private final JdbcClient jdbc;

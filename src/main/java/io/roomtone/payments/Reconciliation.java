@@ -89,6 +89,7 @@ public class Reconciliation {
             long providerCents,
             long ledgerCents) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("delta_cents")
         public long deltaCents() {
             return providerCents - ledgerCents;
         }
@@ -104,10 +105,12 @@ public class Reconciliation {
             long providerFeesCents,
             long ledgerFeesCents) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("provider_net_cents")
         public long providerNetCents() {
             return providerChargesCents - providerRefundsCents - providerFeesCents;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("ledger_net_cents")
         public long ledgerNetCents() {
             return ledgerChargesCents - ledgerRefundsCents - ledgerFeesCents;
         }
@@ -127,6 +130,7 @@ public class Reconciliation {
             List<Difference> differences,
             int feesImported) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("matches")
         public boolean matches() {
             return differences.isEmpty();
         }
@@ -177,9 +181,8 @@ public class Reconciliation {
         }
         Ours ours = ours(from, to);
         int imported = 0;
-        Map<String, ProcessorFees.Recorded> recorded = fees.of(ours.entries.stream()
-                .map(StripeGateway.BalanceEntry::id)
-                .toList());
+        Map<String, ProcessorFees.Recorded> recorded = fees.of(
+                ours.entries.stream().map(StripeGateway.BalanceEntry::id).toList());
         for (StripeGateway.BalanceEntry entry : ours.entries) {
             if (entry.fee() != 0 && !recorded.containsKey(entry.id())) {
                 if (fees.record(entry, ours.referenceOf(entry))) {
@@ -191,10 +194,7 @@ public class Reconciliation {
     }
 
     private static void check(Instant from, Instant to) {
-        new Validation()
-                .require(from, "from")
-                .require(to, "to")
-                .throwIfInvalid();
+        new Validation().require(from, "from").require(to, "to").throwIfInvalid();
         new Validation()
                 .check(TimeBounds.contains(from), "from", "is out of range")
                 .check(TimeBounds.contains(to), "to", "is out of range")
@@ -248,22 +248,23 @@ public class Reconciliation {
             }
         }
         // our card movements: those Stripe names, and those we settled in the period (Stripe may lack them)
-        List<PaymentOperation> named = reads.execute(tx -> jdbc.sql(
-                        SELECT + " AND o.provider_ref = ANY(:refs)")
+        List<PaymentOperation> named = reads.execute(tx -> jdbc.sql(SELECT + " AND o.provider_ref = ANY(:refs)")
                 .param("studio", Tenancy.currentStudioId())
                 .param("refs", refs.toArray(String[]::new))
                 .query(OperationStore::map)
                 .list());
-        List<PaymentOperation> settled = reads.execute(tx -> jdbc.sql(
-                        SELECT + " AND o.status = 'succeeded' AND o.settled_at >= :from AND o.settled_at < :to")
-                .param("studio", Tenancy.currentStudioId())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query(OperationStore::map)
-                .list());
+        List<PaymentOperation> settled = reads.execute(
+                tx -> jdbc.sql(SELECT + " AND o.status = 'succeeded' AND o.settled_at >= :from AND o.settled_at < :to")
+                        .param("studio", Tenancy.currentStudioId())
+                        .param("from", Timestamp.from(from))
+                        .param("to", Timestamp.from(to))
+                        .query(OperationStore::map)
+                        .list());
         Ours ours = new Ours(settled);
         for (PaymentOperation op : named) {
-            ours.opsByRef.computeIfAbsent(op.providerRef(), r -> new ArrayList<>()).add(op);
+            ours.opsByRef
+                    .computeIfAbsent(op.providerRef(), r -> new ArrayList<>())
+                    .add(op);
         }
         String studio = Tenancy.currentStudioId().toString();
         Map<String, Optional<String>> intentStudios = new HashMap<>();
@@ -337,9 +338,8 @@ public class Reconciliation {
             add(totals, currency, 1, r.getValue()[0], ledger);
             differ(differences, Kind.REFUND, r.getKey(), ours, currency, r.getValue()[0], ledger);
         }
-        Map<String, ProcessorFees.Recorded> recorded = fees.of(ours.entries.stream()
-                .map(StripeGateway.BalanceEntry::id)
-                .toList());
+        Map<String, ProcessorFees.Recorded> recorded = fees.of(
+                ours.entries.stream().map(StripeGateway.BalanceEntry::id).toList());
         for (StripeGateway.BalanceEntry e : feeEntries) {
             ProcessorFees.Recorded fee = recorded.get(e.id());
             long ledger = fee == null ? 0 : fee.feeCents();

@@ -206,11 +206,7 @@ class StripeGateway {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(withSource(
-                    charge.getBalanceTransactionObject(),
-                    "charge",
-                    charge.getId(),
-                    intentId,
-                    pi.getMetadata()));
+                    charge.getBalanceTransactionObject(), "charge", charge.getId(), intentId, pi.getMetadata()));
         });
     }
 
