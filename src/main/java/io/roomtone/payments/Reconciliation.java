@@ -267,20 +267,31 @@ public class Reconciliation {
                     .add(op);
         }
         String studio = Tenancy.currentStudioId().toString();
-        Map<String, Optional<String>> intentStudios = new HashMap<>();
+        Map<String, Map<String, String>> intentMetadata = new HashMap<>();
         for (StripeGateway.BalanceEntry e : all) {
             if (!"charge".equals(e.sourceKind()) && !"refund".equals(e.sourceKind())) {
                 continue; // payouts, adjustments, account fees: not a purchase's movement
             }
             String ref = "refund".equals(e.sourceKind()) ? e.sourceId() : e.paymentIntent();
             boolean known = ref != null && ours.opsByRef.containsKey(ref);
-            String owner = e.studioId();
-            if (owner == null && !known && e.paymentIntent() != null) {
+            if (!known && e.paymentIntent() != null && (e.studioId() == null || e.reference() == null)) {
                 // a charge need not carry its intent's metadata: ask the intent (once per run)
-                owner = intentStudios
-                        .computeIfAbsent(e.paymentIntent(), this::studioOfIntent)
-                        .orElse(null);
+                Map<String, String> meta = intentMetadata.computeIfAbsent(e.paymentIntent(), this::metadataOf);
+                e = new StripeGateway.BalanceEntry(
+                        e.id(),
+                        e.type(),
+                        e.amount(),
+                        e.fee(),
+                        e.net(),
+                        e.currency(),
+                        e.created(),
+                        e.sourceKind(),
+                        e.sourceId(),
+                        e.paymentIntent(),
+                        e.studioId() != null ? e.studioId() : meta.get("studio_id"),
+                        e.reference() != null ? e.reference() : meta.get("reference"));
             }
+            String owner = e.studioId();
             // another studio's movement on a shared Stripe account is not ours to compare; one that
             // names no studio at all is listed (better a false alarm than a missing charge)
             if (known || owner == null || owner.equals(studio)) {
@@ -290,11 +301,11 @@ public class Reconciliation {
         return ours;
     }
 
-    private Optional<String> studioOfIntent(String intentId) {
+    private Map<String, String> metadataOf(String intentId) {
         try {
-            return Optional.ofNullable(stripe.intentMetadata(intentId).get("studio_id"));
+            return stripe.intentMetadata(intentId);
         } catch (StripeGateway.ProviderException e) {
-            return Optional.empty();
+            return Map.of();
         }
     }
 

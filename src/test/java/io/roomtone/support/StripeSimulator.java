@@ -111,6 +111,7 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
     private final Map<String, ResponseDefinition> idempotent = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile java.util.function.LongUnaryOperator fee = StripeSimulator::standardFee;
+    private volatile java.util.function.LongUnaryOperator refundFee = amount -> 0;
     private WireMockServer server;
 
     /** Starts a WireMock server that is this simulator; stripe-java's api base is {@link #baseUrl()}. */
@@ -138,6 +139,11 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
     /** Changes the fee Stripe takes of a charge (cents of the amount). */
     public void feeOf(java.util.function.LongUnaryOperator fee) {
         this.fee = fee;
+    }
+
+    /** Gives back, on each refund, the part of the fee {@code returned} says (cents of the refunded amount). */
+    public void returnFeesOnRefunds(java.util.function.LongUnaryOperator returned) {
+        this.refundFee = returned;
     }
 
     @Override
@@ -301,8 +307,10 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
             }
         });
         charge.amountRefunded += amount;
-        // Stripe keeps its fee on a refund: the balance moves by the amount only
-        refund.balanceTransaction = book("refund", -amount, 0, intent.currency, refund.id, intent).id;
+        // Stripe keeps its fee on a refund (the balance moves by the amount only), unless told to
+        // give back a share of it ({@link #returnFeesOnRefunds}): a negative fee
+        long returned = refundFee.applyAsLong(amount);
+        refund.balanceTransaction = book("refund", -amount, -returned, intent.currency, refund.id, intent).id;
         refunds.put(refund.id, refund);
         return refund;
     }
@@ -594,7 +602,7 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
         return params.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("expand["))
                 .flatMap(e -> e.getValue().stream())
-                .anyMatch(field::equals);
+                .anyMatch(v -> v.equals(field) || v.startsWith(field + "."));
     }
 
     private ResponseDefinition error(int status, String type, String message) {
