@@ -76,6 +76,9 @@ class StripeReconciliationTests {
 
     TestStudio studio;
     UUID studioId;
+    /** The studio's currency, as its bookings (and so its card payments) carry it. */
+    String currency;
+
     String room;
     String service;
 
@@ -267,7 +270,7 @@ class StripeReconciliationTests {
     @Test
     void aFeeIsRecordedOnceUnderADozenParallelImports() {
         String booking = capturedCardDeposit();
-        String outside = stripe.chargeOutsideRoomtone(10_000, "usd", studio.id(), booking);
+        String outside = stripe.chargeOutsideRoomtone(10_000, currency, studio.id(), booking);
         long fee = StripeSimulator.standardFee(10_000);
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
 
@@ -289,7 +292,7 @@ class StripeReconciliationTests {
                         .query(Long.class)
                         .single()))
                 .isEqualTo(2);
-        assertThat(ledgerSum("processor_fees", "USD")).isEqualTo(stripe.fees(studio.id(), "USD"));
+        assertThat(ledgerSum("processor_fees", currency)).isPositive().isEqualTo(stripe.fees(studio.id(), currency));
         assertThat(unbalancedTransactions()).isZero();
         // the outside charge's fee is in the ledger now; the charge itself is not ours
         JsonNode differences = reconcile("", from).expect(200).json().get("differences");
@@ -302,7 +305,7 @@ class StripeReconciliationTests {
     void aChargeStripeHasAndTheLedgerLacksIsListedWithItsBooking() {
         String booking = capturedCardDeposit();
         String code = studio.booking(booking, studio.owner()).code();
-        String outside = stripe.chargeOutsideRoomtone(5_000, "usd", studio.id(), booking);
+        String outside = stripe.chargeOutsideRoomtone(5_000, currency, studio.id(), booking);
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
 
         JsonNode report = reconcile("/fees", from).expect(200).json();
@@ -383,9 +386,10 @@ class StripeReconciliationTests {
         assertThat(totals.get("provider_charges_cents").asLong()).isEqualTo(captured);
         assertThat(totals.get("provider_refunds_cents").asLong()).isEqualTo(1_000);
         assertThat(totals.get("ledger_fees_cents").asLong())
+                .as("totals " + report)
                 .isEqualTo(StripeSimulator.standardFee(captured) - returned);
-        assertThat(ledgerSum("processor_fees", "USD")).isEqualTo(StripeSimulator.standardFee(captured) - returned);
-        assertThat(ledgerSum("processor_clearing", "USD")).isEqualTo(stripe.netBalance(studio.id(), "USD"));
+        assertThat(ledgerSum("processor_fees", currency)).isEqualTo(StripeSimulator.standardFee(captured) - returned);
+        assertThat(ledgerSum("processor_clearing", currency)).isEqualTo(stripe.netBalance(studio.id(), currency));
         assertThat(unbalancedTransactions()).isZero();
     }
 
@@ -399,7 +403,7 @@ class StripeReconciliationTests {
     @Test
     void anotherStudiosMovementsOnTheSameStripeAccountAreNotListed() {
         capturedCardDeposit();
-        stripe.chargeOutsideRoomtone(4_000, "usd", UUID.randomUUID().toString(), null);
+        stripe.chargeOutsideRoomtone(4_000, currency, UUID.randomUUID().toString(), null);
 
         JsonNode report = reconcile("/fees", Instant.now().minus(1, ChronoUnit.HOURS))
                 .expect(200)
@@ -462,6 +466,7 @@ class StripeReconciliationTests {
     private String capturedCardDeposit() {
         String client = studio.client();
         BookedView booked = studio.book(booking(room, service, at(9, 10), at(9, 11)), client);
+        currency = studio.booking(booked.bookingId(), studio.owner()).currency();
         stripe.confirm(stripe.intentOfReference(booked.bookingId()).orElseThrow());
         studio.approve(booked.bookingId(), "See you");
         Instant deadline = Instant.now().plusSeconds(20);
