@@ -184,13 +184,16 @@ public class Reconciliation {
         Map<String, ProcessorFees.Recorded> recorded = fees.of(
                 ours.entries.stream().map(StripeGateway.BalanceEntry::id).toList());
         for (StripeGateway.BalanceEntry entry : ours.entries) {
-            if (entry.fee() != 0 && !recorded.containsKey(entry.id())) {
+            boolean inPeriod =
+                    !entry.created().isBefore(from) && entry.created().isBefore(to);
+            if (inPeriod && entry.fee() != 0 && !recorded.containsKey(entry.id())) {
                 if (fees.record(entry, ours.referenceOf(entry))) {
                     imported++;
                 }
             }
         }
-        return compare(from, to, ours(from, to), imported);
+        // the operations are as they were; compare() reads the fees again, with those just recorded
+        return compare(from, to, ours, imported);
     }
 
     private static void check(Instant from, Instant to) {

@@ -85,6 +85,7 @@ class StripeReconciliationTests {
     @BeforeEach
     void openStudio() {
         stripe.returnFeesOnRefunds(amount -> 0);
+        stripe.down(false);
         studio = new TestStudio(api).openWithApproval();
         studioId = UUID.fromString(studio.id());
         room = studio.room("vocal");
@@ -410,6 +411,21 @@ class StripeReconciliationTests {
                 .json();
 
         assertThat(report.get("differences")).isEmpty();
+    }
+
+    @Test
+    void stripeNotAnsweringIsA503AndThePageSaysSo() {
+        stripe.down(true);
+        try {
+            Response api503 = reconcile("", Instant.now().minus(1, ChronoUnit.HOURS));
+            assertThat(api503.expect(503).problem().code()).isEqualTo("provider_unavailable");
+            Response page =
+                    api.send("GET", "/admin/reconciliation", null, studio.owner(), Map.of("Accept", "text/html"));
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.body()).contains("Stripe did not answer");
+        } finally {
+            stripe.down(false);
+        }
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
     private final AtomicLong sequence = new AtomicLong();
     private volatile java.util.function.LongUnaryOperator fee = StripeSimulator::standardFee;
     private volatile java.util.function.LongUnaryOperator refundFee = amount -> 0;
+    private volatile boolean down;
     private WireMockServer server;
 
     /** Starts a WireMock server that is this simulator; stripe-java's api base is {@link #baseUrl()}. */
@@ -141,6 +142,11 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
         this.fee = fee;
     }
 
+    /** While {@code down}, every call is answered 500 (Stripe unavailable). */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     /** Gives back, on each refund, the part of the fee {@code returned} says (cents of the refunded amount). */
     public void returnFeesOnRefunds(java.util.function.LongUnaryOperator returned) {
         this.refundFee = returned;
@@ -165,6 +171,9 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
             parse(request.getBodyAsString(), params);
         }
         String key = request.getHeader("Idempotency-Key");
+        if (down) {
+            return error(500, "api_error", "Stripe is having a bad day");
+        }
         synchronized (this) {
             if ("POST".equals(method) && key != null && idempotent.containsKey(key + " " + path)) {
                 return idempotent.get(key + " " + path);
