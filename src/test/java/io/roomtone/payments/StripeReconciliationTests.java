@@ -86,6 +86,7 @@ class StripeReconciliationTests {
     void openStudio() {
         stripe.returnFeesOnRefunds(amount -> 0);
         stripe.down(false);
+        stripe.refuseExpansions(false);
         studio = new TestStudio(api).openWithApproval();
         studioId = UUID.fromString(studio.id());
         room = studio.room("vocal");
@@ -411,6 +412,38 @@ class StripeReconciliationTests {
                 .json();
 
         assertThat(report.get("differences")).isEmpty();
+    }
+
+    @Test
+    void aFeeMissedWhenThePaymentSettledIsListedThenImportedAndThePaymentIsUntouched() {
+        stripe.refuseExpansions(true);
+        String booking;
+        try {
+            booking = capturedCardDeposit();
+        } finally {
+            stripe.refuseExpansions(false);
+        }
+        long captured = paidCents(booking);
+        Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
+
+        JsonNode before = reconcile("", from).expect(200).json().get("differences");
+        assertThat(before).hasSize(1);
+        assertThat(before.get(0).get("kind").asText()).isEqualTo("fee");
+        assertThat(before.get(0).get("reason").asText()).isEqualTo("missing_in_ledger");
+        assertThat(before.get(0).get("reference").asText()).isEqualTo(booking);
+        assertThat(before.get(0).get("provider_cents").asLong()).isEqualTo(StripeSimulator.standardFee(captured));
+
+        JsonNode imported = reconcile("/fees", from).expect(200).json();
+        assertThat(imported.get("fees_imported").asInt()).isEqualTo(1);
+        assertThat(imported.get("differences")).isEmpty();
+        assertThat(reconcile("/fees", from)
+                        .expect(200)
+                        .json()
+                        .get("fees_imported")
+                        .asInt())
+                .isZero();
+        assertThat(paidCents(booking)).isEqualTo(captured);
+        assertThat(ledgerSum("processor_clearing", currency)).isEqualTo(stripe.netBalance(studio.id(), currency));
     }
 
     @Test

@@ -113,6 +113,7 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
     private volatile java.util.function.LongUnaryOperator fee = StripeSimulator::standardFee;
     private volatile java.util.function.LongUnaryOperator refundFee = amount -> 0;
     private volatile boolean down;
+    private volatile boolean refuseExpansions;
     private WireMockServer server;
 
     /** Starts a WireMock server that is this simulator; stripe-java's api base is {@link #baseUrl()}. */
@@ -147,6 +148,14 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
         this.down = down;
     }
 
+    /**
+     * While on, a retrieve that expands (the fee lookup after a payment settles) is answered 500;
+     * everything else, including the list of balance transactions, works.
+     */
+    public void refuseExpansions(boolean refuse) {
+        this.refuseExpansions = refuse;
+    }
+
     /** Gives back, on each refund, the part of the fee {@code returned} says (cents of the refunded amount). */
     public void returnFeesOnRefunds(java.util.function.LongUnaryOperator returned) {
         this.refundFee = returned;
@@ -171,7 +180,11 @@ public final class StripeSimulator implements ResponseDefinitionTransformerV2 {
             parse(request.getBodyAsString(), params);
         }
         String key = request.getHeader("Idempotency-Key");
-        if (down) {
+        if (down
+                || (refuseExpansions
+                        && "GET".equals(method)
+                        && url.contains("expand")
+                        && !path.endsWith("/balance_transactions"))) {
             return error(500, "api_error", "Stripe is having a bad day");
         }
         synchronized (this) {
