@@ -162,6 +162,137 @@ class StripeGateway {
         return call(c -> refundState(c.v1().refunds().retrieve(refundId)));
     }
 
+    // --- balance transactions (fees and reconciliation); added for them, nothing above changed ---
+
+    /**
+     * One entry of Stripe's balance, as far as fees and reconciliation care: what moved ({@code
+     * amount}, signed, in cents: a charge positive, a refund negative), what Stripe kept ({@code
+     * fee}, positive; negative when a fee was given back) and the rest ({@code net}).
+     *
+     * @param sourceKind {@code charge}, {@code refund} or {@code other} (a payout, an adjustment, …)
+     * @param sourceId the charge ({@code ch_…}) or refund ({@code re_…}) it moved
+     * @param paymentIntent the payment intent of the charge or refund, if any
+     * @param studioId the {@code studio_id} in the source's metadata, if any
+     * @param reference the {@code reference} in the source's metadata, if any
+     */
+    record BalanceEntry(
+            String id,
+            String type,
+            long amount,
+            long fee,
+            long net,
+            String currency,
+            java.time.Instant created,
+            String sourceKind,
+            String sourceId,
+            String paymentIntent,
+            String studioId,
+            String reference) {}
+
+    /**
+     * Every balance transaction Stripe created in {@code [from, to)}, with its source expanded,
+     * following Stripe's pages to the end.
+     */
+    java.util.List<BalanceEntry> balanceTransactions(java.time.Instant from, java.time.Instant to)
+            throws ProviderException {
+        com.stripe.param.BalanceTransactionListParams params = com.stripe.param.BalanceTransactionListParams.builder()
+                .setCreated(com.stripe.param.BalanceTransactionListParams.Created.builder()
+                        .setGte(from.getEpochSecond())
+                        .setLt(to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0))
+                        .build())
+                .setLimit(100L)
+                .addExpand("data.source")
+                .build();
+        return call(client -> {
+            java.util.List<BalanceEntry> entries = new java.util.ArrayList<>();
+            for (com.stripe.model.BalanceTransaction tx :
+                    client.v1().balanceTransactions().list(params).autoPagingIterable()) {
+                entries.add(balanceEntry(tx));
+            }
+            return entries;
+        });
+    }
+
+    /**
+     * The balance transaction of the charge that took the money of {@code intentId}; empty while
+     * there is none (nothing taken yet, or Stripe has not booked it).
+     */
+    java.util.Optional<BalanceEntry> balanceOfIntent(String intentId) throws ProviderException {
+        com.stripe.param.PaymentIntentRetrieveParams params = com.stripe.param.PaymentIntentRetrieveParams.builder()
+                .addExpand("latest_charge.balance_transaction")
+                .build();
+        return call(client -> {
+            PaymentIntent pi = client.v1().paymentIntents().retrieve(intentId, params);
+            com.stripe.model.Charge charge = pi.getLatestChargeObject();
+            if (charge == null || charge.getBalanceTransactionObject() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(withSource(
+                    charge.getBalanceTransactionObject(), "charge", charge.getId(), intentId, pi.getMetadata()));
+        });
+    }
+
+    /** The balance transaction of refund {@code refundId}; empty while there is none. */
+    java.util.Optional<BalanceEntry> balanceOfRefund(String refundId) throws ProviderException {
+        com.stripe.param.RefundRetrieveParams params = com.stripe.param.RefundRetrieveParams.builder()
+                .addExpand("balance_transaction")
+                .build();
+        return call(client -> {
+            Refund refund = client.v1().refunds().retrieve(refundId, params);
+            if (refund.getBalanceTransactionObject() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(withSource(
+                    refund.getBalanceTransactionObject(),
+                    "refund",
+                    refund.getId(),
+                    refund.getPaymentIntent(),
+                    refund.getMetadata()));
+        });
+    }
+
+    /** The {@code studio_id} and {@code reference} in a payment intent's metadata (a charge may carry none). */
+    java.util.Map<String, String> intentMetadata(String intentId) throws ProviderException {
+        return call(client -> {
+            java.util.Map<String, String> metadata =
+                    client.v1().paymentIntents().retrieve(intentId).getMetadata();
+            return metadata == null ? java.util.Map.of() : metadata;
+        });
+    }
+
+    private static BalanceEntry balanceEntry(com.stripe.model.BalanceTransaction tx) {
+        com.stripe.model.BalanceTransactionSource source = tx.getSourceObject();
+        if (source instanceof com.stripe.model.Charge charge) {
+            return withSource(tx, "charge", charge.getId(), charge.getPaymentIntent(), charge.getMetadata());
+        }
+        if (source instanceof Refund refund) {
+            return withSource(tx, "refund", refund.getId(), refund.getPaymentIntent(), refund.getMetadata());
+        }
+        return withSource(tx, "other", tx.getSource(), null, null);
+    }
+
+    private static BalanceEntry withSource(
+            com.stripe.model.BalanceTransaction tx,
+            String kind,
+            String sourceId,
+            String paymentIntent,
+            java.util.Map<String, String> metadata) {
+        java.util.Map<String, String> meta = metadata == null ? java.util.Map.of() : metadata;
+        return new BalanceEntry(
+                tx.getId(),
+                tx.getType(),
+                zeroIfNull(tx.getAmount()),
+                zeroIfNull(tx.getFee()),
+                zeroIfNull(tx.getNet()),
+                tx.getCurrency() == null ? null : tx.getCurrency().toUpperCase(Locale.ROOT),
+                tx.getCreated() == null ? null : java.time.Instant.ofEpochSecond(tx.getCreated()),
+                kind,
+                sourceId,
+                paymentIntent,
+                meta.get("studio_id"),
+                meta.get("reference"));
+    }
+
     /** The event of a webhook call, if its signature is that of {@code account}'s endpoint; refused otherwise. */
     static Event verify(String payload, String signature, Account account) throws SignatureVerificationException {
         return Webhook.constructEvent(payload, signature, account.webhookSecret());

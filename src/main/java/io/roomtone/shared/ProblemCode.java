@@ -24,7 +24,9 @@ public enum ProblemCode {
     IDEMPOTENCY_CONFLICT(422),
     /** Too many requests of one kind (sign-ins, bookings...); the response says which and when to retry. */
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** A payment provider did not answer a read we cannot do without (the reconciliation's); try again later. */
+    PROVIDER_UNAVAILABLE(503);
 
     private final int status;
 
