@@ -1,5 +1,6 @@
 package io.roomtone.payouts;
 
+import static io.roomtone.payouts.PayoutFixtures.day;
 import static io.roomtone.support.BookingRequest.booking;
 import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,9 +228,5 @@ class CommissionTests {
             }
         }
         throw new AssertionError("no figures of " + staffId);
-    }
-
-    static String day(int daysAhead) {
-        return java.time.LocalDate.now(TestStudio.ZONE).plusDays(daysAhead).toString();
     }
 }

@@ -1,6 +1,6 @@
 package io.roomtone.payouts;
 
-import static io.roomtone.payouts.CommissionTests.day;
+import static io.roomtone.payouts.PayoutFixtures.day;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 

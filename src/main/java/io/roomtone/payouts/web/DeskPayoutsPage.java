@@ -46,7 +46,7 @@ class DeskPayoutsPage {
     /** One staff member's card: their figures, the sessions behind them, and the payout form's values. */
     record Card(PayoutReports.StaffFigures figures, List<Commissions.Accrual> lines, Map<String, String> form) {
 
-        String anchor() {
+        public String anchor() {
             return "staff-" + figures.staffId();
         }
     }
