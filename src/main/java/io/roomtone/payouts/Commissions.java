@@ -48,12 +48,19 @@ public class Commissions {
     private final BookingQueries bookings;
     private final StaffMembers staff;
     private final Ledger ledger;
+    private final CommissionReversals reversals;
 
-    Commissions(JdbcClient jdbc, BookingQueries bookings, StaffMembers staff, Ledger ledger) {
+    Commissions(
+            JdbcClient jdbc,
+            BookingQueries bookings,
+            StaffMembers staff,
+            Ledger ledger,
+            CommissionReversals reversals) {
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.staff = staff;
         this.ledger = ledger;
+        this.reversals = reversals;
     }
 
     /**
@@ -65,6 +72,7 @@ public class Commissions {
      */
     @Transactional
     public List<Accrual> accrue(UUID bookingId) {
+        reversals.lock(bookingId);
         Optional<Booking> found = bookings.ofStudio(bookingId);
         if (found.isEmpty() || found.get().status() != BookingStatus.COMPLETED) {
             return List.of();
@@ -92,6 +100,8 @@ public class Commissions {
                 accrued.add(accrual);
             }
         }
+        // a session refunded in part before it completed earns commission on what it kept
+        reversals.catchUp(booking);
         return accrued;
     }
 

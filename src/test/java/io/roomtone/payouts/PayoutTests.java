@@ -149,12 +149,12 @@ class PayoutTests {
         List<String> rows = List.of(csv.body().split("\r\n"));
         assertThat(rows.get(0))
                 .isEqualTo(
-                        "staff_id,name,from,to,sessions,revenue_base,commission_percent,accrued,paid,owed_now,currency");
+                        "staff_id,name,from,to,sessions,revenue_base,commission_percent,accrued,reversed,paid,owed_now,currency");
         String row =
                 rows.stream().filter(r -> r.startsWith(sam.id())).findFirst().orElseThrow();
         assertThat(row)
                 .isEqualTo(sam.id() + ",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\"," + day(-10) + "," + day(0)
-                        + ",1,42.00,100.00,42.00,0.00,42.00,CAD");
+                        + ",1,42.00,100.00,42.00,0.00,0.00,42.00,CAD");
     }
 
     @Test

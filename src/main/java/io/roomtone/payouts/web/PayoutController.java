@@ -63,7 +63,8 @@ class PayoutController {
             summary = "What each staff member earned, was paid and is owed",
             description = PERIOD + " Per staff member (active or not): `sessions` completed in the period, "
                     + "`base_cents` (their share of those sessions' service revenue, net of tax), `rate_bps` "
-                    + "(their rate now), `accrued_cents` (commission earned in the period), `paid_cents` (paid "
+                    + "(their rate now), `accrued_cents` (commission earned in the period), `reversed_cents` "
+                    + "(commission taken back in the period by refunds of completed sessions), `paid_cents` (paid "
                     + "in the period) and `owed_cents` (owed now, whatever the period); `totals` sums them.")
     @GetMapping("/api/admin/payouts")
     PayoutReports.Report report(
@@ -94,6 +95,7 @@ class PayoutController {
                 "revenue_base",
                 "commission_percent",
                 "accrued",
+                "reversed",
                 "paid",
                 "owed_now",
                 "currency")));
@@ -107,6 +109,7 @@ class PayoutController {
             cells.add(major(f.baseCents(), f.currency()));
             cells.add(BigDecimal.valueOf(f.rateBps(), 2).toPlainString());
             cells.add(major(f.accruedCents(), f.currency()));
+            cells.add(major(f.reversedCents(), f.currency()));
             cells.add(major(f.paidCents(), f.currency()));
             cells.add(major(f.owedCents(), f.currency()));
             cells.add(f.currency());
