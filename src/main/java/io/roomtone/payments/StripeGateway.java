@@ -14,7 +14,9 @@ import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.roomtone.identity.Tenancy;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -54,33 +56,54 @@ class StripeGateway {
         }
     }
 
-    private final StripeProperties properties;
-    private final StripeClient client;
+    /** A set of keys to call Stripe with: the installation's, or a studio's own. */
+    record Account(StripeClient client, String publishableKey, String webhookSecret) {}
 
-    StripeGateway(StripeProperties properties) {
-        this.properties = properties;
-        if (properties.configured()) {
-            StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                    .setApiKey(properties.secretKey())
-                    .setConnectTimeout(10_000)
-                    .setReadTimeout(30_000)
-                    // our own retries carry the same idempotency key; the client's would too
-                    .setMaxNetworkRetries(1);
-            if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
-                builder.setApiBase(properties.apiBase());
-            }
-            this.client = builder.build();
-        } else {
-            this.client = null;
+    private final Account installation;
+    private final StudioStripeKeys studioKeys;
+
+    StripeGateway(StripeProperties properties, StudioStripeKeys studioKeys) {
+        this.studioKeys = studioKeys;
+        this.installation = properties.configured()
+                ? new Account(
+                        client(properties.secretKey(), properties.apiBase()),
+                        properties.publishableKey(),
+                        properties.webhookSecret())
+                : null;
+    }
+
+    static StripeClient client(String secretKey, String apiBase) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setConnectTimeout(10_000)
+                .setReadTimeout(30_000)
+                // our own retries carry the same idempotency key; the client's would too
+                .setMaxNetworkRetries(1);
+        if (apiBase != null && !apiBase.isBlank()) {
+            builder.setApiBase(apiBase);
         }
+        return builder.build();
+    }
+
+    /**
+     * The keys of the current studio: its own when it stored some (multi-studio installations),
+     * otherwise the installation's from the environment; empty when neither is set.
+     */
+    Optional<Account> account() {
+        return Tenancy.studioId().flatMap(studioKeys::account).or(() -> Optional.ofNullable(installation));
+    }
+
+    /** The installation's keys only (a webhook call on the installation's endpoint). */
+    Optional<Account> installationAccount() {
+        return Optional.ofNullable(installation);
     }
 
     boolean configured() {
-        return client != null;
+        return account().isPresent();
     }
 
     String publishableKey() {
-        return properties.publishableKey();
+        return account().map(Account::publishableKey).orElse(null);
     }
 
     Intent createIntent(
@@ -100,23 +123,22 @@ class StripeGateway {
                 .putMetadata("reference", reference.toString())
                 .putMetadata("operation_id", operationId.toString())
                 .build();
-        return call(() -> intent(client.v1().paymentIntents().create(params, options(operationId))));
+        return call(c -> intent(c.v1().paymentIntents().create(params, options(operationId))));
     }
 
     Intent retrieve(String intentId) throws ProviderException {
-        return call(() -> intent(client.v1().paymentIntents().retrieve(intentId)));
+        return call(c -> intent(c.v1().paymentIntents().retrieve(intentId)));
     }
 
     Intent capture(String intentId, long amountCents, UUID operationId) throws ProviderException {
         PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder()
                 .setAmountToCapture(amountCents)
                 .build();
-        return call(() -> intent(client.v1().paymentIntents().capture(intentId, params, options(operationId))));
+        return call(c -> intent(c.v1().paymentIntents().capture(intentId, params, options(operationId))));
     }
 
     Intent cancel(String intentId, UUID operationId) throws ProviderException {
-        return call(() -> intent(client.v1()
-                .paymentIntents()
+        return call(c -> intent(c.v1().paymentIntents()
                 .cancel(
                         intentId,
                         com.stripe.param.PaymentIntentCancelParams.builder().build(),
@@ -133,28 +155,29 @@ class StripeGateway {
                 .putMetadata("reference", reference.toString())
                 .putMetadata("operation_id", operationId.toString())
                 .build();
-        return call(() -> refundState(client.v1().refunds().create(params, options(operationId))));
+        return call(c -> refundState(c.v1().refunds().create(params, options(operationId))));
     }
 
     RefundState retrieveRefund(String refundId) throws ProviderException {
-        return call(() -> refundState(client.v1().refunds().retrieve(refundId)));
+        return call(c -> refundState(c.v1().refunds().retrieve(refundId)));
     }
 
-    /** The event of a webhook call, if its signature is Stripe's; refused otherwise. */
-    Event verify(String payload, String signature) throws SignatureVerificationException {
-        return Webhook.constructEvent(payload, signature, properties.webhookSecret());
+    /** The event of a webhook call, if its signature is that of {@code account}'s endpoint; refused otherwise. */
+    static Event verify(String payload, String signature, Account account) throws SignatureVerificationException {
+        return Webhook.constructEvent(payload, signature, account.webhookSecret());
     }
 
     private interface StripeCall<T> {
-        T run() throws StripeException;
+        T run(StripeClient client) throws StripeException;
     }
 
+    /** Calls Stripe with the current studio's keys. */
     private <T> T call(StripeCall<T> call) throws ProviderException {
-        if (client == null) {
-            throw new ProviderException("Stripe is not configured", false, null);
-        }
+        StripeClient client = account()
+                .map(Account::client)
+                .orElseThrow(() -> new ProviderException("Stripe is not configured", false, null));
         try {
-            return call.run();
+            return call.run(client);
         } catch (CardException e) {
             throw new ProviderException(declined(e), false, e);
         } catch (InvalidRequestException e) {
