@@ -18,6 +18,8 @@ public enum ProblemCode {
     INVALID_TRANSITION(409),
     /** A refund of more than was received and not yet refunded. */
     REFUND_EXCEEDS_PAID(409),
+    /** A payout of more than the staff member is owed in commissions now. */
+    PAYOUT_EXCEEDS_OWED(409),
     IDEMPOTENCY_IN_PROGRESS(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),

@@ -3,6 +3,7 @@ package io.roomtone.invoicing.web;
 import io.roomtone.invoicing.Invoice;
 import io.roomtone.invoicing.InvoicePdf;
 import io.roomtone.invoicing.Invoices;
+import io.roomtone.shared.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
