@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.OtherStudio;
 import io.roomtone.support.RoomtoneTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,39 @@ class StudioIsolationTests {
                 .json()
                 .get("id")
                 .asString();
+    }
+
+    @Test
+    void aTransactionBegunWithoutAStudioWorksForTheStudioItIsGivenAndOnlyMeanwhile() {
+        // as an event listener: its transaction opens before it reads the studio from its event
+        OtherStudio ours = api.newStudio();
+        OtherStudio theirs = api.newStudio();
+        String ourRoom = roomOf(ours.ownerToken(), Api.unique("Ours"));
+        String theirRoom = roomOf(theirs.ownerToken(), Api.unique("Theirs"));
+        UUID us = UUID.fromString(ours.id());
+        UUID them = UUID.fromString(theirs.id());
+
+        List<List<String>> seen = transactions.execute(tx -> {
+            List<List<String>> rooms = new java.util.ArrayList<>();
+            rooms.add(rooms());
+            Tenancy.runAs(us, () -> {
+                rooms.add(rooms());
+                Tenancy.runAs(them, () -> rooms.add(rooms()));
+                rooms.add(rooms());
+            });
+            rooms.add(rooms());
+            return rooms;
+        });
+
+        assertThat(seen.get(0)).isEmpty();
+        assertThat(seen.get(1)).contains(ourRoom).doesNotContain(theirRoom);
+        assertThat(seen.get(2)).contains(theirRoom).doesNotContain(ourRoom);
+        assertThat(seen.get(3)).contains(ourRoom).doesNotContain(theirRoom);
+        assertThat(seen.get(4)).isEmpty();
+    }
+
+    private List<String> rooms() {
+        return jdbc.sql("SELECT id::text FROM room").query(String.class).list();
     }
 
     @Test
