@@ -175,6 +175,11 @@ public class BalanceCharges {
         }
     }
 
+    /** The studio's bookings marked "payment action needed" that have not ended, by start. */
+    public List<Booking> needingPaymentAction() {
+        return transactions.execute(tx -> store.needingPaymentAction(clock.instant(), BATCH));
+    }
+
     /**
      * For the client of a booking marked "payment action needed": a card payment of what it owes,
      * made in the browser (Stripe's Payment Element); repeated, it returns the same intent until what

@@ -388,6 +388,22 @@ class BookingStore {
                 .list();
     }
 
+    /** Bookings marked "payment action needed" that still hold their slot and have not ended, by start. */
+    List<Booking> needingPaymentAction(Instant now, int limit) {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE b.studio_id = :studio AND b.payment_action_needed
+                           AND b.status IN ('awaiting_approval', 'confirmed') AND b.end_at > :now
+                         ORDER BY b.start_at LIMIT :limit
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> snapshot(rs, row).booking())
+                .list();
+    }
+
     /** How many automatic charges of its balance the booking had. */
     int balanceAttempts(UUID id) {
         return jdbc.sql("SELECT balance_attempts FROM booking WHERE studio_id = :studio AND id = :id")
