@@ -370,7 +370,8 @@ class BookingStore {
                         SELECT
                                 + """
                          WHERE b.studio_id = :studio AND b.status = 'confirmed' AND b.balance_attempts = 0
-                           AND b.start_at > :now AND b.start_at <= :now + make_interval(hours => :hours)
+                           AND b.start_at > :now
+                           AND b.start_at <= CAST(:now AS timestamptz) + make_interval(hours => :hours)
                            AND b.total_cents + b.fees_cents
                                > coalesce(pb.received_cents, 0) - coalesce(pb.refunded_cents, 0)
                            -- payments' saved card of the booking's purchase (its reference is the booking's id)

@@ -195,6 +195,8 @@ class BalanceChargeTests {
         assertThat(bookingJson(booked).get("payment_status").asText()).isEqualTo("deposit_paid");
 
         // the client's second booking reuses the customer
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .willReturn(okJson(intentJson(newIntentId(), "requires_payment_method", DEPOSIT, 0, null))));
         bookDaysAhead(6);
         stripe.verify(1, postRequestedFor(urlEqualTo("/v1/customers")));
     }
