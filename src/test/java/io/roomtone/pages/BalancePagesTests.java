@@ -159,12 +159,12 @@ class BalancePagesTests {
         assertThat(mine.locator("#pay")).containsText("$113.00 is still to pay");
         PageChecks.accessible(mine, "balance-payment-needed");
 
-        mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $113.00 by card"))
+        mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay CA$113.00 by card"))
                 .click();
 
         assertThat(mine).hasURL(Pattern.compile(".*/me/bookings/" + booked.code() + "#pay$"));
         assertThat(mine.locator("#payment-element")).hasAttribute("data-client-secret", owedIntent + "_secret_test");
-        assertThat(mine.locator("#pay-form button")).hasText("Pay $113.00");
+        assertThat(mine.locator("#pay-form button")).hasText("Pay CA$113.00");
         stripe.verify(
                 1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=11300")));
         PageChecks.accessible(mine, "balance-payment-needed-card");
