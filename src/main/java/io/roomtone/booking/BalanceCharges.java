@@ -14,6 +14,7 @@ import io.roomtone.shared.RoomtoneException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,6 +174,39 @@ public class BalanceCharges {
                             s.booking(),
                             Map.of("operation_id", received.operationId().toString())));
         }
+        refundIfNoLongerHappening(received);
+    }
+
+    /**
+     * An automatic balance charge that succeeded after its booking was canceled (or otherwise ended
+     * without its session) goes back in full. The charge is reserved while the booking is locked, but
+     * made after that commits: a cancellation in between cannot stop a call already under way, and
+     * its own refund only covered what was paid then.
+     */
+    private void refundIfNoLongerHappening(PaymentReceived received) {
+        Optional<Booking> found = store.find(received.reference()).map(BookingStore.Snapshot::booking);
+        if (found.isEmpty()
+                || !EnumSet.of(BookingStatus.CANCELED, BookingStatus.REJECTED, BookingStatus.EXPIRED)
+                        .contains(found.get().status())) {
+            return;
+        }
+        Booking booking = found.get();
+        int attempts = store.balanceAttempts(booking.id());
+        if (attempts == 0
+                || !BookingMoney.balanceOperationId(booking.id(), attempts).equals(received.operationId())) {
+            return;
+        }
+        UUID refund =
+                UUID.nameUUIDFromBytes(("balance-refund/" + received.operationId()).getBytes(StandardCharsets.UTF_8));
+        payments.refund(new Payments.Refund(
+                booking.id(),
+                received.amountCents(),
+                "Balance charged after the booking was " + booking.status().json(),
+                refund));
+        journal.note(
+                "booking.balance_refunded",
+                booking,
+                Map.of("amount_cents", received.amountCents(), "operation_id", refund.toString()));
     }
 
     /** The studio's bookings marked "payment action needed" that have not ended, by start. */

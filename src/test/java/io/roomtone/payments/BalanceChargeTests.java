@@ -362,6 +362,39 @@ class BalanceChargeTests {
     }
 
     @Test
+    void aBookingCanceledWhileItsBalanceIsBeingChargedGetsTheChargeBack() throws Exception {
+        BookedView booked = bookDaysAhead(5);
+        clientPaysTheDeposit(booked);
+        // two refunds (the deposit's by policy, then the balance): each its own id at Stripe
+        stripe.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(okJson("{\"id\":\"re_{{randomValue length=24 type='ALPHANUMERIC'}}\","
+                                + "\"object\":\"refund\",\"status\":\"succeeded\",\"amount\":1}")
+                        .withTransformers("response-template")));
+        // Stripe takes its time: the client cancels while the charge is under way
+        stubOffSession(okJson(intentJson(newIntentId(), "succeeded", BALANCE, BALANCE, CARD))
+                .withFixedDelay(3_000));
+        clock.moveTo(startOf(booked).minus(Duration.ofHours(47)));
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> charging = sweeper.submit(this::sweep);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!operationStatuses(booked).contains("pending")
+                    && Instant.now().isBefore(deadline)) {
+                pause();
+            }
+            studio.cancel(booked.bookingId(), "Plans changed", client);
+            assertThat(charging.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            sweeper.shutdownNow();
+        }
+
+        // the deposit's 50 % by policy, and the whole balance charged too late
+        JsonNode after = eventually(booked, b -> b.get("paid_cents").asLong() == DEPOSIT - 1_413);
+        assertThat(after.get("status").asText()).isEqualTo("canceled");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=" + BALANCE)));
+    }
+
+    @Test
     void aRescheduledBookingIsChargedRelativeToItsNewStart() {
         BookedView booked = bookDaysAhead(5);
         clientPaysTheDeposit(booked);
