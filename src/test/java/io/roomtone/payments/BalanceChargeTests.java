@@ -469,6 +469,48 @@ class BalanceChargeTests {
                 1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=" + TOTAL)));
     }
 
+    @Test
+    void theBookStepOffersToPayOnlineWithoutADepositAndTheSentPageAsksForTheTotal() {
+        studio.updateSettings("deposit_percent", 0, "balance_collection", "at_studio");
+        String hold = "/book/"
+                + studio.hold(
+                                io.roomtone.support.HoldRequest.hold(room, at(5, 10), at(5, 11))
+                                        .ofService(service),
+                                client)
+                        .holdId();
+
+        assertThat(page(hold).expect(200).body())
+                .contains("name=\"pay_online\"")
+                .contains("Pay the full price online now, by card");
+        Response sent = api.send(
+                "POST",
+                hold + "/request",
+                "ack=yes&pay_online=yes",
+                client,
+                Map.of("Accept", "text/html", "Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(sent.status()).isBetween(300, 399);
+        stripe.verify(
+                1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=" + TOTAL)));
+        String bookingPath = sent.header("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + depositIntent))
+                .willReturn(okJson(intentJson(depositIntent, "requires_payment_method", TOTAL, 0, null))));
+        assertThat(page(bookingPath).expect(200).body())
+                .contains("Pay the full price of CA$113.00")
+                .doesNotContain("saved with our payment provider");
+    }
+
+    @Test
+    void thePayStepTellsTheClientWhenTheSavedCardIsCharged() {
+        BookedView booked = bookDaysAhead(5);
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + depositIntent))
+                .willReturn(okJson(intentJson(depositIntent, "requires_payment_method", DEPOSIT, 0, null))));
+
+        assertThat(page("/book/sent/" + booked.bookingId()).expect(200).body())
+                .contains("data-client-secret=\"" + depositIntent + "_secret_test\"")
+                .contains("to charge the rest, CA$84.75, automatically 48 hours before your session");
+    }
+
     // --- settings ---
 
     @Test
