@@ -179,6 +179,30 @@ class BalancePagesTests {
     }
 
     @Test
+    void theBookStepOffersToPayTheFullPriceOnlineWhereNoDepositIsAsked() {
+        studio.updateSettings("deposit_percent", 0);
+        String holdId = studio.hold(
+                        io.roomtone.support.HoldRequest.hold(room, at(4, 10), at(4, 11))
+                                .ofService(service),
+                        client)
+                .holdId();
+
+        Page page = signedIn(client);
+        page.navigate("/book/" + holdId);
+
+        assertThat(page.getByLabel("Pay the full price online now, by card"))
+                .not()
+                .isChecked();
+        assertThat(page.locator("#pay_online-hint")).hasText("Otherwise you pay at the studio.");
+        page.getByLabel("Pay the full price online now, by card").check();
+        PageChecks.accessible(page, "balance-book-pay-online");
+
+        studio.updateSettings("deposit_percent", 25);
+        page.reload();
+        assertThat(page.locator("#pay_online")).hasCount(0); // a deposit is asked: nothing to choose
+    }
+
+    @Test
     void anotherClientCannotStartAPaymentForTheBooking() {
         studio.updateSettings("deposit_percent", 0);
         BookedView booked = studio.book(booking(room, service, at(3, 12), at(3, 13)), client);
