@@ -13,7 +13,12 @@ public final class BookingEvents {
 
     private BookingEvents() {}
 
-    /** A client (or an admin on their behalf) asked for a session; it holds its slot from now on. */
+    /**
+     * A client (or an admin on their behalf) asked for a session; it holds its slot from now on.
+     *
+     * @param price the price snapshot the booking was made at (its invoice is drafted from it in the
+     *     same transaction, without reading the booking back)
+     */
     public record BookingRequested(
             UUID studioId,
             UUID bookingId,
@@ -24,8 +29,16 @@ public final class BookingEvents {
             Instant startAt,
             Instant endAt,
             BookingStatus status,
-            long totalCents,
-            String currency) {}
+            Price price) {
+
+        public long totalCents() {
+            return price.totalCents();
+        }
+
+        public String currency() {
+            return price.currency();
+        }
+    }
 
     public record BookingApproved(UUID studioId, UUID bookingId, String code, String message) {}
 

@@ -242,8 +242,7 @@ public class BookingRequests {
                         booking.startAt(),
                         booking.endAt(),
                         status,
-                        booking.totalCents(),
-                        booking.currency()));
+                        priced.price()));
         if (override) {
             journal.note("booking.override_rules", booking, Map.of("override_rules", true));
         }

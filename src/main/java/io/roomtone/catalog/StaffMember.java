@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param canSignIn whether the account has a password (otherwise an invitation is pending)
  * @param icsFeedEnabled whether an ICS feed token has been issued; the token itself is never shown again
+ * @param commissionRateBps their commission on the service revenue of their sessions, in basis points
+ *     (1250 = 12.5 %; 0: none)
  */
 public record StaffMember(
         UUID id,
@@ -21,4 +23,5 @@ public record StaffMember(
         CalendarProvider defaultCalendarProvider,
         boolean active,
         boolean canSignIn,
-        boolean icsFeedEnabled) {}
+        boolean icsFeedEnabled,
+        int commissionRateBps) {}

@@ -36,12 +36,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffMembers {
 
+    /** The highest commission rate: all of the service revenue, in basis points. */
+    public static final int MAX_COMMISSION_BPS = 10_000;
+
     // Name, email and whether the account has a password are read from identity's table in the same
     // query, so that a list is one round trip; they are only ever written through Accounts.
     private static final String SELECT =
             """
             SELECT s.id, s.user_id, u.email, u.name, s.skills, s.hourly_rate_cents, s.default_calendar_provider,
-                   s.active, u.password_hash IS NOT NULL AS can_sign_in, s.ics_token_hash IS NOT NULL AS ics_feed_enabled
+                   s.active, u.password_hash IS NOT NULL AS can_sign_in, s.ics_token_hash IS NOT NULL AS ics_feed_enabled,
+                   s.commission_rate_bps
               FROM staff s
               JOIN app_user u ON u.studio_id = s.studio_id AND u.id = s.user_id
              WHERE s.studio_id = :studio
@@ -129,8 +133,9 @@ public class StaffMembers {
         }
         UUID id = jdbc.sql(
                         """
-                        INSERT INTO staff (studio_id, user_id, skills, hourly_rate_cents, default_calendar_provider, active)
-                        VALUES (:studio, :user, :skills, :rate, :provider, coalesce(:active, true))
+                        INSERT INTO staff (studio_id, user_id, skills, hourly_rate_cents, default_calendar_provider, active,
+                                           commission_rate_bps)
+                        VALUES (:studio, :user, :skills, :rate, :provider, coalesce(:active, true), coalesce(:commission, 0))
                         RETURNING id
                         """)
                 .param("studio", Tenancy.currentStudioId())
@@ -139,6 +144,7 @@ public class StaffMembers {
                 .param("rate", draft.hourlyRateCents())
                 .param("provider", json(draft.defaultCalendarProvider()))
                 .param("active", draft.active())
+                .param("commission", draft.commissionRateBps())
                 .query(UUID.class)
                 .single();
         if (draft.password() != null) {
@@ -192,7 +198,7 @@ public class StaffMembers {
                         """
                         UPDATE staff
                            SET skills = :skills, hourly_rate_cents = :rate, default_calendar_provider = :provider,
-                               active = :active, updated_at = now()
+                               active = :active, commission_rate_bps = :commission, updated_at = now()
                          WHERE studio_id = :studio AND id = :id
                         """)
                 .param(
@@ -210,6 +216,10 @@ public class StaffMembers {
                                 cleared,
                                 "default_calendar_provider")))
                 .param("active", Patch.resolve(draft.active(), before.active(), cleared, "active"))
+                .param(
+                        "commission",
+                        Patch.resolve(
+                                draft.commissionRateBps(), before.commissionRateBps(), cleared, "commission_rate_bps"))
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();
@@ -263,6 +273,11 @@ public class StaffMembers {
                 draft.hourlyRateCents() == null || draft.hourlyRateCents() >= 0,
                 "hourly_rate_cents",
                 "must be 0 or more");
+        validation.check(
+                draft.commissionRateBps() == null
+                        || (draft.commissionRateBps() >= 0 && draft.commissionRateBps() <= MAX_COMMISSION_BPS),
+                "commission_rate_bps",
+                "must be between 0 and " + MAX_COMMISSION_BPS + " (basis points: 1250 = 12.5 %)");
         validation.throwIfInvalid();
     }
 
@@ -291,6 +306,7 @@ public class StaffMembers {
                 CalendarProvider.fromColumn(rs.getString("default_calendar_provider")),
                 rs.getBoolean("active"),
                 rs.getBoolean("can_sign_in"),
-                rs.getBoolean("ics_feed_enabled"));
+                rs.getBoolean("ics_feed_enabled"),
+                rs.getInt("commission_rate_bps"));
     }
 }

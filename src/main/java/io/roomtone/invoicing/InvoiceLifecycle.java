@@ -1,6 +1,5 @@
 package io.roomtone.invoicing;
 
-import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingEvents.BookingApproved;
 import io.roomtone.booking.BookingEvents.BookingCanceled;
 import io.roomtone.booking.BookingEvents.BookingExpired;
@@ -8,8 +7,8 @@ import io.roomtone.booking.BookingEvents.BookingRefunded;
 import io.roomtone.booking.BookingEvents.BookingRejected;
 import io.roomtone.booking.BookingEvents.BookingRequested;
 import io.roomtone.booking.BookingEvents.BookingRescheduled;
-import io.roomtone.booking.BookingQueries;
 import io.roomtone.booking.BookingStatus;
+import io.roomtone.booking.Price;
 import io.roomtone.identity.Clients;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
@@ -66,7 +65,6 @@ class InvoiceLifecycle {
     private final InvoiceSettings settings;
     private final Ledger ledger;
     private final Payments payments;
-    private final BookingQueries bookings;
     private final Clients clients;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -77,7 +75,6 @@ class InvoiceLifecycle {
             InvoiceSettings settings,
             Ledger ledger,
             Payments payments,
-            BookingQueries bookings,
             Clients clients,
             JdbcClient jdbc,
             Clock clock) {
@@ -86,7 +83,6 @@ class InvoiceLifecycle {
         this.settings = settings;
         this.ledger = ledger;
         this.payments = payments;
-        this.bookings = bookings;
         this.clients = clients;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -94,36 +90,39 @@ class InvoiceLifecycle {
 
     @EventListener
     void on(BookingRequested event) {
-        // the event names no price: the booking, as just written in this transaction, has it
-        Booking booking = bookings.ofStudio(event.bookingId())
-                .orElseThrow(() -> new IllegalStateException("Booking " + event.code() + " is not readable"));
+        // the event carries the price snapshot: the booking is not read back. A booking confirmed at
+        // once gets its invoice issued straight away, one insert with its number, not a draft updated.
+        Price price = event.price();
         InvoiceSettings.Current current = settings.current();
-        UUID id = UUID.randomUUID();
+        boolean issued = event.status() == BookingStatus.CONFIRMED;
+        Instant now = clock.instant();
+        Long seq = issued ? numbers.next(Invoice.Kind.INVOICE) : null;
+        String number = issued ? InvoiceNumbers.format(current.invoicePrefix(), seq) : null;
         store.insert(new InvoiceStore.NewInvoice(
-                id,
+                UUID.randomUUID(),
                 Invoice.Kind.INVOICE,
                 "booking",
-                Invoice.Status.DRAFT,
-                booking.id(),
-                booking.code(),
+                issued ? Invoice.Status.ISSUED : Invoice.Status.DRAFT,
+                event.bookingId(),
+                event.code(),
                 null,
-                null,
-                null,
-                booking.lines().stream()
+                seq,
+                number,
+                price.lines().stream()
                         .map(l -> new Invoice.Line(l.name(), l.quantity(), l.unitPriceCents(), l.totalCents()))
                         .toList(),
-                booking.subtotalCents(),
-                booking.taxesCents(),
-                booking.depositCents(),
-                booking.currency(),
-                party(booking.clientId()),
+                price.subtotalCents(),
+                price.taxesCents(),
+                price.depositCents(),
+                price.currency(),
+                party(event.clientId()),
                 seller(current),
-                booking.startAt(),
-                null,
-                null,
+                event.startAt(),
+                issued ? now : null,
+                issued ? dueAt(current, now, event.startAt()) : null,
                 null));
-        if (event.status() == BookingStatus.CONFIRMED) {
-            issueDraft(booking.id());
+        if (issued) {
+            postIssued(event.bookingId(), number, price.subtotalCents(), price.taxesCents(), price.currency(), now);
         }
         // nothing to reconcile: a booking just requested has no payments yet (its purchase is its id)
     }

@@ -37,11 +37,24 @@ public class InvoicePdf {
 
     /** The PDF of {@code invoice}, texts in {@code locale}, dates in the studio's zone. */
     public byte[] render(Invoice invoice, Locale locale) {
-        ZoneId zone = studios.current().timezone();
         Context context = new Context(locale);
         context.setVariable("invoice", invoice);
-        context.setVariable("fmt", new Format(locale, zone, invoice.currency()));
-        String html = templates.process("invoicing/pdf", context);
+        context.setVariable("fmt", new Format(locale, studios.current().timezone(), invoice.currency()));
+        return pdf(templates.process("invoicing/pdf", context));
+    }
+
+    /** The PDF of a booking's {@code receipt}: what was received and given back, and what is still due. */
+    public byte[] render(Receipts.Receipt receipt, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("receipt", receipt);
+        context.setVariable(
+                "fmt",
+                new Format(
+                        locale, studios.current().timezone(), receipt.booking().currency()));
+        return pdf(templates.process("invoicing/receipt-pdf", context));
+    }
+
+    private static byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -89,6 +102,16 @@ public class InvoicePdf {
                     : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                             .withLocale(locale)
                             .format(instant.atZone(zone));
+        }
+
+        /** A moment with its time of day and the zone named (a session, a payment). */
+        public String dateTime(Instant instant) {
+            return instant == null
+                    ? ""
+                    : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                                    .withLocale(locale)
+                                    .format(instant.atZone(zone))
+                            + " (" + zone.getId() + ")";
         }
     }
 }

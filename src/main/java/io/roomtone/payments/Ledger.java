@@ -111,6 +111,49 @@ public class Ledger {
                 .list();
     }
 
+    /**
+     * The balance (debits − credits) of {@code account} for each party that has entries in it, in
+     * every currency, over all time: what the studio owes each staff member in commissions is minus
+     * the balance of {@link LedgerAccount#COMMISSION_PAYABLE}. Read in the caller's transaction, so
+     * that a caller holding a lock sees every posting committed before it took the lock.
+     */
+    @Transactional(readOnly = true)
+    public List<PartyBalance> partyBalances(LedgerAccount account) {
+        return jdbc.sql(
+                        """
+                        SELECT e.party, e.currency, sum(e.amount_cents) AS balance
+                          FROM ledger_entry e
+                         WHERE e.studio_id = :studio AND e.account = :account AND e.party IS NOT NULL
+                         GROUP BY e.party, e.currency
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("account", account.code())
+                .query((rs, n) -> new PartyBalance(
+                        rs.getObject("party", UUID.class), rs.getString("currency"), rs.getLong("balance")))
+                .list();
+    }
+
+    /** The balance of {@code party} in {@code account} and {@code currency} (0 when it has no entries). */
+    @Transactional(readOnly = true)
+    public long partyBalance(LedgerAccount account, UUID party, String currency) {
+        return jdbc.sql(
+                        """
+                        SELECT coalesce(sum(e.amount_cents), 0)
+                          FROM ledger_entry e
+                         WHERE e.studio_id = :studio AND e.account = :account AND e.party = :party
+                           AND e.currency = :currency
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("account", account.code())
+                .param("party", party)
+                .param("currency", currency)
+                .query(Long.class)
+                .single();
+    }
+
+    /** What one party's entries in an account add up to (debits − credits). */
+    public record PartyBalance(UUID party, String currency, long balanceCents) {}
+
     /** The entries of everything posted for {@code reference}, oldest first. */
     @Transactional(readOnly = true)
     public List<Line> linesOf(UUID reference) {

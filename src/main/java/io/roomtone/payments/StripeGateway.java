@@ -14,7 +14,9 @@ import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.roomtone.identity.Tenancy;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -87,33 +89,54 @@ class StripeGateway {
         }
     }
 
-    private final StripeProperties properties;
-    private final StripeClient client;
+    /** A set of keys to call Stripe with: the installation's, or a studio's own. */
+    record Account(StripeClient client, String publishableKey, String webhookSecret) {}
 
-    StripeGateway(StripeProperties properties) {
-        this.properties = properties;
-        if (properties.configured()) {
-            StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                    .setApiKey(properties.secretKey())
-                    .setConnectTimeout(10_000)
-                    .setReadTimeout(30_000)
-                    // our own retries carry the same idempotency key; the client's would too
-                    .setMaxNetworkRetries(1);
-            if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
-                builder.setApiBase(properties.apiBase());
-            }
-            this.client = builder.build();
-        } else {
-            this.client = null;
+    private final Account installation;
+    private final StudioStripeKeys studioKeys;
+
+    StripeGateway(StripeProperties properties, StudioStripeKeys studioKeys) {
+        this.studioKeys = studioKeys;
+        this.installation = properties.configured()
+                ? new Account(
+                        client(properties.secretKey(), properties.apiBase()),
+                        properties.publishableKey(),
+                        properties.webhookSecret())
+                : null;
+    }
+
+    static StripeClient client(String secretKey, String apiBase) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setConnectTimeout(10_000)
+                .setReadTimeout(30_000)
+                // our own retries carry the same idempotency key; the client's would too
+                .setMaxNetworkRetries(1);
+        if (apiBase != null && !apiBase.isBlank()) {
+            builder.setApiBase(apiBase);
         }
+        return builder.build();
+    }
+
+    /**
+     * The keys of the current studio: its own when it stored some (multi-studio installations),
+     * otherwise the installation's from the environment; empty when neither is set.
+     */
+    Optional<Account> account() {
+        return Tenancy.studioId().flatMap(studioKeys::account).or(() -> Optional.ofNullable(installation));
+    }
+
+    /** The installation's keys only (a webhook call on the installation's endpoint). */
+    Optional<Account> installationAccount() {
+        return Optional.ofNullable(installation);
     }
 
     boolean configured() {
-        return client != null;
+        return account().isPresent();
     }
 
     String publishableKey() {
-        return properties.publishableKey();
+        return account().map(Account::publishableKey).orElse(null);
     }
 
     Intent createIntent(
@@ -133,7 +156,7 @@ class StripeGateway {
                 .putMetadata("reference", reference.toString())
                 .putMetadata("operation_id", operationId.toString())
                 .build();
-        return call(() -> intent(client.v1().paymentIntents().create(params, options(operationId))));
+        return call(c -> intent(c.v1().paymentIntents().create(params, options(operationId))));
     }
 
     /**
@@ -170,7 +193,7 @@ class StripeGateway {
                             .build());
         }
         PaymentIntentCreateParams built = params.build();
-        return call(() -> intent(client.v1().paymentIntents().create(built, options(operationId))));
+        return call(c -> intent(c.v1().paymentIntents().create(built, options(operationId))));
     }
 
     /**
@@ -182,23 +205,22 @@ class StripeGateway {
                 .putMetadata("studio_id", studioId.toString())
                 .putMetadata("party", party.toString())
                 .build();
-        return call(() -> client.v1().customers().create(params, options(key)).getId());
+        return call(c -> c.v1().customers().create(params, options(key)).getId());
     }
 
     Intent retrieve(String intentId) throws ProviderException {
-        return call(() -> intent(client.v1().paymentIntents().retrieve(intentId)));
+        return call(c -> intent(c.v1().paymentIntents().retrieve(intentId)));
     }
 
     Intent capture(String intentId, long amountCents, UUID operationId) throws ProviderException {
         PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder()
                 .setAmountToCapture(amountCents)
                 .build();
-        return call(() -> intent(client.v1().paymentIntents().capture(intentId, params, options(operationId))));
+        return call(c -> intent(c.v1().paymentIntents().capture(intentId, params, options(operationId))));
     }
 
     Intent cancel(String intentId, UUID operationId) throws ProviderException {
-        return call(() -> intent(client.v1()
-                .paymentIntents()
+        return call(c -> intent(c.v1().paymentIntents()
                 .cancel(
                         intentId,
                         com.stripe.param.PaymentIntentCancelParams.builder().build(),
@@ -215,28 +237,160 @@ class StripeGateway {
                 .putMetadata("reference", reference.toString())
                 .putMetadata("operation_id", operationId.toString())
                 .build();
-        return call(() -> refundState(client.v1().refunds().create(params, options(operationId))));
+        return call(c -> refundState(c.v1().refunds().create(params, options(operationId))));
     }
 
     RefundState retrieveRefund(String refundId) throws ProviderException {
-        return call(() -> refundState(client.v1().refunds().retrieve(refundId)));
+        return call(c -> refundState(c.v1().refunds().retrieve(refundId)));
     }
 
-    /** The event of a webhook call, if its signature is Stripe's; refused otherwise. */
-    Event verify(String payload, String signature) throws SignatureVerificationException {
-        return Webhook.constructEvent(payload, signature, properties.webhookSecret());
+    // --- balance transactions (fees and reconciliation); added for them, nothing above changed ---
+
+    /**
+     * One entry of Stripe's balance, as far as fees and reconciliation care: what moved ({@code
+     * amount}, signed, in cents: a charge positive, a refund negative), what Stripe kept ({@code
+     * fee}, positive; negative when a fee was given back) and the rest ({@code net}).
+     *
+     * @param sourceKind {@code charge}, {@code refund} or {@code other} (a payout, an adjustment, …)
+     * @param sourceId the charge ({@code ch_…}) or refund ({@code re_…}) it moved
+     * @param paymentIntent the payment intent of the charge or refund, if any
+     * @param studioId the {@code studio_id} in the source's metadata, if any
+     * @param reference the {@code reference} in the source's metadata, if any
+     */
+    record BalanceEntry(
+            String id,
+            String type,
+            long amount,
+            long fee,
+            long net,
+            String currency,
+            java.time.Instant created,
+            String sourceKind,
+            String sourceId,
+            String paymentIntent,
+            String studioId,
+            String reference) {}
+
+    /**
+     * Every balance transaction Stripe created in {@code [from, to)}, with its source expanded,
+     * following Stripe's pages to the end.
+     */
+    java.util.List<BalanceEntry> balanceTransactions(java.time.Instant from, java.time.Instant to)
+            throws ProviderException {
+        com.stripe.param.BalanceTransactionListParams params = com.stripe.param.BalanceTransactionListParams.builder()
+                .setCreated(com.stripe.param.BalanceTransactionListParams.Created.builder()
+                        .setGte(from.getEpochSecond())
+                        .setLt(to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0))
+                        .build())
+                .setLimit(100L)
+                .addExpand("data.source")
+                .build();
+        return call(client -> {
+            java.util.List<BalanceEntry> entries = new java.util.ArrayList<>();
+            for (com.stripe.model.BalanceTransaction tx :
+                    client.v1().balanceTransactions().list(params).autoPagingIterable()) {
+                entries.add(balanceEntry(tx));
+            }
+            return entries;
+        });
+    }
+
+    /**
+     * The balance transaction of the charge that took the money of {@code intentId}; empty while
+     * there is none (nothing taken yet, or Stripe has not booked it).
+     */
+    java.util.Optional<BalanceEntry> balanceOfIntent(String intentId) throws ProviderException {
+        com.stripe.param.PaymentIntentRetrieveParams params = com.stripe.param.PaymentIntentRetrieveParams.builder()
+                .addExpand("latest_charge.balance_transaction")
+                .build();
+        return call(client -> {
+            PaymentIntent pi = client.v1().paymentIntents().retrieve(intentId, params);
+            com.stripe.model.Charge charge = pi.getLatestChargeObject();
+            if (charge == null || charge.getBalanceTransactionObject() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(withSource(
+                    charge.getBalanceTransactionObject(), "charge", charge.getId(), intentId, pi.getMetadata()));
+        });
+    }
+
+    /** The balance transaction of refund {@code refundId}; empty while there is none. */
+    java.util.Optional<BalanceEntry> balanceOfRefund(String refundId) throws ProviderException {
+        com.stripe.param.RefundRetrieveParams params = com.stripe.param.RefundRetrieveParams.builder()
+                .addExpand("balance_transaction")
+                .build();
+        return call(client -> {
+            Refund refund = client.v1().refunds().retrieve(refundId, params);
+            if (refund.getBalanceTransactionObject() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(withSource(
+                    refund.getBalanceTransactionObject(),
+                    "refund",
+                    refund.getId(),
+                    refund.getPaymentIntent(),
+                    refund.getMetadata()));
+        });
+    }
+
+    /** The {@code studio_id} and {@code reference} in a payment intent's metadata (a charge may carry none). */
+    java.util.Map<String, String> intentMetadata(String intentId) throws ProviderException {
+        return call(client -> {
+            java.util.Map<String, String> metadata =
+                    client.v1().paymentIntents().retrieve(intentId).getMetadata();
+            return metadata == null ? java.util.Map.of() : metadata;
+        });
+    }
+
+    private static BalanceEntry balanceEntry(com.stripe.model.BalanceTransaction tx) {
+        com.stripe.model.BalanceTransactionSource source = tx.getSourceObject();
+        if (source instanceof com.stripe.model.Charge charge) {
+            return withSource(tx, "charge", charge.getId(), charge.getPaymentIntent(), charge.getMetadata());
+        }
+        if (source instanceof Refund refund) {
+            return withSource(tx, "refund", refund.getId(), refund.getPaymentIntent(), refund.getMetadata());
+        }
+        return withSource(tx, "other", tx.getSource(), null, null);
+    }
+
+    private static BalanceEntry withSource(
+            com.stripe.model.BalanceTransaction tx,
+            String kind,
+            String sourceId,
+            String paymentIntent,
+            java.util.Map<String, String> metadata) {
+        java.util.Map<String, String> meta = metadata == null ? java.util.Map.of() : metadata;
+        return new BalanceEntry(
+                tx.getId(),
+                tx.getType(),
+                zeroIfNull(tx.getAmount()),
+                zeroIfNull(tx.getFee()),
+                zeroIfNull(tx.getNet()),
+                tx.getCurrency() == null ? null : tx.getCurrency().toUpperCase(Locale.ROOT),
+                tx.getCreated() == null ? null : java.time.Instant.ofEpochSecond(tx.getCreated()),
+                kind,
+                sourceId,
+                paymentIntent,
+                meta.get("studio_id"),
+                meta.get("reference"));
+    }
+
+    /** The event of a webhook call, if its signature is that of {@code account}'s endpoint; refused otherwise. */
+    static Event verify(String payload, String signature, Account account) throws SignatureVerificationException {
+        return Webhook.constructEvent(payload, signature, account.webhookSecret());
     }
 
     private interface StripeCall<T> {
-        T run() throws StripeException;
+        T run(StripeClient client) throws StripeException;
     }
 
+    /** Calls Stripe with the current studio's keys. */
     private <T> T call(StripeCall<T> call) throws ProviderException {
-        if (client == null) {
-            throw new ProviderException("Stripe is not configured", false, null);
-        }
+        StripeClient client = account()
+                .map(Account::client)
+                .orElseThrow(() -> new ProviderException("Stripe is not configured", false, null));
         try {
-            return call.run();
+            return call.run(client);
         } catch (CardException e) {
             throw new ProviderException(declined(e), false, e);
         } catch (InvalidRequestException e) {

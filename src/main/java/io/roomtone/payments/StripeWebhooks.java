@@ -58,6 +58,7 @@ public class StripeWebhooks {
     }
 
     private final StripeGateway stripe;
+    private final StudioStripeKeys studioKeys;
     private final CardPayments cards;
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -67,6 +68,7 @@ public class StripeWebhooks {
 
     StripeWebhooks(
             StripeGateway stripe,
+            StudioStripeKeys studioKeys,
             CardPayments cards,
             JdbcClient jdbc,
             JsonMapper json,
@@ -74,6 +76,7 @@ public class StripeWebhooks {
             @Qualifier("applicationTaskExecutor") Executor executor,
             Clock clock) {
         this.stripe = stripe;
+        this.studioKeys = studioKeys;
         this.cards = cards;
         this.jdbc = jdbc;
         this.json = json;
@@ -84,24 +87,48 @@ public class StripeWebhooks {
     }
 
     /**
-     * Verifies and stores one webhook call; processing follows on another thread. Refuses a call
-     * whose signature does not verify (400), and any call while Stripe is not configured (404).
+     * Verifies and stores one webhook call on the installation's endpoint (signed with
+     * {@code ROOMTONE_STRIPE_WEBHOOK_SECRET}); processing follows on another thread. Refuses a call
+     * whose signature does not verify (400), and any call while the installation has no Stripe keys
+     * (404). An event for a studio that takes payments into its own Stripe account is not ours here.
      */
     public Receipt receive(String payload, String signature) {
-        if (!stripe.configured()) {
-            throw new RoomtoneException(ProblemCode.NOT_FOUND, "Card payments (Stripe) are not configured here.");
-        }
+        StripeGateway.Account account = stripe.installationAccount()
+                .orElseThrow(() -> new RoomtoneException(
+                        ProblemCode.NOT_FOUND, "Card payments (Stripe) are not configured here."));
+        return receive(payload, signature, account, null);
+    }
+
+    /**
+     * Verifies and stores one webhook call on {@code studioId}'s own endpoint, signed with the
+     * webhook secret the studio stored with its keys (404 when it stored none).
+     */
+    public Receipt receive(String payload, String signature, UUID studioId) {
+        StripeGateway.Account account = studioKeys
+                .account(studioId)
+                .orElseThrow(() -> new RoomtoneException(
+                        ProblemCode.NOT_FOUND, "This studio has no Stripe keys of its own here."));
+        return receive(payload, signature, account, studioId);
+    }
+
+    private Receipt receive(String payload, String signature, StripeGateway.Account account, UUID endpointStudio) {
         try {
-            stripe.verify(payload, signature == null ? "" : signature);
+            StripeGateway.verify(payload, signature == null ? "" : signature, account);
         } catch (SignatureVerificationException e) {
             throw RoomtoneException.invalid("Stripe-Signature", "does not verify: " + e.getMessage());
         }
         JsonNode event = json.readTree(payload);
         JsonNode object = event.path("data").path("object");
         Optional<UUID> studio = uuid(object.path("metadata").path("studio_id").asText(null));
-        if (studio.isEmpty()) {
+        // an event belongs to the endpoint of the account that signed it: a studio's own account
+        // speaks for that studio only, the installation's for studios without keys of their own
+        boolean elsewhere = studio.isPresent()
+                && (endpointStudio != null
+                        ? !endpointStudio.equals(studio.get())
+                        : studioKeys.account(studio.get()).isPresent());
+        if (studio.isEmpty() || elsewhere) {
             log.info(
-                    "Stripe event {} ({}) names no studio; acknowledged, not kept",
+                    "Stripe event {} ({}) names no studio of this endpoint; acknowledged, not kept",
                     event.path("id"),
                     event.path("type"));
             return Receipt.NOT_OURS;

@@ -18,13 +18,17 @@ public enum ProblemCode {
     INVALID_TRANSITION(409),
     /** A refund of more than was received and not yet refunded. */
     REFUND_EXCEEDS_PAID(409),
+    /** A payout of more than the staff member is owed in commissions now. */
+    PAYOUT_EXCEEDS_OWED(409),
     IDEMPOTENCY_IN_PROGRESS(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     IDEMPOTENCY_CONFLICT(422),
     /** Too many requests of one kind (sign-ins, bookings...); the response says which and when to retry. */
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** A payment provider did not answer a read we cannot do without (the reconciliation's); try again later. */
+    PROVIDER_UNAVAILABLE(503);
 
     private final int status;
 

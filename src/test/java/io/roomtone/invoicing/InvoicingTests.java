@@ -611,6 +611,37 @@ class InvoicingTests {
     }
 
     @Test
+    void theReceiptPdfShowsOnlyMoneyThatMovedForItsClientAndTheStudio() throws Exception {
+        open(false);
+        String id = book(5, 10);
+        long total = invoiceOf(id).totalCents();
+        // nothing received yet: no receipt to give
+        bytes("/api/bookings/" + id + "/receipt.pdf", client, 404);
+
+        pay(id, 2_000, "CAD");
+        pay(id, total - 2_000, "CAD");
+        refund(id, 500);
+
+        String text = text(bytes("/api/bookings/" + id + "/receipt.pdf", client, 200));
+        assertThat(text)
+                .contains("Receipt", invoiceOf(id).bookingCode(), invoiceOf(id).number(), "Client");
+        assertThat(text).contains("20.00", money(total - 2_000), money(total - 500));
+        assertThat(text).containsPattern("Refunds\\R.*Cash -\\S*5\\.00");
+        assertThat(text).contains("Balance due").doesNotContain("Paid in full");
+        // the studio may print it too; another client, a staff member and another studio may not
+        assertThat(text(bytes("/api/bookings/" + id + "/receipt.pdf", studio.owner(), 200)))
+                .contains(invoiceOf(id).bookingCode());
+        bytes("/api/bookings/" + id + "/receipt.pdf", studio.client(), 404);
+        bytes("/api/bookings/" + id + "/receipt.pdf", studio.engineer("mixing").token(), 404);
+        bytes("/api/bookings/" + id + "/receipt.pdf", new TestStudio(api).owner(), 404);
+        bytes("/api/bookings/" + UUID.randomUUID() + "/receipt.pdf", client, 404);
+    }
+
+    private static String money(long cents) {
+        return String.format("%d.%02d", cents / 100, cents % 100);
+    }
+
+    @Test
     void aClientSeesOnlyTheirOwnIssuedInvoices() throws Exception {
         open(true);
         String mine = book(5, 10);

@@ -124,13 +124,24 @@ class PaymentPagesTests {
                 .hasText("Payment: Paid");
         check(mine, null, "payments-my-bookings");
         mine.navigate("/me/bookings/" + booked.code());
-        mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Receipt"))
+        mine.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Receipt").setExact(true))
                 .click();
         assertThat(mine.locator(".pay-verdict")).hasText("Paid in full");
         assertThat(mine.locator(".pay-list tbody tr")).hasCount(2);
         assertThat(mine.locator(".pay-list tbody tr").first()).containsText("28.25");
         assertThat(mine.locator(".pay-list tbody tr").last()).containsText("Card terminal");
         check(mine, null, "payments-receipt-paid");
+        // and downloads it as a PDF: both payments, paid in full
+        com.microsoft.playwright.Download download = mine.waitForDownload(
+                () -> mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the receipt (PDF)"))
+                        .click());
+        assertThat(download.suggestedFilename()).isEqualTo("receipt-" + booked.code() + ".pdf");
+        String receipt = pdfText(download.path());
+        assertThat(receipt)
+                .contains("Receipt", booked.code(), "Cash", "Card terminal", "28.25", "Paid in full")
+                .contains(units(total));
 
         // a partial refund from the desk
         desk.navigate(deskPath);
@@ -423,5 +434,13 @@ class PaymentPagesTests {
             page.navigate(path);
         }
         PageChecks.accessible(page, name);
+    }
+
+    private static String pdfText(java.nio.file.Path pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -147,7 +147,7 @@ class DeskStaffPage {
         StaffMember member = staff.get(DeskForms.id(id, "staff member"));
         boolean activate = "true".equals(active);
         try {
-            staff.update(member.id(), new StaffDraft(null, null, null, null, null, activate, null));
+            staff.update(member.id(), new StaffDraft(null, null, null, null, null, activate, null, null));
             return "redirect:/admin/staff?done=" + (activate ? "activated" : "deactivated");
         } catch (RoomtoneException e) {
             return refusedOnEditPage(e, member, model, response);
@@ -193,6 +193,7 @@ class DeskStaffPage {
         String name = form.text("name");
         List<String> skills = DeskForms.list(form.text("skills"));
         Long rate = form.money("hourly_rate", studios.current().currency());
+        Integer commission = commission(form);
         CalendarProvider provider = provider(form);
         if (skills == null) {
             cleared.add("skills");
@@ -210,7 +211,22 @@ class DeskStaffPage {
                 rate,
                 provider,
                 form.checkbox("active"),
-                null);
+                null,
+                // blank is no commission, as in the API
+                commission == null ? 0 : commission);
+    }
+
+    /** The commission typed as a percentage ("12.5") in basis points; anything past 100 % is the service's to refuse. */
+    private static Integer commission(FormInput form) {
+        Long bps = form.scaled("commission_percent", 2);
+        if (bps == null) {
+            return null;
+        }
+        if (bps > StaffMembers.MAX_COMMISSION_BPS) {
+            form.problem("commission_percent", "must be between 0 and 100");
+            return null;
+        }
+        return bps.intValue();
     }
 
     private static CalendarProvider provider(FormInput form) {
@@ -232,11 +248,20 @@ class DeskStaffPage {
         // the service counts cents; the form is in the currency's units
         e.fieldProblems()
                 .forEach(p -> problems.putIfAbsent(
-                        p.field().equals("hourly_rate_cents") ? "hourly_rate" : p.field(), p.message()));
+                        formField(p.field()),
+                        p.field().equals("commission_rate_bps") ? "must be between 0 and 100" : p.message()));
         if (e.fieldProblems().isEmpty()) {
             model.addAttribute("refusal", e.getMessage());
             model.addAttribute("refusalStatus", e.code().status());
         }
+    }
+
+    private static String formField(String field) {
+        return switch (field) {
+            case "hourly_rate_cents" -> "hourly_rate";
+            case "commission_rate_bps" -> "commission_percent";
+            default -> field;
+        };
     }
 
     private String refusedOnEditPage(
@@ -299,6 +324,13 @@ class DeskStaffPage {
             shown.put(
                     "hourly_rate",
                     BigDecimal.valueOf(m.hourlyRateCents(), digits).toPlainString());
+        }
+        if (m.commissionRateBps() > 0) {
+            shown.put(
+                    "commission_percent",
+                    BigDecimal.valueOf(m.commissionRateBps(), 2)
+                            .stripTrailingZeros()
+                            .toPlainString());
         }
         if (m.defaultCalendarProvider() != null) {
             shown.put("default_calendar_provider", m.defaultCalendarProvider().json());

@@ -51,6 +51,7 @@ class StaffController {
     static final MergePatch.Fields FIELDS = MergePatch.Fields.of()
             .required("email", "name")
             .defaulted("active", true)
+            .defaulted("commission_rate_bps", 0)
             .clearable("skills", "hourly_rate_cents", "default_calendar_provider")
             .kept("password");
 
@@ -73,7 +74,9 @@ class StaffController {
     @Operation(
             summary = "Add a staff member",
             description = "`email` and `name` are required. An existing account with that email is linked."
-                    + " Without `password`, the response carries a one-time `invitation_token`.")
+                    + " Without `password`, the response carries a one-time `invitation_token`."
+                    + " `commission_rate_bps` (0-10000, basis points of the service revenue of their completed"
+                    + " sessions: 1250 = 12.5 %) defaults to 0, no commission.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody StaffDraft draft) {
@@ -93,6 +96,7 @@ class StaffController {
             description = "Every field: `email` and `name` are required; `active` left out becomes true;"
                     + " `skills`, `hourly_rate_cents` and `default_calendar_provider` left out are cleared;"
                     + " `password` (write-only) left out keeps the password. Unknown fields are a 400."
+                    + " `commission_rate_bps` left out becomes 0."
                     + " Deactivating someone with upcoming bookings is a 409.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -110,7 +114,7 @@ class StaffController {
             summary = "Change some fields of a staff member",
             description =
                     "JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): a field left out keeps its value, a field sent as `null` is cleared (`skills`, `hourly_rate_cents`, `default_calendar_provider`),"
-                            + " `active: null` becomes true; `null` for `email`, `name` or `password` is a 400. Unknown"
+                            + " `active: null` becomes true, `commission_rate_bps: null` becomes 0; `null` for `email`, `name` or `password` is a 400. Unknown"
                             + " fields are a 400. Deactivating someone with upcoming bookings is a 409.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(

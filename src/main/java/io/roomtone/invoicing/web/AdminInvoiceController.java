@@ -3,6 +3,7 @@ package io.roomtone.invoicing.web;
 import io.roomtone.invoicing.Invoice;
 import io.roomtone.invoicing.InvoicePdf;
 import io.roomtone.invoicing.Invoices;
+import io.roomtone.shared.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -186,16 +186,20 @@ class AdminInvoiceController {
     }
 
     static ResponseEntity<byte[]> pdfOf(Invoice invoice, InvoicePdf pdf) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return download(InvoicePdf.fileName(invoice), pdf.render(invoice, LocaleContextHolder.getLocale()));
+    }
+
+    /** A PDF the browser saves as {@code fileName}. */
+    static ResponseEntity<byte[]> download(String fileName, byte[] pdf) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(InvoicePdf.fileName(invoice))
+                                .filename(fileName)
                                 .build()
                                 .toString())
-                .body(pdf.render(invoice, locale));
+                .body(pdf);
     }
 
     static Invoices.Search search(String status, Instant from, Instant to, UUID clientId, String client) {

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,5 +39,22 @@ class StripeWebhookController {
                     @RequestHeader(name = "Stripe-Signature", required = false)
                     String signature) {
         return new Received(webhooks.receive(payload, signature).name().toLowerCase(Locale.ROOT));
+    }
+
+    @Operation(
+            summary = "Stripe's webhook for a studio's own Stripe account",
+            description = "As `POST /api/webhooks/stripe`, verified with the webhook secret the studio stored with its "
+                    + "own keys (multi-studio installations); a 404 when the studio stored none. Events naming "
+                    + "another studio are `not_ours`.")
+    @SecurityRequirements
+    @PostMapping(path = "/api/webhooks/stripe/{studioId}", consumes = "*/*")
+    Received receiveForStudio(
+            @PathVariable UUID studioId,
+            @RequestBody String payload,
+            @Parameter(description = "Stripe's signature of the payload")
+                    @RequestHeader(name = "Stripe-Signature", required = false)
+                    String signature) {
+        return new Received(
+                webhooks.receive(payload, signature, studioId).name().toLowerCase(Locale.ROOT));
     }
 }

@@ -240,6 +240,7 @@ class DemoStudio implements ApplicationRunner {
                         rateCents,
                         CalendarProvider.GOOGLE,
                         true,
+                        null,
                         null))
                 .member();
     }

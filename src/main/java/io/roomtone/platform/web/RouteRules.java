@@ -86,6 +86,7 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/api/me/assignments", Access.STAFF),
             // payment providers' webhooks: verified by their signature, not by a session
             new Rule(HttpMethod.POST, "/api/webhooks/stripe", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/webhooks/stripe/*", Access.PUBLIC),
             // the studio's back office
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations

@@ -1,4 +1,4 @@
-package io.roomtone.invoicing.web;
+package io.roomtone.shared;
 
 import java.util.List;
 
@@ -6,13 +6,13 @@ import java.util.List;
  * RFC 4180 CSV, safe to open in a spreadsheet: a cell holding a comma, a quote or a line break is
  * quoted (quotes doubled), and a cell a spreadsheet would run as a formula (starting with
  * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so that a client named
- * {@code =HYPERLINK(...)} stays text.
+ * {@code =HYPERLINK(...)} stays text. Shared by every module that exports a table (invoices, payouts).
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
-    static String row(List<String> cells) {
+    public static String row(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -23,7 +23,7 @@ final class Csv {
         return line.append("\r\n").toString();
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

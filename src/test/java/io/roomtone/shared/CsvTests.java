@@ -1,4 +1,4 @@
-package io.roomtone.invoicing.web;
+package io.roomtone.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
