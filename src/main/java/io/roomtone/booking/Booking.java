@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param paidCents what its client paid and was not refunded
  * @param customFields the answers to the booked service's custom fields, with each field's label and
  *     type as they were when the booking was requested
+ * @param paymentActionNeeded an automatic charge of its balance was declined (or needs the client's
+ *     authentication): the client pays what is owed on the booking's page, or the studio records it
  */
 public record Booking(
         UUID id,
@@ -42,7 +44,8 @@ public record Booking(
         Long refundCents,
         Instant decisionDueAt,
         Instant createdAt,
-        List<CustomAnswer> customFields) {
+        List<CustomAnswer> customFields,
+        boolean paymentActionNeeded) {
 
     public Booking {
         customFields = customFields == null ? List.of() : List.copyOf(customFields);

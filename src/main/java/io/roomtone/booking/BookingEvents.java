@@ -65,6 +65,21 @@ public final class BookingEvents {
     public record BookingRefunded(
             UUID studioId, UUID bookingId, String code, long amountCents, String currency, String reason) {}
 
+    /**
+     * An automatic charge of the booking's balance (with the card saved at booking) was declined or
+     * needs the client's authentication: the client is asked to pay {@code owedCents} on the
+     * booking's page (the side-effects issue notifies them), or the studio records the payment.
+     */
+    public record PaymentActionNeeded(
+            UUID studioId,
+            UUID bookingId,
+            String code,
+            UUID clientId,
+            long owedCents,
+            String currency,
+            String failure,
+            Instant startAt) {}
+
     public record BookingCompleted(UUID studioId, UUID bookingId, String code) {}
 
     /** A request was not decided before its deadline; its slot is free again. */

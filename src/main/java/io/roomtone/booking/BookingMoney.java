@@ -2,8 +2,13 @@ package io.roomtone.booking;
 
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.payments.CardPayments;
+import io.roomtone.payments.CardsOnFile;
 import io.roomtone.payments.Payments;
+import io.roomtone.scheduling.OnlinePayment;
+import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.scheduling.StudioSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -17,29 +22,57 @@ class BookingMoney {
 
     private final Payments payments;
     private final CardPayments cards;
+    private final CardsOnFile cardsOnFile;
+    private final StudioPolicies policies;
 
-    BookingMoney(Payments payments, CardPayments cards) {
+    BookingMoney(Payments payments, CardPayments cards, CardsOnFile cardsOnFile, StudioPolicies policies) {
         this.payments = payments;
         this.cards = cards;
+        this.cardsOnFile = cardsOnFile;
+        this.policies = policies;
     }
 
     /**
-     * Asks a client who booked for themselves to pay the deposit by card, when card payments are
-     * on: held until the studio approves a request, taken at once for a confirmed booking. What the
-     * studio books for a client is paid at the studio. Call it after the booking committed.
+     * Asks a client who booked for themselves to pay by card, when card payments are on: the deposit
+     * or the full price, as the studio chose (or the full price at a studio without a deposit, when
+     * the client chose to pay online now); held until the studio approves a request, taken at once
+     * for a confirmed booking. Where the studio charges the balance automatically, the card is saved
+     * for that charge. What the studio books for a client is paid at the studio. Call it after the
+     * booking committed.
      */
-    BookingRequests.Requested startOnline(BookingRequests.Requested requested, CurrentUser caller) {
-        if (!cards.available() || caller.role().isAdmin() || requested.depositCents() <= 0) {
+    BookingRequests.Requested startOnline(BookingRequests.Requested requested, CurrentUser caller, boolean payOnline) {
+        if (!cards.available() || caller.role().isAdmin()) {
             return requested;
         }
-        return cards.start(
-                        requested.bookingId(),
-                        requested.currency(),
-                        requested.depositCents(),
-                        requested.status() == BookingStatus.AWAITING_APPROVAL,
-                        operationId("deposit", requested.bookingId()))
-                .map(started -> requested.withClientSecret(started.clientSecret()))
-                .orElse(requested);
+        StudioSettings settings = policies.current();
+        long amount = onlineAmount(settings, requested.totalCents(), requested.depositCents(), payOnline);
+        if (amount <= 0) {
+            return requested;
+        }
+        boolean captureLater = requested.status() == BookingStatus.AWAITING_APPROVAL;
+        UUID operation = operationId("deposit", requested.bookingId());
+        Optional<CardPayments.Started> started = settings.chargesBalanceAutomatically()
+                        && amount < requested.totalCents()
+                ? cardsOnFile.startSavingCard(
+                        requested.bookingId(), requested.currency(), amount, captureLater, operation, caller.id())
+                : cards.start(requested.bookingId(), requested.currency(), amount, captureLater, operation);
+        return started.map(s -> requested.withClientSecret(s.clientSecret())).orElse(requested);
+    }
+
+    /**
+     * What a client booking online pays by card now: the full price where the studio asks for it (or
+     * asks no deposit and the client chose to pay online), the deposit otherwise; 0 for nothing.
+     */
+    static long onlineAmount(StudioSettings settings, long totalCents, long depositCents, boolean payOnline) {
+        if (settings.onlinePayment() == OnlinePayment.FULL || (depositCents <= 0 && payOnline)) {
+            return totalCents;
+        }
+        return depositCents;
+    }
+
+    /** The operation id of the {@code attempt}-th automatic charge of a booking's balance. */
+    static UUID balanceOperationId(UUID bookingId, int attempt) {
+        return UUID.nameUUIDFromBytes(("balance/" + bookingId + "/" + attempt).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The studio approved: the deposit held on the client's card is taken. */

@@ -25,6 +25,8 @@ public class BookingRequests {
      *
      * @param customFields answers to the booked service's custom fields by key (see {@link
      *     CustomFields#answer}); null or absent when it has none
+     * @param payOnline the client chose to pay the full price by card now, at a studio that asks for
+     *     no deposit (null or false: pay at the studio); ignored where the studio asks for a payment
      */
     public record BookingRequest(
             UUID holdId,
@@ -36,7 +38,34 @@ public class BookingRequests {
             List<UUID> staffIds,
             UUID clientId,
             Boolean overrideRules,
-            Map<String, Object> customFields) {
+            Map<String, Object> customFields,
+            Boolean payOnline) {
+
+        /** A request without the choice to pay online (the shape before it existed). */
+        public BookingRequest(
+                UUID holdId,
+                UUID roomId,
+                List<ServiceItem> serviceItems,
+                Instant startAt,
+                Instant endAt,
+                String notes,
+                List<UUID> staffIds,
+                UUID clientId,
+                Boolean overrideRules,
+                Map<String, Object> customFields) {
+            this(
+                    holdId,
+                    roomId,
+                    serviceItems,
+                    startAt,
+                    endAt,
+                    notes,
+                    staffIds,
+                    clientId,
+                    overrideRules,
+                    customFields,
+                    null);
+        }
 
         /** A request without answers to custom fields (the shape before they existed). */
         public BookingRequest(
@@ -130,7 +159,7 @@ public class BookingRequests {
         List<UUID> staff = StaffIds.of(request.staffIds());
         Requested requested = transactions.inTransaction("booking request", () -> book(request, staff, caller));
         // after commit: a provider call never runs inside the booking's transaction
-        return money.startOnline(requested, caller);
+        return money.startOnline(requested, caller, Boolean.TRUE.equals(request.payOnline()));
     }
 
     private Requested book(BookingRequest request, List<UUID> staff, CurrentUser caller) {

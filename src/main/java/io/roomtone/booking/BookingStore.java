@@ -191,7 +191,8 @@ class BookingStore {
                         null,
                         b.decisionDueAt(),
                         rs.getTimestamp("created_at").toInstant(),
-                        b.customFields()))
+                        b.customFields(),
+                        false))
                 .single();
     }
 
@@ -356,6 +357,106 @@ class BookingStore {
                 """,
                 now,
                 limit);
+    }
+
+    /**
+     * Confirmed sessions whose balance is due for its automatic charge: starting within {@code
+     * leadHours} from {@code now} (and not yet started), still owing money, with a card saved at
+     * booking and no automatic charge made yet; locked as {@link #endedForUpdate}. Read at every pass
+     * from the booking's current start, so a reschedule moves the charge with it.
+     */
+    List<Snapshot> balanceDueForUpdate(Instant now, int leadHours, int limit) {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE b.studio_id = :studio AND b.status = 'confirmed' AND b.balance_attempts = 0
+                           AND b.start_at > :now
+                           AND b.start_at <= CAST(:now AS timestamptz) + make_interval(hours => :hours)
+                           AND b.total_cents + b.fees_cents
+                               > coalesce(pb.received_cents, 0) - coalesce(pb.refunded_cents, 0)
+                           -- payments' saved card of the booking's purchase (its reference is the booking's id)
+                           AND EXISTS (SELECT 1 FROM purchase p
+                                        WHERE p.studio_id = b.studio_id AND p.reference = b.id
+                                          AND p.payment_method IS NOT NULL)
+                         ORDER BY b.start_at LIMIT :limit
+                         FOR UPDATE OF b SKIP LOCKED
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("now", Timestamp.from(now))
+                .param("hours", leadHours)
+                .param("limit", limit)
+                .query(this::snapshot)
+                .list();
+    }
+
+    /** Bookings marked "payment action needed" that still hold their slot and have not ended, by start. */
+    List<Booking> needingPaymentAction(Instant now, int limit) {
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         WHERE b.studio_id = :studio AND b.payment_action_needed
+                           AND b.status IN ('awaiting_approval', 'confirmed') AND b.end_at > :now
+                         ORDER BY b.start_at LIMIT :limit
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> snapshot(rs, row).booking())
+                .list();
+    }
+
+    /** How many automatic charges of its balance the booking had. */
+    int balanceAttempts(UUID id) {
+        return jdbc.sql("SELECT balance_attempts FROM booking WHERE studio_id = :studio AND id = :id")
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Counts one more automatic charge of the booking's balance; the new count. */
+    int countBalanceAttempt(UUID id) {
+        return jdbc.sql(
+                        """
+                        UPDATE booking SET balance_attempts = balance_attempts + 1, updated_at = now()
+                         WHERE studio_id = :studio AND id = :id RETURNING balance_attempts
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Marks the booking "payment action needed"; false when it was already. */
+    boolean flagPaymentAction(UUID id) {
+        return jdbc.sql(
+                                """
+                                UPDATE booking SET payment_action_needed = true, updated_at = now()
+                                 WHERE studio_id = :studio AND id = :id AND NOT payment_action_needed
+                                """)
+                        .param("studio", Tenancy.currentStudioId())
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Clears "payment action needed" once the booking owes nothing (what its purchase received, as
+     * this transaction sees it); false when it was not set or money is still owed.
+     */
+    boolean clearPaymentActionIfPaid(UUID id) {
+        return jdbc.sql(
+                                """
+                                UPDATE booking b SET payment_action_needed = false, updated_at = now()
+                                 WHERE b.studio_id = :studio AND b.id = :id AND b.payment_action_needed
+                                   AND b.total_cents + b.fees_cents
+                                       <= coalesce((SELECT p.received_cents - p.refunded_cents FROM purchase_balance p
+                                                     WHERE p.studio_id = b.studio_id AND p.reference = b.id), 0)
+                                """)
+                        .param("studio", Tenancy.currentStudioId())
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Requests awaiting approval whose decision deadline has passed, locked as {@link #endedForUpdate}. */
@@ -648,7 +749,8 @@ class BookingStore {
                 (Long) rs.getObject("refund_cents"),
                 due == null ? null : due.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
-                List.of(json.readValue(rs.getString("custom_fields"), CustomAnswer[].class)));
+                List.of(json.readValue(rs.getString("custom_fields"), CustomAnswer[].class)),
+                rs.getBoolean("payment_action_needed"));
         return new Snapshot(
                 booking,
                 json.readValue(rs.getString("cancellation_policy"), CancellationPolicy.class),

@@ -46,6 +46,7 @@ public class CardPayments {
     private final StripeGateway stripe;
     private final OperationStore store;
     private final Settlements settlements;
+    private final SavedCards savedCards;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -53,9 +54,11 @@ public class CardPayments {
             StripeGateway stripe,
             OperationStore store,
             Settlements settlements,
+            SavedCards savedCards,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.stripe = stripe;
+        this.savedCards = savedCards;
         this.store = store;
         this.settlements = settlements;
         // a transaction of its own even when called after another committed (an after-commit listener)
@@ -123,15 +126,8 @@ public class CardPayments {
     private Started intentOf(PaymentOperation op) {
         UUID studio = Tenancy.currentStudioId();
         try {
-            StripeGateway.Intent intent = op.providerRef() != null
-                    ? stripe.retrieve(op.providerRef())
-                    : stripe.createIntent(
-                            op.id(),
-                            studio,
-                            op.reference(),
-                            op.amountCents(),
-                            op.currency(),
-                            op.kind() == Kind.AUTHORIZATION);
+            StripeGateway.Intent intent =
+                    op.providerRef() != null ? stripe.retrieve(op.providerRef()) : createIntent(op, studio);
             transactions.executeWithoutResult(tx -> {
                 store.attempted(op.id(), intent.id(), null, clock.instant());
                 apply(intent);
@@ -142,6 +138,33 @@ public class CardPayments {
             transactions.executeWithoutResult(tx -> record(op, status, e.getMessage()));
             return new Started(op.id(), null, null, status);
         }
+    }
+
+    /**
+     * A new intent for {@code op}: for the purchase's customer when it saves a card (see {@link
+     * CardsOnFile}), an off-session charge of the saved card when {@code op} is one, a plain one
+     * otherwise.
+     */
+    private StripeGateway.Intent createIntent(PaymentOperation op, UUID studio) throws StripeGateway.ProviderException {
+        boolean captureLater = op.kind() == Kind.AUTHORIZATION;
+        Optional<StripeGateway.SavedCardUse> card = transactions.execute(tx -> savedCards.offSession(op.id())
+                ? savedCards.cardOf(op.reference())
+                : savedCards.customerOfPurchase(op.reference()).map(StripeGateway.SavedCardUse::saving));
+        if (card.isPresent()) {
+            return stripe.createIntent(
+                    op.id(), studio, op.reference(), op.amountCents(), op.currency(), captureLater, card.get());
+        }
+        return stripe.createIntent(op.id(), studio, op.reference(), op.amountCents(), op.currency(), captureLater);
+    }
+
+    /** Makes the provider call {@code op} needs now (for {@link CardsOnFile}), recording its answer. */
+    void carryOut(PaymentOperation op) {
+        execute(op);
+    }
+
+    /** Records what Stripe answered for an intent (for {@link CardsOnFile}), in the caller's transaction. */
+    void record(StripeGateway.Intent intent) {
+        apply(intent);
     }
 
     /** The client secret of the payment still open for {@code reference}, if any (for a page reloaded mid-payment). */
@@ -318,7 +341,12 @@ public class CardPayments {
     /** Brings our operations for an intent in line with its state at Stripe. */
     private void apply(StripeGateway.Intent intent) {
         Instant now = clock.instant();
+        boolean paid = "succeeded".equals(intent.status()) || "requires_capture".equals(intent.status());
         for (PaymentOperation op : store.byProviderRef(intent.id())) {
+            if (paid && intent.customer() != null && intent.paymentMethod() != null) {
+                // the card the client paid with, kept to charge what is still owed later
+                savedCards.keep(op.reference(), intent.customer(), intent.paymentMethod(), now);
+            }
             switch (op.kind()) {
                 case AUTHORIZATION -> {
                     if ("requires_capture".equals(intent.status()) || "succeeded".equals(intent.status())) {

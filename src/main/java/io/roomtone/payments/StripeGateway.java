@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StripeGateway {
 
-    /** A payment intent as far as we care: its id, status and amounts. */
+    /**
+     * A payment intent as far as we care: its id, status and amounts, and the payment method it was
+     * paid with and the customer it belongs to (null when none), to save a card for later charges.
+     */
     record Intent(
             String id,
             String status,
@@ -37,7 +40,37 @@ class StripeGateway {
             long amount,
             long amountCapturable,
             long amountReceived,
-            String failure) {}
+            String failure,
+            String paymentMethod,
+            String customer) {
+
+        Intent(
+                String id,
+                String status,
+                String clientSecret,
+                long amount,
+                long amountCapturable,
+                long amountReceived,
+                String failure) {
+            this(id, status, clientSecret, amount, amountCapturable, amountReceived, failure, null, null);
+        }
+    }
+
+    /**
+     * How an intent uses a saved card: made for {@code customer}, and either asking to keep the card
+     * the client pays with ({@code setup_future_usage=off_session}) or, with {@code paymentMethod},
+     * charging the card kept earlier without the client ({@code off_session=true, confirm=true}).
+     */
+    record SavedCardUse(String customer, String paymentMethod) {
+
+        static SavedCardUse saving(String customer) {
+            return new SavedCardUse(customer, null);
+        }
+
+        boolean offSession() {
+            return paymentMethod != null;
+        }
+    }
 
     /** A refund's id and status ({@code pending}, {@code succeeded}, {@code failed}, {@code canceled}). */
     record RefundState(String id, String status, String failure) {}
@@ -124,6 +157,55 @@ class StripeGateway {
                 .putMetadata("operation_id", operationId.toString())
                 .build();
         return call(c -> intent(c.v1().paymentIntents().create(params, options(operationId))));
+    }
+
+    /**
+     * An intent for a customer's card (see {@link SavedCardUse}): saving the card the client pays
+     * with, or charging the saved one off-session, confirmed at once (a decline or a card that needs
+     * its holder's authentication comes back as a known failure).
+     */
+    Intent createIntent(
+            UUID operationId,
+            UUID studioId,
+            UUID reference,
+            long amountCents,
+            String currency,
+            boolean captureLater,
+            SavedCardUse card)
+            throws ProviderException {
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(amountCents)
+                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setCustomer(card.customer())
+                .setCaptureMethod(
+                        captureLater
+                                ? PaymentIntentCreateParams.CaptureMethod.MANUAL
+                                : PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .putMetadata("studio_id", studioId.toString())
+                .putMetadata("reference", reference.toString())
+                .putMetadata("operation_id", operationId.toString());
+        if (card.offSession()) {
+            params.setPaymentMethod(card.paymentMethod()).setOffSession(true).setConfirm(true);
+        } else {
+            params.setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
+                    .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                            .setEnabled(true)
+                            .build());
+        }
+        PaymentIntentCreateParams built = params.build();
+        return call(c -> intent(c.v1().paymentIntents().create(built, options(operationId))));
+    }
+
+    /**
+     * Creates the customer a studio's client pays as; {@code key} (derived from the studio and the
+     * client) makes a repeated call, by a retry or a second node, return the same customer.
+     */
+    String createCustomer(UUID studioId, UUID party, UUID key) throws ProviderException {
+        com.stripe.param.CustomerCreateParams params = com.stripe.param.CustomerCreateParams.builder()
+                .putMetadata("studio_id", studioId.toString())
+                .putMetadata("party", party.toString())
+                .build();
+        return call(c -> c.v1().customers().create(params, options(key)).getId());
     }
 
     Intent retrieve(String intentId) throws ProviderException {
@@ -346,7 +428,9 @@ class StripeGateway {
                 zeroIfNull(pi.getAmount()),
                 zeroIfNull(pi.getAmountCapturable()),
                 zeroIfNull(pi.getAmountReceived()),
-                failure);
+                failure,
+                pi.getPaymentMethod(),
+                pi.getCustomer());
     }
 
     private static RefundState refundState(Refund refund) {

@@ -37,6 +37,17 @@ final class SettingsChecks {
                 "must divide a day (1440 minutes): 5, 10, 15, 20, 30, 60, 120 or 240, for example");
         Checks.between(validation, draft.approvalDeadlineHours(), 0, 720, "approval_deadline_hours");
         Checks.between(validation, draft.maxPendingPerClient(), 1, 100, "max_pending_per_client");
+        validation.check(
+                draft.onlinePayment() == null
+                        || OnlinePayment.of(draft.onlinePayment()).isPresent(),
+                "online_payment",
+                "must be deposit or full");
+        validation.check(
+                draft.balanceCollection() == null
+                        || BalanceCollection.of(draft.balanceCollection()).isPresent(),
+                "balance_collection",
+                "must be at_studio or auto_charge");
+        Checks.between(validation, draft.balanceChargeHours(), 1, 720, "balance_charge_hours");
         if (draft.cancellationPolicy() != null) {
             cancellation(validation, draft.cancellationPolicy());
         }

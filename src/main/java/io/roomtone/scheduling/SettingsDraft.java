@@ -21,7 +21,48 @@ public record SettingsDraft(
         Integer maxPendingPerClient,
         Boolean rescheduleWithoutApproval,
         CancellationPolicyInput cancellationPolicy,
-        ReschedulePolicyInput reschedulePolicy) {
+        ReschedulePolicyInput reschedulePolicy,
+        String onlinePayment,
+        String balanceCollection,
+        Integer balanceChargeHours) {
+
+    /** A draft that leaves online payment and balance collection as they are. */
+    public SettingsDraft(
+            String name,
+            String timezone,
+            String currency,
+            Integer taxRateBps,
+            Integer depositPercent,
+            Boolean approvalRequired,
+            Integer leadTimeMin,
+            Integer horizonDays,
+            Integer holdMinutes,
+            Integer slotStepMin,
+            Integer approvalDeadlineHours,
+            Integer maxPendingPerClient,
+            Boolean rescheduleWithoutApproval,
+            CancellationPolicyInput cancellationPolicy,
+            ReschedulePolicyInput reschedulePolicy) {
+        this(
+                name,
+                timezone,
+                currency,
+                taxRateBps,
+                depositPercent,
+                approvalRequired,
+                leadTimeMin,
+                horizonDays,
+                holdMinutes,
+                slotStepMin,
+                approvalDeadlineHours,
+                maxPendingPerClient,
+                rescheduleWithoutApproval,
+                cancellationPolicy,
+                reschedulePolicy,
+                null,
+                null,
+                null);
+    }
 
     /** The booking terms a new studio starts with (name, zone and currency are null: they have no default). */
     public static final SettingsDraft DEFAULT_TERMS = new SettingsDraft(
@@ -44,7 +85,10 @@ public record SettingsDraft(
             new ReschedulePolicyInput(
                     ReschedulePolicy.DEFAULT.freeMinHoursBefore(),
                     ReschedulePolicy.DEFAULT.freeReschedules(),
-                    ReschedulePolicy.DEFAULT.feeCents()));
+                    ReschedulePolicy.DEFAULT.feeCents()),
+            StudioSettings.DEFAULT_ONLINE_PAYMENT.code(),
+            StudioSettings.DEFAULT_BALANCE_COLLECTION.code(),
+            StudioSettings.DEFAULT_BALANCE_CHARGE_HOURS);
 
     /** {@code {"tiers": [{"min_hours_before": 48, "refund_percent": 100}, ...]}}. */
     public record CancellationPolicyInput(List<RefundTierInput> tiers) {}

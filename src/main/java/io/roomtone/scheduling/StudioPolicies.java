@@ -37,7 +37,10 @@ public class StudioPolicies {
             int maxPendingPerClient,
             boolean rescheduleWithoutApproval,
             CancellationPolicy cancellationPolicy,
-            ReschedulePolicy reschedulePolicy) {
+            ReschedulePolicy reschedulePolicy,
+            OnlinePayment onlinePayment,
+            BalanceCollection balanceCollection,
+            int balanceChargeHours) {
 
         static final Terms DEFAULTS = new Terms(
                 StudioSettings.DEFAULT_TAX_RATE_BPS,
@@ -51,13 +54,17 @@ public class StudioPolicies {
                 StudioSettings.DEFAULT_MAX_PENDING_PER_CLIENT,
                 StudioSettings.DEFAULT_RESCHEDULE_WITHOUT_APPROVAL,
                 CancellationPolicy.DEFAULT,
-                ReschedulePolicy.DEFAULT);
+                ReschedulePolicy.DEFAULT,
+                StudioSettings.DEFAULT_ONLINE_PAYMENT,
+                StudioSettings.DEFAULT_BALANCE_COLLECTION,
+                StudioSettings.DEFAULT_BALANCE_CHARGE_HOURS);
     }
 
     private static final String COLUMNS = "tax_rate_bps, deposit_percent, approval_required, lead_time_min,"
             + " horizon_days, hold_minutes, slot_step_min, approval_deadline_hours, max_pending_per_client,"
             + " reschedule_without_approval, cancellation_policy::text AS cancellation_policy,"
-            + " reschedule_policy::text AS reschedule_policy";
+            + " reschedule_policy::text AS reschedule_policy, online_payment, balance_collection,"
+            + " balance_charge_hours";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -110,7 +117,14 @@ public class StudioPolicies {
                         : SettingsChecks.toPolicy(draft.cancellationPolicy()),
                 draft.reschedulePolicy() == null
                         ? old.reschedulePolicy()
-                        : SettingsChecks.toPolicy(draft.reschedulePolicy()));
+                        : SettingsChecks.toPolicy(draft.reschedulePolicy()),
+                draft.onlinePayment() == null
+                        ? old.onlinePayment()
+                        : OnlinePayment.of(draft.onlinePayment()).orElseThrow(),
+                draft.balanceCollection() == null
+                        ? old.balanceCollection()
+                        : BalanceCollection.of(draft.balanceCollection()).orElseThrow(),
+                or(draft.balanceChargeHours(), old.balanceChargeHours()));
         jdbc.sql("UPDATE studio_settings SET (" + insertColumns() + ", updated_at) = (" + values()
                         + ", now()) WHERE studio_id = :studio")
                 .params(params(terms))
@@ -134,12 +148,13 @@ public class StudioPolicies {
     private static String insertColumns() {
         return "tax_rate_bps, deposit_percent, approval_required, lead_time_min, horizon_days, hold_minutes,"
                 + " slot_step_min, approval_deadline_hours, max_pending_per_client, reschedule_without_approval,"
-                + " cancellation_policy, reschedule_policy";
+                + " cancellation_policy, reschedule_policy, online_payment, balance_collection,"
+                + " balance_charge_hours";
     }
 
     private static String values() {
         return ":tax, :deposit, :approval, :lead, :horizon, :hold, :step, :deadline, :pending, :free_moves,"
-                + " CAST(:cancellation AS jsonb), CAST(:reschedule AS jsonb)";
+                + " CAST(:cancellation AS jsonb), CAST(:reschedule AS jsonb), :online, :balance, :balance_hours";
     }
 
     private Map<String, Object> params(Terms terms) {
@@ -157,6 +172,9 @@ public class StudioPolicies {
         params.put("free_moves", terms.rescheduleWithoutApproval());
         params.put("cancellation", json.writeValueAsString(terms.cancellationPolicy()));
         params.put("reschedule", json.writeValueAsString(terms.reschedulePolicy()));
+        params.put("online", terms.onlinePayment().code());
+        params.put("balance", terms.balanceCollection().code());
+        params.put("balance_hours", terms.balanceChargeHours());
         return params;
     }
 
@@ -176,7 +194,10 @@ public class StudioPolicies {
                 terms.maxPendingPerClient(),
                 terms.rescheduleWithoutApproval(),
                 terms.cancellationPolicy(),
-                terms.reschedulePolicy());
+                terms.reschedulePolicy(),
+                terms.onlinePayment(),
+                terms.balanceCollection(),
+                terms.balanceChargeHours());
     }
 
     private static <T> T or(T value, T fallback) {
@@ -196,6 +217,9 @@ public class StudioPolicies {
                 rs.getInt("max_pending_per_client"),
                 rs.getBoolean("reschedule_without_approval"),
                 json.readValue(rs.getString("cancellation_policy"), CancellationPolicy.class),
-                json.readValue(rs.getString("reschedule_policy"), ReschedulePolicy.class));
+                json.readValue(rs.getString("reschedule_policy"), ReschedulePolicy.class),
+                OnlinePayment.of(rs.getString("online_payment")).orElseThrow(),
+                BalanceCollection.of(rs.getString("balance_collection")).orElseThrow(),
+                rs.getInt("balance_charge_hours"));
     }
 }

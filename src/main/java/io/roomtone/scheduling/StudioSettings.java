@@ -36,7 +36,10 @@ public record StudioSettings(
         int maxPendingPerClient,
         boolean rescheduleWithoutApproval,
         CancellationPolicy cancellationPolicy,
-        ReschedulePolicy reschedulePolicy) {
+        ReschedulePolicy reschedulePolicy,
+        OnlinePayment onlinePayment,
+        BalanceCollection balanceCollection,
+        int balanceChargeHours) {
 
     static final int DEFAULT_TAX_RATE_BPS = 0;
     static final int DEFAULT_DEPOSIT_PERCENT = 0;
@@ -48,6 +51,59 @@ public record StudioSettings(
     static final int DEFAULT_APPROVAL_DEADLINE_HOURS = 0;
     static final int DEFAULT_MAX_PENDING_PER_CLIENT = 3;
     static final boolean DEFAULT_RESCHEDULE_WITHOUT_APPROVAL = false;
+    static final OnlinePayment DEFAULT_ONLINE_PAYMENT = OnlinePayment.DEPOSIT;
+    static final BalanceCollection DEFAULT_BALANCE_COLLECTION = BalanceCollection.AT_STUDIO;
+    static final int DEFAULT_BALANCE_CHARGE_HOURS = 48;
+
+    /** Settings as they were before online payment and balance collection were chosen: their defaults. */
+    public StudioSettings(
+            String name,
+            ZoneId timezone,
+            String currency,
+            int taxRateBps,
+            int depositPercent,
+            boolean approvalRequired,
+            int leadTimeMin,
+            int horizonDays,
+            int holdMinutes,
+            int slotStepMin,
+            int approvalDeadlineHours,
+            int maxPendingPerClient,
+            boolean rescheduleWithoutApproval,
+            CancellationPolicy cancellationPolicy,
+            ReschedulePolicy reschedulePolicy) {
+        this(
+                name,
+                timezone,
+                currency,
+                taxRateBps,
+                depositPercent,
+                approvalRequired,
+                leadTimeMin,
+                horizonDays,
+                holdMinutes,
+                slotStepMin,
+                approvalDeadlineHours,
+                maxPendingPerClient,
+                rescheduleWithoutApproval,
+                cancellationPolicy,
+                reschedulePolicy,
+                DEFAULT_ONLINE_PAYMENT,
+                DEFAULT_BALANCE_COLLECTION,
+                DEFAULT_BALANCE_CHARGE_HOURS);
+    }
+
+    /** With automatic balance collection: how long before its start a session's balance is charged. */
+    @JsonIgnore
+    public Duration balanceChargeLead() {
+        return Duration.ofHours(balanceChargeHours);
+    }
+
+    /** Whether the balance is charged automatically to the card saved at booking. */
+    @JsonIgnore
+    public boolean chargesBalanceAutomatically() {
+        return balanceCollection == BalanceCollection.AUTO_CHARGE;
+    }
 
     /**
      * How soon before its start a session can still be booked: the lead time, and where the studio

@@ -76,7 +76,12 @@ class BookingController {
                             + "placed for another service is a 400 naming hold_id. At a studio that requires approval, "
                             + "decision_due_at tells when the request expires unless the studio decides, and a client "
                             + "may have at most max_pending_per_client unpaid requests awaiting approval (else a 409 "
-                            + "conflict).")
+                            + "conflict). With card payments on (Stripe), a client booking for themselves gets "
+                            + "client_secret for a payment intent of the deposit, or of the total where the studio's "
+                            + "online_payment is full; at a studio that asks no deposit, pay_online: true asks for "
+                            + "the total by card now (otherwise the client pays at the studio). Where the studio's "
+                            + "balance_collection is auto_charge, the card is saved (setup_future_usage=off_session) "
+                            + "and the rest is charged to it balance_charge_hours before the session.")
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     BookingRequests.Requested book(
@@ -84,7 +89,12 @@ class BookingController {
         return requests.request(request, user);
     }
 
-    @Operation(summary = "One booking (its client, its staff and admins)")
+    @Operation(
+            summary = "One booking (its client, its staff and admins)",
+            description = "payment_status, paid_cents and refunded money are summed from its payments. "
+                    + "payment_action_needed is true when the automatic charge of its balance to the card saved "
+                    + "at booking was declined (or needs the client's authentication): the client pays what is "
+                    + "owed on the booking's page, or the studio records it; it clears once nothing is owed.")
     @GetMapping("/api/bookings/{id}")
     Booking get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         return queries.get(id, user);

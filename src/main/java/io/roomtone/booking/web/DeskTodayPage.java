@@ -1,5 +1,6 @@
 package io.roomtone.booking.web;
 
+import io.roomtone.booking.BalanceCharges;
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingPayments;
 import io.roomtone.booking.BookingQueries;
@@ -48,6 +49,7 @@ class DeskTodayPage {
 
     private final BookingQueries queries;
     private final BookingPayments payments;
+    private final BalanceCharges balances;
     private final DeskRows rows;
     private final Services services;
     private final ScheduleRules rules;
@@ -57,6 +59,7 @@ class DeskTodayPage {
     DeskTodayPage(
             BookingQueries queries,
             BookingPayments payments,
+            BalanceCharges balances,
             DeskRows rows,
             Services services,
             ScheduleRules rules,
@@ -64,6 +67,7 @@ class DeskTodayPage {
             Clock clock) {
         this.queries = queries;
         this.payments = payments;
+        this.balances = balances;
         this.rows = rows;
         this.services = services;
         this.rules = rules;
@@ -103,6 +107,10 @@ class DeskTodayPage {
                     hold.booking().code(),
                     "/admin/bookings/" + hold.booking().id(),
                     "desk.warn.cardHoldLapses.link"));
+        }
+        for (Booking owing : balances.needingPaymentAction()) {
+            warnings.add(new Warning(
+                    "balance.desk.warn", owing.code(), "/admin/bookings/" + owing.id(), "balance.desk.warn.link"));
         }
         model.addAttribute("warnings", warnings);
         model.addAttribute("now", now);

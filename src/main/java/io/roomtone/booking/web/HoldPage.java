@@ -12,6 +12,10 @@ import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Studios;
+import io.roomtone.payments.CardPayments;
+import io.roomtone.scheduling.OnlinePayment;
+import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,6 +79,8 @@ class HoldPage {
     private final BookSteps steps;
     private final NearestSlots nearest;
     private final Studios studios;
+    private final CardPayments cards;
+    private final StudioPolicies policies;
 
     HoldPage(
             Holds holds,
@@ -84,7 +90,11 @@ class HoldPage {
             StaffMembers staff,
             BookSteps steps,
             NearestSlots nearest,
-            Studios studios) {
+            Studios studios,
+            CardPayments cards,
+            StudioPolicies policies) {
+        this.cards = cards;
+        this.policies = policies;
         this.holds = holds;
         this.requests = requests;
         this.rooms = rooms;
@@ -137,6 +147,8 @@ class HoldPage {
             }
         });
         Typed typed = new Typed(notes == null ? "" : notes, answers, "yes".equals(params.getFirst("ack")));
+        boolean payOnline = "yes".equals(params.getFirst("pay_online"));
+        model.addAttribute("payOnline", payOnline);
         Map<String, String> problems = new LinkedHashMap<>(addOns.problems());
         if (!typed.ack()) {
             problems.put("ack", "Please confirm that you have read the studio's policies.");
@@ -157,7 +169,8 @@ class HoldPage {
                             held.staffIds(),
                             null,
                             null,
-                            typed.customFields(choice.service().customFields())),
+                            typed.customFields(choice.service().customFields()),
+                            payOnline && payOnlineOffered()),
                     user);
             return "redirect:/book/sent/" + requested.bookingId();
         } catch (RoomtoneException e) {
@@ -205,9 +218,19 @@ class HoldPage {
         model.addAttribute("addOns", addOns.rows());
         model.addAttribute("quote", quote.orElse(null));
         model.addAttribute("policy", steps.policy(choice.start()));
+        model.addAttribute("payOnlineOffered", payOnlineOffered());
         model.addAttribute("typed", typed);
         model.addAttribute("problems", problems);
         return "book/hold";
+    }
+
+    /**
+     * Whether the client may choose to pay the full price by card now: card payments are on and the
+     * studio asks for no payment when booking (no deposit, and not the full price either).
+     */
+    private boolean payOnlineOffered() {
+        StudioSettings settings = policies.current();
+        return cards.available() && settings.depositPercent() == 0 && settings.onlinePayment() == OnlinePayment.DEPOSIT;
     }
 
     /** The hold of {@code user}; any other id (or none) is a 404, whose hold it is is not told. */

@@ -1,8 +1,11 @@
 package io.roomtone.booking.web;
 
+import io.roomtone.booking.BalanceCharges;
+import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingChanges;
 import io.roomtone.booking.BookingQueries;
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.RoomtoneException;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A client's own bookings: the Upcoming and Past lists, and one booking's page with its price, its
@@ -30,12 +35,22 @@ class MyBookingsPage {
     private final BookingChanges changes;
     private final ShownBookings shown;
     private final ShownPayments payments;
+    private final BalanceCharges balances;
+    private final CardPayments cards;
 
-    MyBookingsPage(BookingQueries queries, BookingChanges changes, ShownBookings shown, ShownPayments payments) {
+    MyBookingsPage(
+            BookingQueries queries,
+            BookingChanges changes,
+            ShownBookings shown,
+            ShownPayments payments,
+            BalanceCharges balances,
+            CardPayments cards) {
         this.queries = queries;
         this.changes = changes;
         this.shown = shown;
         this.payments = payments;
+        this.balances = balances;
+        this.cards = cards;
     }
 
     @GetMapping("/me/bookings")
@@ -64,6 +79,18 @@ class MyBookingsPage {
         model.addAttribute("shown", shown.show(detail.booking()));
         model.addAttribute("money", payments.of(detail.booking()));
         model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
+        Booking booking = detail.booking();
+        if (booking.paymentActionNeeded()) {
+            // the automatic charge of the balance was declined: what is owed, paid here by card
+            model.addAttribute("owedCents", booking.totalCents() + booking.feesCents() - booking.paidCents());
+            model.addAttribute("cardsOn", cards.available());
+            cards.open(booking.id())
+                    .filter(started -> started.clientSecret() != null)
+                    .ifPresent(started -> {
+                        model.addAttribute("cardKey", cards.publishableKey());
+                        model.addAttribute("cardSecret", started.clientSecret());
+                    });
+        }
         // the policy's tier as it stands now, computed by the rules the change itself applies
         if (detail.mayCancel()) {
             model.addAttribute(
@@ -74,5 +101,22 @@ class MyBookingsPage {
                     "feeNow", changes.rescheduleFeeNow(detail.booking().id(), viewer));
         }
         return "me/booking";
+    }
+
+    /**
+     * "Pay now" on a booking whose automatic balance charge was declined: a card payment of what is
+     * owed is started (the same one again if the client comes back), then the page shows Stripe's
+     * Payment Element for it.
+     */
+    @PostMapping("/me/bookings/{code}/pay")
+    String payOwed(@PathVariable String code, @AuthenticationPrincipal CurrentUser viewer) {
+        Booking booking = queries.ownByCode(code, viewer).booking();
+        balances.payOwed(booking.id(), viewer);
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/me/bookings/{code}")
+                        .fragment("pay")
+                        .buildAndExpand(booking.code())
+                        .encode()
+                        .toUriString();
     }
 }

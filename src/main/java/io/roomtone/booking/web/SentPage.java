@@ -6,6 +6,9 @@ import io.roomtone.booking.PaymentStatus;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.payments.CardPayments;
+import io.roomtone.scheduling.OnlinePayment;
+import io.roomtone.scheduling.StudioPolicies;
+import io.roomtone.scheduling.StudioSettings;
 import io.roomtone.shared.RoomtoneException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +30,13 @@ class SentPage {
     private final BookingQueries queries;
     private final Rooms rooms;
     private final CardPayments cards;
+    private final StudioPolicies policies;
 
-    SentPage(BookingQueries queries, Rooms rooms, CardPayments cards) {
+    SentPage(BookingQueries queries, Rooms rooms, CardPayments cards, StudioPolicies policies) {
         this.queries = queries;
         this.rooms = rooms;
         this.cards = cards;
+        this.policies = policies;
     }
 
     @GetMapping("/book/sent/{bookingId}")
@@ -62,6 +67,17 @@ class SentPage {
                 model.addAttribute("cardKey", cards.publishableKey());
                 model.addAttribute("cardSecret", started.clientSecret());
             });
+            // what the card pays now, and, where the studio charges the rest to the saved card, when
+            // (no surprise charges: the client is told before paying)
+            StudioSettings settings = policies.current();
+            boolean full = settings.onlinePayment() == OnlinePayment.FULL || booking.depositCents() <= 0;
+            long paying = full ? booking.totalCents() : booking.depositCents();
+            model.addAttribute("payingCents", paying);
+            model.addAttribute("payingFull", full);
+            if (settings.chargesBalanceAutomatically() && paying < booking.totalCents()) {
+                model.addAttribute("balanceCents", booking.totalCents() - paying);
+                model.addAttribute("balanceHours", settings.balanceChargeHours());
+            }
         }
         return "book/sent";
     }

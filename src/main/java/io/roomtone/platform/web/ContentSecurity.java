@@ -28,6 +28,9 @@ final class ContentSecurity {
                     + "connect-src 'self' https://api.stripe.com; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
                     + "form-action 'self'";
 
+    /** A client's own booking page, where a balance the saved card could not pay is paid by card. */
+    private static final java.util.regex.Pattern OWN_BOOKING = java.util.regex.Pattern.compile("/me/bookings/[^/]+");
+
     /** Powerful browser features no Roomtone page uses: a page cannot be tricked into asking for them. */
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), usb=()";
 
@@ -41,7 +44,11 @@ final class ContentSecurity {
         String path = request.getRequestURI() == null ? "" : request.getRequestURI();
         String policy = path.startsWith("/swagger-ui")
                 ? API_DOCUMENTATION
-                : cardPayments && path.startsWith("/book/sent/") ? PAYMENT_PAGES : PAGES;
+                : cardPayments
+                                && (path.startsWith("/book/sent/")
+                                        || OWN_BOOKING.matcher(path).matches())
+                        ? PAYMENT_PAGES
+                        : PAGES;
         response.setHeader("Content-Security-Policy", policy);
     }
 }

@@ -86,7 +86,10 @@ class DeskSettingsPage {
                 new ReschedulePolicyInput(
                         form.integer("reschedule_policy.free_min_hours_before"),
                         form.integer("reschedule_policy.free_reschedules"),
-                        form.money("reschedule_policy.fee", currency)));
+                        form.money("reschedule_policy.fee", currency)),
+                form.text("online_payment"),
+                form.text("balance_collection"),
+                form.integer("balance_charge_hours"));
         Map<String, String> problems = new LinkedHashMap<>(form.problems());
         if (problems.isEmpty()) {
             try {
@@ -136,6 +139,9 @@ class DeskSettingsPage {
                 "tax_percent",
                 BigDecimal.valueOf(s.taxRateBps(), 2).stripTrailingZeros().toPlainString());
         shown.put("deposit_percent", String.valueOf(s.depositPercent()));
+        shown.put("online_payment", s.onlinePayment().code());
+        shown.put("balance_collection", s.balanceCollection().code());
+        shown.put("balance_charge_hours", String.valueOf(s.balanceChargeHours()));
         if (s.approvalRequired()) {
             shown.put("approval_required", "on");
         }

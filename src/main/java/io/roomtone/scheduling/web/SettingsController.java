@@ -38,6 +38,8 @@ class SettingsController {
                     tiers with distinct `min_hours_before` >= 0, `refund_percent` 0-100, and one tier must have \
                     `min_hours_before` 0.
 
+                    Online payment (issue 9): `online_payment` `deposit` (default: a client paying by card                     pays the deposit) or `full` (the whole price); `balance_collection` `at_studio` (default:                     the rest is paid at the studio) or `auto_charge` (the card is saved at booking and the rest                     charged automatically `balance_charge_hours` before the session, 1-720, default 48; a                     declined charge marks the booking `payment_action_needed`). Card payments need Stripe.
+
                     `reschedule_policy` is `{"free_min_hours_before": 24, "free_reschedules": 1, "fee_cents": 0}` \
                     (the default): the first `free_reschedules` moves made at least `free_min_hours_before` hours \
                     ahead are free, others cost `fee_cents`. A policy sent replaces the stored one as a whole.""";
