@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param decisionDueAt while it awaits approval: when it expires unless the studio decides
  * @param feesCents what the booking charges on top of its price: reschedule fees of its policy
  * @param paidCents what its client paid and was not refunded
+ * @param refundedCents what was given back to its client (refunds that went through)
  * @param customFields the answers to the booked service's custom fields, with each field's label and
  *     type as they were when the booking was requested
  * @param paymentActionNeeded an automatic charge of its balance was declined (or needs the client's
@@ -34,6 +35,7 @@ public record Booking(
         long depositCents,
         long feesCents,
         long paidCents,
+        long refundedCents,
         PaymentStatus paymentStatus,
         String currency,
         String notes,

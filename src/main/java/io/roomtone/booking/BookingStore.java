@@ -181,6 +181,7 @@ class BookingStore {
                         b.price().depositCents(),
                         0,
                         0,
+                        0,
                         PaymentStatus.of(b.price().totalCents(), 0, 0, 0),
                         b.price().currency(),
                         b.notes(),
@@ -735,6 +736,7 @@ class BookingStore {
                 rs.getLong("deposit_cents"),
                 rs.getLong("fees_cents"),
                 rs.getLong("received_cents") - rs.getLong("refunded_cents"),
+                rs.getLong("refunded_cents"),
                 PaymentStatus.of(
                         rs.getLong("total_cents") + rs.getLong("fees_cents"),
                         rs.getLong("received_cents"),

@@ -202,10 +202,12 @@ class ManualPaymentTests {
 
         BookingView partly = refund(id, 1_300).expect(200).as(BookingView.class);
         assertThat(partly.paidCents()).isEqualTo(TOTAL - 1_300);
+        assertThat(partly.refundedCents()).isEqualTo(1_300);
         assertThat(partly.paymentStatus()).isEqualTo("partially_refunded");
 
         BookingView fully = refund(id, TOTAL - 1_300).expect(200).as(BookingView.class);
         assertThat(fully.paidCents()).isZero();
+        assertThat(fully.refundedCents()).isEqualTo(TOTAL);
         assertThat(fully.paymentStatus()).isEqualTo("refunded");
         assertThat(refund(id, 1).expect(409).problem().code()).isEqualTo("refund_exceeds_paid");
     }

@@ -20,6 +20,7 @@ public record BookingView(
         long depositCents,
         long feesCents,
         long paidCents,
+        long refundedCents,
         String paymentStatus,
         String currency,
         String notes,

@@ -91,7 +91,9 @@ class BookingController {
 
     @Operation(
             summary = "One booking (its client, its staff and admins)",
-            description = "payment_status, paid_cents and refunded money are summed from its payments. "
+            description = "payment_status, paid_cents (received minus given back) and refunded_cents (given back, "
+                    + "refunds that went through) are summed from its payments; refund_cents is what its "
+                    + "cancellation's policy promised. "
                     + "payment_action_needed is true when the automatic charge of its balance to the card saved "
                     + "at booking was declined (or needs the client's authentication): the client pays what is "
                     + "owed on the booking's page, or the studio records it; it clears once nothing is owed.")
