@@ -4,9 +4,12 @@ import io.roomtone.availability.SessionRequest;
 import io.roomtone.availability.StudioCatalog;
 import io.roomtone.catalog.CustomAnswer;
 import io.roomtone.catalog.CustomFields;
+import io.roomtone.identity.Clients;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.StudioSettings;
+import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,22 @@ public class BookingRequests {
             Boolean overrideRules,
             Map<String, Object> customFields,
             Boolean payOnline) {
+
+        /** The same request, for {@code client}. */
+        BookingRequest forClient(UUID client) {
+            return new BookingRequest(
+                    holdId,
+                    roomId,
+                    serviceItems,
+                    startAt,
+                    endAt,
+                    notes,
+                    staffIds,
+                    client,
+                    overrideRules,
+                    customFields,
+                    payOnline);
+        }
 
         /** A request without the choice to pay online (the shape before it existed). */
         public BookingRequest(
@@ -82,6 +101,9 @@ public class BookingRequests {
         }
     }
 
+    /** A client new to the studio, as the desk takes them down for a phone or walk-in booking. */
+    public record NewClient(String name, String email, String phone) {}
+
     /**
      * The answer to a booking request.
      *
@@ -112,6 +134,7 @@ public class BookingRequests {
     private final BookingStore store;
     private final BookingJournal journal;
     private final TransactionRetries transactions;
+    private final Clients clients;
 
     BookingRequests(
             Pricing pricing,
@@ -121,8 +144,10 @@ public class BookingRequests {
             BookingStore store,
             BookingJournal journal,
             TransactionRetries transactions,
-            BookingMoney money) {
+            BookingMoney money,
+            Clients clients) {
         this.money = money;
+        this.clients = clients;
         this.pricing = pricing;
         this.claims = claims;
         this.holds = holds;
@@ -139,6 +164,31 @@ public class BookingRequests {
      * itself is confirmed at once.
      */
     public Requested request(BookingRequest request, CurrentUser caller) {
+        List<UUID> staff = validated(request, caller);
+        Requested requested = transactions.inTransaction("booking request", () -> book(request, staff, caller));
+        // after commit: a provider call never runs inside the booking's transaction
+        return money.startOnline(requested, caller, Boolean.TRUE.equals(request.payOnline()));
+    }
+
+    /**
+     * Books for a client new to the studio (the desk's phone and walk-in bookings): the client, the
+     * booking and its invoice are written in one transaction, so a refused booking leaves no client
+     * behind and a retried one creates the client once. The studio's admins only.
+     */
+    public Requested requestForNewClient(NewClient client, BookingRequest request, CurrentUser admin) {
+        if (!admin.role().isAdmin()) {
+            throw new RoomtoneException(ProblemCode.FORBIDDEN, "Only the studio books for a new client.");
+        }
+        List<UUID> staff = validated(request, admin);
+        return transactions.inTransaction("booking request", () -> {
+            UUID clientId = clients.create(client.name(), client.email(), client.phone())
+                    .id();
+            return book(request.forClient(clientId), staff, admin);
+        });
+    }
+
+    /** The request's own checks (before anything is read); the staff asked for. */
+    private static List<UUID> validated(BookingRequest request, CurrentUser caller) {
         boolean admin = caller.role().isAdmin();
         new Validation()
                 .require(request.roomId(), "room_id")
@@ -156,10 +206,7 @@ public class BookingRequests {
                         "override_rules",
                         "only the studio can override its rules")
                 .throwIfInvalid();
-        List<UUID> staff = StaffIds.of(request.staffIds());
-        Requested requested = transactions.inTransaction("booking request", () -> book(request, staff, caller));
-        // after commit: a provider call never runs inside the booking's transaction
-        return money.startOnline(requested, caller, Boolean.TRUE.equals(request.payOnline()));
+        return StaffIds.of(request.staffIds());
     }
 
     private Requested book(BookingRequest request, List<UUID> staff, CurrentUser caller) {

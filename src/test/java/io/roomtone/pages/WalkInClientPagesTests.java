@@ -276,6 +276,15 @@ class WalkInClientPagesTests {
         assertThat(booked.status()).as(booked.body()).isEqualTo(302);
         assertThat(clientsFound(s.studio(), tag).size()).isEqualTo(1);
 
+        // the client is written with the booking: another walk-in refused for the taken slot leaves
+        // nobody behind, and the form keeps what was typed
+        booking.put("name", "Second " + tag);
+        booking.put("phone", "0176 5550001");
+        Response taken = submit(cookie, "/admin/calendar/new", "/admin/calendar/new", booking);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.body()).contains("Second " + tag).contains("0176 5550001");
+        assertThat(clientsFound(s.studio(), "Second " + tag).size()).isZero();
+
         // an edit of another studio's client is a 404, and changes nothing
         TestStudio other = new TestStudio(api);
         String theirs = api.post("/api/admin/clients", Api.json("name", "Theirs", "phone", "0176 9"), other.owner())

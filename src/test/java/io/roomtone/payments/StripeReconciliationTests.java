@@ -166,6 +166,23 @@ class StripeReconciliationTests {
                     .isEqualTo(t.get("ledger_net_cents").asLong());
         }
 
+        // invoices and credit notes are numbered without a gap, whatever raced
+        for (String kind : List.of("invoice", "credit_note")) {
+            List<Long> numbers = inStudio(() -> jdbc.sql(
+                            "SELECT seq FROM invoice WHERE studio_id = ? AND kind = ? AND seq IS NOT NULL ORDER BY seq")
+                    .params(studioId, kind)
+                    .query(Long.class)
+                    .list());
+            assertThat(numbers)
+                    .as(kind + " numbers, seed " + seed)
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, numbers.size())
+                            .boxed()
+                            .toList());
+            if (kind.equals("invoice")) {
+                assertThat(numbers).as("issued invoices, seed " + seed).isNotEmpty();
+            }
+        }
+
         // a refund above what was captured is refused, and nothing moves anywhere
         String paid =
                 bookings.stream().filter(id -> paidCents(id) > 0).findFirst().orElse(null);

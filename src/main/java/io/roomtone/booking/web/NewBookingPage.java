@@ -95,7 +95,6 @@ class NewBookingPage {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(form, problems, null, model, zone, offered());
         }
-        NewBookingForm typed = form;
         try {
             if (hold) {
                 holds.place(
@@ -104,26 +103,24 @@ class NewBookingPage {
                 redirect.addFlashAttribute("done", "hold");
             } else {
                 java.util.UUID clientId = read.clientId();
-                if (clientId == null) {
-                    UserAccount created = clients.create(form.name(), form.email(), form.phone());
-                    clientId = created.id();
-                    // a later refusal shows the form with this client chosen: nobody is created twice
-                    typed = withClient(form, clientId.toString());
-                } else if (clients.find(clientId).isEmpty()) {
+                if (clientId != null && clients.find(clientId).isEmpty()) {
                     throw RoomtoneException.invalid("client", "is not a client of this studio");
                 }
-                BookingRequests.Requested booked = requests.request(
-                        new BookingRequests.BookingRequest(
-                                null,
-                                read.roomId(),
-                                List.of(new ServiceItem(read.serviceId(), 1)),
-                                read.startAt(),
-                                read.endAt(),
-                                NewBookingForm.blank(form.notes()) ? null : form.notes(),
-                                null,
-                                clientId,
-                                form.overridesRules()),
-                        admin);
+                BookingRequests.BookingRequest request = new BookingRequests.BookingRequest(
+                        null,
+                        read.roomId(),
+                        List.of(new ServiceItem(read.serviceId(), 1)),
+                        read.startAt(),
+                        read.endAt(),
+                        NewBookingForm.blank(form.notes()) ? null : form.notes(),
+                        null,
+                        clientId,
+                        form.overridesRules());
+                // a new client is written with the booking: a refused booking leaves nobody behind
+                BookingRequests.Requested booked = clientId != null
+                        ? requests.request(request, admin)
+                        : requests.requestForNewClient(
+                                new BookingRequests.NewClient(form.name(), form.email(), form.phone()), request, admin);
                 redirect.addFlashAttribute("done", "booking");
                 redirect.addFlashAttribute("doneCode", booked.code());
             }
@@ -137,7 +134,7 @@ class NewBookingPage {
             response.setStatus(e.code().status());
             String refusal =
                     e.fieldProblems().isEmpty() || e.code() == ProblemCode.SLOT_UNAVAILABLE ? e.getMessage() : null;
-            return page(typed, problems, refusal, model, zone, offered());
+            return page(form, problems, refusal, model, zone, offered());
         }
         return "redirect:/admin/calendar?view=day&date="
                 + read.startAt().atZone(zone).toLocalDate();
@@ -194,10 +191,5 @@ class NewBookingPage {
                 f.phone(),
                 f.notes(),
                 f.override());
-    }
-
-    private static NewBookingForm withClient(NewBookingForm f, String client) {
-        return new NewBookingForm(
-                f.room(), f.service(), f.start(), f.end(), client, f.q(), "", "", "", f.notes(), f.override());
     }
 }
