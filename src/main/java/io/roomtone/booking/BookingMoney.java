@@ -8,6 +8,8 @@ import io.roomtone.scheduling.OnlinePayment;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BookingMoney {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingMoney.class);
 
     private final Payments payments;
     private final CardPayments cards;
@@ -51,11 +55,18 @@ class BookingMoney {
         }
         boolean captureLater = requested.status() == BookingStatus.AWAITING_APPROVAL;
         UUID operation = operationId("deposit", requested.bookingId());
-        Optional<CardPayments.Started> started = settings.chargesBalanceAutomatically()
-                        && amount < requested.totalCents()
-                ? cardsOnFile.startSavingCard(
-                        requested.bookingId(), requested.currency(), amount, captureLater, operation, caller.id())
-                : cards.start(requested.bookingId(), requested.currency(), amount, captureLater, operation);
+        Optional<CardPayments.Started> started;
+        try {
+            started = settings.chargesBalanceAutomatically() && amount < requested.totalCents()
+                    ? cardsOnFile.startSavingCard(
+                            requested.bookingId(), requested.currency(), amount, captureLater, operation, caller.id())
+                    : cards.start(requested.bookingId(), requested.currency(), amount, captureLater, operation);
+        } catch (RuntimeException e) {
+            // the booking is committed: its answer must say so, not fail. The client pays from the
+            // booking's page, which asks for the payment again under the same operation id.
+            log.error("Booking {} is made, but its card payment could not be started", requested.code(), e);
+            return requested;
+        }
         return started.map(s -> requested.withClientSecret(s.clientSecret())).orElse(requested);
     }
 

@@ -99,24 +99,7 @@ public class CardPayments {
                 tx -> store.requested(operationId).stream().findFirst().orElseGet(() -> {
                     store.open(reference, currency);
                     return store.insert(
-                            new PaymentOperation(
-                                    operationId,
-                                    reference,
-                                    captureLater ? Kind.AUTHORIZATION : Kind.CHARGE,
-                                    Gateway.STRIPE,
-                                    amountCents,
-                                    currency,
-                                    Status.PENDING,
-                                    PaymentMethod.CARD_ONLINE,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    now,
-                                    null),
+                            PaymentOperation.pendingCard(operationId, reference, captureLater ? Kind.AUTHORIZATION : Kind.CHARGE, amountCents, currency, now),
                             operationId);
                 }));
         return Optional.of(intentOf(op));
@@ -194,24 +177,7 @@ public class CardPayments {
                 tx -> store.requested(operationId).stream().findFirst().or(() -> outstandingAuthorization(
                                 store.of(reference))
                         .map(auth -> store.insert(
-                                new PaymentOperation(
-                                        operationId,
-                                        reference,
-                                        Kind.CAPTURE,
-                                        Gateway.STRIPE,
-                                        auth.amountCents(),
-                                        auth.currency(),
-                                        Status.PENDING,
-                                        PaymentMethod.CARD_ONLINE,
-                                        auth.id(),
-                                        auth.providerRef(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        clock.instant(),
-                                        null),
+                                PaymentOperation.ofAuthorization(auth, operationId, Kind.CAPTURE, clock.instant()),
                                 operationId))));
         capture.filter(c -> c.status() == Status.PENDING || c.status() == Status.UNKNOWN)
                 .ifPresent(this::execute);
@@ -386,24 +352,7 @@ public class CardPayments {
         if (!settled) {
             UUID id = UUID.nameUUIDFromBytes(("release/" + auth.id()).getBytes());
             store.insert(
-                    new PaymentOperation(
-                            id,
-                            auth.reference(),
-                            Kind.RELEASE,
-                            Gateway.STRIPE,
-                            auth.amountCents(),
-                            auth.currency(),
-                            Status.SUCCEEDED,
-                            PaymentMethod.CARD_ONLINE,
-                            auth.id(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            now,
-                            now),
+                    PaymentOperation.ofAuthorization(auth, id, Kind.RELEASE, now),
                     id);
         }
     }

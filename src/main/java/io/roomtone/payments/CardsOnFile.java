@@ -122,24 +122,7 @@ public class CardsOnFile {
         }
         store.open(reference, currency);
         store.insert(
-                new PaymentOperation(
-                        operationId,
-                        reference,
-                        Kind.CHARGE,
-                        Gateway.STRIPE,
-                        amountCents,
-                        currency,
-                        Status.PENDING,
-                        PaymentMethod.CARD_ONLINE,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        clock.instant(),
-                        null),
+                PaymentOperation.pendingCard(operationId, reference, Kind.CHARGE, amountCents, currency, clock.instant()),
                 operationId);
         saved.markOffSession(operationId);
         return true;

@@ -31,6 +31,55 @@ public record PaymentOperation(
         Instant createdAt,
         Instant settledAt) {
 
+    /** A card payment asked of Stripe ({@code kind} authorization or charge), not answered yet. */
+    static PaymentOperation pendingCard(
+            UUID id, UUID reference, Kind kind, long amountCents, String currency, Instant at) {
+        return new PaymentOperation(
+                id,
+                reference,
+                kind,
+                Gateway.STRIPE,
+                amountCents,
+                currency,
+                Status.PENDING,
+                PaymentMethod.CARD_ONLINE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                null);
+    }
+
+    /**
+     * What became of authorization {@code auth}: its capture (pending, on the same intent) or its
+     * release (settled at once), for all of its amount.
+     */
+    static PaymentOperation ofAuthorization(PaymentOperation auth, UUID id, Kind kind, Instant at) {
+        boolean capture = kind == Kind.CAPTURE;
+        return new PaymentOperation(
+                id,
+                auth.reference(),
+                kind,
+                Gateway.STRIPE,
+                auth.amountCents(),
+                auth.currency(),
+                capture ? Status.PENDING : Status.SUCCEEDED,
+                PaymentMethod.CARD_ONLINE,
+                auth.id(),
+                capture ? auth.providerRef() : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                capture ? null : at);
+    }
+
     public enum Kind {
         /** Money held on the client's card, not yet taken. */
         AUTHORIZATION,

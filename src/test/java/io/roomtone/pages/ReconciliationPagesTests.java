@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import io.roomtone.identity.RequestAuthentication;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.Browser;
@@ -256,17 +257,7 @@ class ReconciliationPagesTests {
     }
 
     private Api.Response signed(String payload) {
-        long t = Instant.now().getEpochSecond();
-        return api.send(
-                "POST",
-                "/api/webhooks/stripe",
-                payload,
-                null,
-                Map.of(
-                        "Stripe-Signature",
-                        "t=" + t + ",v1=" + hmac(t + "." + payload),
-                        "Content-Type",
-                        "application/json"));
+        return StripeEvents.deliver(api, "/api/webhooks/stripe", payload, WEBHOOK_SECRET);
     }
 
     private String eventJson(String id, String type, String intent) {
@@ -274,20 +265,9 @@ class ReconciliationPagesTests {
     }
 
     private static String eventJson(String id, String type, String intent, String studioId) {
-        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"" + com.stripe.Stripe.API_VERSION
-                + "\",\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\"" + intent
-                + "\",\"object\":\"payment_intent\",\"metadata\":{\"studio_id\":\"" + studioId + "\"}}}}";
+        return StripeEvents.aboutIntent(id, type, intent, studioId);
     }
 
-    private static String hmac(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Page signedIn(String token) {
         BrowserContext context = Browser.open(api, studio, PHONE, true);

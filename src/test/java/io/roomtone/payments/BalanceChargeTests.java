@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.roomtone.booking.BalanceCharges;
 import io.roomtone.booking.BookingEvents;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
@@ -604,21 +605,8 @@ class BalanceChargeTests {
     }
 
     private Response webhook(String intentId, String type) {
-        String payload = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"object\":\"event\",\"api_version\":\""
-                + com.stripe.Stripe.API_VERSION + "\",\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\""
-                + intentId + "\",\"object\":\"payment_intent\",\"metadata\":{\"studio_id\":\"" + studio.id()
-                + "\"}}}}";
-        long t = Instant.now().getEpochSecond();
-        return api.send(
-                "POST",
-                "/api/webhooks/stripe",
-                payload,
-                null,
-                Map.of(
-                        "Stripe-Signature",
-                        "t=" + t + ",v1=" + hmac(t + "." + payload),
-                        "Content-Type",
-                        "application/json"));
+        return StripeEvents.deliver(
+                api, "/api/webhooks/stripe", StripeEvents.aboutIntent(type, intentId, studio.id()), WEBHOOK_SECRET);
     }
 
     private static String intentJson(String id, String status, long amount, long received, String paymentMethod) {
@@ -633,15 +621,6 @@ class BalanceChargeTests {
         return "pi_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static String hmac(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // --- reading what happened ---
 

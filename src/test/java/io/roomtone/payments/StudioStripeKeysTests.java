@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.SealedSecrets;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
@@ -339,10 +340,7 @@ class StudioStripeKeysTests {
     }
 
     private static String event(TestStudio s) {
-        return "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"object\":\"event\",\"api_version\":\""
-                + com.stripe.Stripe.API_VERSION + "\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":"
-                + "{\"id\":\"pi_unknown\",\"object\":\"payment_intent\",\"metadata\":{\"studio_id\":\"" + s.id()
-                + "\"}}}}";
+        return StripeEvents.aboutIntent("payment_intent.succeeded", "pi_unknown", s.id());
     }
 
     private Response signed(String path, String payload) {
@@ -350,26 +348,7 @@ class StudioStripeKeysTests {
     }
 
     private Response signedWith(String secret, String path, String payload) {
-        long t = Instant.now().getEpochSecond();
-        return api.send(
-                "POST",
-                path,
-                payload,
-                null,
-                Map.of(
-                        "Stripe-Signature",
-                        "t=" + t + ",v1=" + hmac(secret, t + "." + payload),
-                        "Content-Type",
-                        "application/json"));
+        return StripeEvents.deliver(api, path, payload, secret);
     }
 
-    private static String hmac(String secret, String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
