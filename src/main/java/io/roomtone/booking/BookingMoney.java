@@ -8,10 +8,10 @@ import io.roomtone.scheduling.OnlinePayment;
 import io.roomtone.scheduling.StudioPolicies;
 import io.roomtone.scheduling.StudioSettings;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**

@@ -99,7 +99,13 @@ public class CardPayments {
                 tx -> store.requested(operationId).stream().findFirst().orElseGet(() -> {
                     store.open(reference, currency);
                     return store.insert(
-                            PaymentOperation.pendingCard(operationId, reference, captureLater ? Kind.AUTHORIZATION : Kind.CHARGE, amountCents, currency, now),
+                            PaymentOperation.pendingCard(
+                                    operationId,
+                                    reference,
+                                    captureLater ? Kind.AUTHORIZATION : Kind.CHARGE,
+                                    amountCents,
+                                    currency,
+                                    now),
                             operationId);
                 }));
         return Optional.of(intentOf(op));
@@ -351,9 +357,7 @@ public class CardPayments {
                 .anyMatch(o -> auth.id().equals(o.parentId()) && o.status() == Status.SUCCEEDED);
         if (!settled) {
             UUID id = UUID.nameUUIDFromBytes(("release/" + auth.id()).getBytes());
-            store.insert(
-                    PaymentOperation.ofAuthorization(auth, id, Kind.RELEASE, now),
-                    id);
+            store.insert(PaymentOperation.ofAuthorization(auth, id, Kind.RELEASE, now), id);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.roomtone.payments;
 
 import io.roomtone.identity.Tenancy;
-import io.roomtone.payments.PaymentOperation.Gateway;
 import io.roomtone.payments.PaymentOperation.Kind;
 import io.roomtone.payments.PaymentOperation.Status;
 import io.roomtone.shared.Validation;
@@ -122,7 +121,8 @@ public class CardsOnFile {
         }
         store.open(reference, currency);
         store.insert(
-                PaymentOperation.pendingCard(operationId, reference, Kind.CHARGE, amountCents, currency, clock.instant()),
+                PaymentOperation.pendingCard(
+                        operationId, reference, Kind.CHARGE, amountCents, currency, clock.instant()),
                 operationId);
         saved.markOffSession(operationId);
         return true;

@@ -10,23 +10,19 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import io.roomtone.identity.RequestAuthentication;
-import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.Browser;
 import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.StripeSimulator;
 import io.roomtone.support.TestStudio;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,7 +263,6 @@ class ReconciliationPagesTests {
     private static String eventJson(String id, String type, String intent, String studioId) {
         return StripeEvents.aboutIntent(id, type, intent, studioId);
     }
-
 
     private Page signedIn(String token) {
         BrowserContext context = Browser.open(api, studio, PHONE, true);

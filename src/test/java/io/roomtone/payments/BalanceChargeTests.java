@@ -21,19 +21,18 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.roomtone.booking.BalanceCharges;
 import io.roomtone.booking.BookingEvents;
 import io.roomtone.identity.Tenancy;
-import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.BookingRequest;
 import io.roomtone.support.MovableClock;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.TestStudio;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -620,7 +617,6 @@ class BalanceChargeTests {
     private static String newIntentId() {
         return "pi_" + UUID.randomUUID().toString().replace("-", "");
     }
-
 
     // --- reading what happened ---
 

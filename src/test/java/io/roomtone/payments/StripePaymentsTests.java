@@ -18,24 +18,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.roomtone.identity.Tenancy;
-import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.BookingView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.TestStudio;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -426,7 +422,6 @@ class StripePaymentsTests {
                 + ",\"amount_received\":" + received + ",\"currency\":\"usd\",\"capture_method\":\"manual\","
                 + "\"metadata\":{}}";
     }
-
 
     /** A start 24-48 h ahead (the 50 % tier) inside the studio's hours (08:00-22:00 in its zone). */
     private static Instant startInTheHalfRefundTier() {

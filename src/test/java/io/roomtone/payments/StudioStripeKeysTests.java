@@ -15,16 +15,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.SealedSecrets;
-import io.roomtone.support.StripeEvents;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.RoomtoneTest;
+import io.roomtone.support.StripeEvents;
 import io.roomtone.support.TestStudio;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -350,5 +346,4 @@ class StudioStripeKeysTests {
     private Response signedWith(String secret, String path, String payload) {
         return StripeEvents.deliver(api, path, payload, secret);
     }
-
 }
