@@ -59,46 +59,6 @@ public class BookingRequests {
                     customFields,
                     payOnline);
         }
-
-        /** A request without the choice to pay online (the shape before it existed). */
-        public BookingRequest(
-                UUID holdId,
-                UUID roomId,
-                List<ServiceItem> serviceItems,
-                Instant startAt,
-                Instant endAt,
-                String notes,
-                List<UUID> staffIds,
-                UUID clientId,
-                Boolean overrideRules,
-                Map<String, Object> customFields) {
-            this(
-                    holdId,
-                    roomId,
-                    serviceItems,
-                    startAt,
-                    endAt,
-                    notes,
-                    staffIds,
-                    clientId,
-                    overrideRules,
-                    customFields,
-                    null);
-        }
-
-        /** A request without answers to custom fields (the shape before they existed). */
-        public BookingRequest(
-                UUID holdId,
-                UUID roomId,
-                List<ServiceItem> serviceItems,
-                Instant startAt,
-                Instant endAt,
-                String notes,
-                List<UUID> staffIds,
-                UUID clientId,
-                Boolean overrideRules) {
-            this(holdId, roomId, serviceItems, startAt, endAt, notes, staffIds, clientId, overrideRules, null);
-        }
     }
 
     /** A client new to the studio, as the desk takes them down for a phone or walk-in booking. */

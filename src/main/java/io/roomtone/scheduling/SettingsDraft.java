@@ -26,44 +26,6 @@ public record SettingsDraft(
         String balanceCollection,
         Integer balanceChargeHours) {
 
-    /** A draft that leaves online payment and balance collection as they are. */
-    public SettingsDraft(
-            String name,
-            String timezone,
-            String currency,
-            Integer taxRateBps,
-            Integer depositPercent,
-            Boolean approvalRequired,
-            Integer leadTimeMin,
-            Integer horizonDays,
-            Integer holdMinutes,
-            Integer slotStepMin,
-            Integer approvalDeadlineHours,
-            Integer maxPendingPerClient,
-            Boolean rescheduleWithoutApproval,
-            CancellationPolicyInput cancellationPolicy,
-            ReschedulePolicyInput reschedulePolicy) {
-        this(
-                name,
-                timezone,
-                currency,
-                taxRateBps,
-                depositPercent,
-                approvalRequired,
-                leadTimeMin,
-                horizonDays,
-                holdMinutes,
-                slotStepMin,
-                approvalDeadlineHours,
-                maxPendingPerClient,
-                rescheduleWithoutApproval,
-                cancellationPolicy,
-                reschedulePolicy,
-                null,
-                null,
-                null);
-    }
-
     /** The booking terms a new studio starts with (name, zone and currency are null: they have no default). */
     public static final SettingsDraft DEFAULT_TERMS = new SettingsDraft(
             null,

@@ -115,7 +115,9 @@ class NewBookingPage {
                         NewBookingForm.blank(form.notes()) ? null : form.notes(),
                         null,
                         clientId,
-                        form.overridesRules());
+                        form.overridesRules(),
+                        null,
+                        false);
                 // a new client is written with the booking: a refused booking leaves nobody behind
                 BookingRequests.Requested booked = clientId != null
                         ? requests.request(request, admin)

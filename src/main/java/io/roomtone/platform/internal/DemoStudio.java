@@ -119,6 +119,9 @@ class DemoStudio implements ApplicationRunner {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null));
 
         Room studioA = rooms.create(new RoomDraft(
