@@ -203,7 +203,8 @@ public class BookingChanges {
                 "booking.staff_assigned",
                 before,
                 after,
-                new BookingEvents.StaffAssigned(Tenancy.currentStudioId(), id, after.code(), after.staffIds()));
+                new BookingEvents.StaffAssigned(
+                        Tenancy.currentStudioId(), id, after.code(), after.staffIds(), before.staffIds()));
         return after;
     }
 

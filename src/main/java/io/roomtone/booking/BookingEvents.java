@@ -88,7 +88,9 @@ public final class BookingEvents {
     /** The client did not come to a confirmed session. */
     public record BookingNoShow(UUID studioId, UUID bookingId, String code, UUID clientId) {}
 
-    public record StaffAssigned(UUID studioId, UUID bookingId, String code, List<UUID> staffIds) {}
+    /** Other staff were put on a session; {@code previousStaffIds} were on it before. */
+    public record StaffAssigned(
+            UUID studioId, UUID bookingId, String code, List<UUID> staffIds, List<UUID> previousStaffIds) {}
 
     public record HoldPlaced(
             UUID studioId, UUID holdId, UUID userId, UUID roomId, Instant startAt, Instant endAt, Instant expiresAt) {}

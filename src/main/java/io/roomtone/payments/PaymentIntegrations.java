@@ -10,7 +10,7 @@ class PaymentIntegrations {
 
     @Bean
     Integration manualPayments() {
-        return () -> new Integration.Status(
+        return () -> Integration.Status.of(
                 "manual",
                 "Payments received at the studio (cash, card terminal, bank transfer), recorded by the studio",
                 true,
@@ -19,7 +19,7 @@ class PaymentIntegrations {
 
     @Bean
     Integration stripePayments(StripeGateway stripe) {
-        return () -> new Integration.Status(
+        return () -> Integration.Status.of(
                 "stripe",
                 "Card payments online (deposits held until approval, refunds)",
                 stripe.configured(),

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /** Sends requests at the same moment, the way an attacker races a cap or a single-use token. */
@@ -17,25 +18,38 @@ public final class Parallel {
 
     /** Runs {@code request(i)} for i in 0..n-1 on n threads released together; the answers in order of i. */
     public static List<Response> send(int n, IntFunction<Response> request) {
+        return call(n, request);
+    }
+
+    /** Runs {@code work(i)} for i in 0..n-1 on n threads released together (two nodes racing, say). */
+    public static void run(int n, IntConsumer work) {
+        call(n, i -> {
+            work.accept(i);
+            return i;
+        });
+    }
+
+    /** Runs {@code work(i)} for i in 0..n-1 on n threads released together; the results in order of i. */
+    public static <T> List<T> call(int n, IntFunction<T> work) {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Response>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return request.apply(index);
+                    return work.apply(index);
                 }));
             }
             start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
             }
-            return answers;
+            return results;
         } catch (Exception e) {
-            throw new IllegalStateException("A parallel request failed", e);
+            throw new IllegalStateException("A parallel call failed", e);
         } finally {
             pool.shutdownNow();
         }

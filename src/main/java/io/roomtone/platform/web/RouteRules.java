@@ -84,6 +84,11 @@ final class RouteRules {
             new Rule(null, "/api/me/exceptions", Access.STAFF),
             new Rule(null, "/api/me/exceptions/**", Access.STAFF),
             new Rule(HttpMethod.GET, "/api/me/assignments", Access.STAFF),
+            // in-app notices for the studio's people, and a test message from the desk
+            new Rule(HttpMethod.GET, "/api/me/notifications", Access.STAFF),
+            new Rule(HttpMethod.POST, "/api/me/notifications/read", Access.STAFF),
+            new Rule(HttpMethod.POST, "/api/me/notifications/*/read", Access.STAFF),
+            new Rule(HttpMethod.POST, "/api/notifications/test", Access.ADMIN),
             // payment providers' webhooks: verified by their signature, not by a session
             new Rule(HttpMethod.POST, "/api/webhooks/stripe", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/webhooks/stripe/*", Access.PUBLIC),

@@ -1,0 +1,151 @@
+package io.roomtone.notifications;
+
+import io.roomtone.booking.Booking;
+import io.roomtone.catalog.Room;
+import io.roomtone.catalog.Rooms;
+import io.roomtone.catalog.StaffMember;
+import io.roomtone.catalog.StaffMembers;
+import io.roomtone.identity.Clients;
+import io.roomtone.identity.Role;
+import io.roomtone.identity.Studio;
+import io.roomtone.identity.Studios;
+import io.roomtone.identity.Team;
+import io.roomtone.identity.UserAccount;
+import io.roomtone.invoicing.InvoiceSettings;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a booking's messages to the people it concerns: its client, the studio's owners and admins,
+ * the staff on it. Each letter carries the booking's {@link BookingFacts} as {@code b} and the
+ * studio as {@code studio}.
+ */
+@Component
+class Letters {
+
+    private final Mailroom mailroom;
+    private final Notices notices;
+    private final Clients clients;
+    private final Rooms rooms;
+    private final StaffMembers staff;
+    private final Team team;
+    private final Studios studios;
+    private final InvoiceSettings invoiceSettings;
+    private final MessageSource messages;
+    private final NotificationProperties properties;
+
+    Letters(
+            Mailroom mailroom,
+            Notices notices,
+            Clients clients,
+            Rooms rooms,
+            StaffMembers staff,
+            Team team,
+            Studios studios,
+            InvoiceSettings invoiceSettings,
+            MessageSource messages,
+            NotificationProperties properties) {
+        this.mailroom = mailroom;
+        this.notices = notices;
+        this.clients = clients;
+        this.rooms = rooms;
+        this.staff = staff;
+        this.team = team;
+        this.studios = studios;
+        this.invoiceSettings = invoiceSettings;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    ZoneId zone() {
+        return studios.current().timezone();
+    }
+
+    void toClient(String key, String template, Booking booking, Map<String, Object> extra) {
+        toClient(key, template, booking, extra, List.of());
+    }
+
+    void toClient(
+            String key, String template, Booking booking, Map<String, Object> extra, List<Message.Attachment> files) {
+        UserAccount client = clients.find(booking.clientId()).orElse(null);
+        if (client == null || client.email() == null) {
+            return; // a walk-in without an address hears from the studio in person
+        }
+        mailroom.post(
+                letter(key, client.email(), template, booking, client, extra).attaching(files));
+    }
+
+    /** A message to the client that waits in the outbox until {@code due}. */
+    void toClientAt(String key, String template, Booking booking, Instant due) {
+        clients.find(booking.clientId())
+                .filter(client -> client.email() != null)
+                .ifPresent(client -> mailroom.post(letter(key, client.email(), template, booking, client, Map.of())
+                        .dueAt(due)));
+    }
+
+    /** To each owner and admin of the studio. */
+    void toStudio(String key, String template, Booking booking, Map<String, Object> extra) {
+        UserAccount client = clients.find(booking.clientId()).orElse(null);
+        for (Team.Member member : deskPeople()) {
+            if (member.email() != null) {
+                mailroom.post(letter(key, member.email(), template, booking, client, extra));
+            }
+        }
+    }
+
+    void toStaff(String key, String template, Booking booking, Collection<UUID> staffIds, Map<String, Object> extra) {
+        UserAccount client = clients.find(booking.clientId()).orElse(null);
+        for (UUID id : staffIds) {
+            staff.find(id)
+                    .map(StaffMember::email)
+                    .ifPresent(email -> mailroom.post(letter(key, email, template, booking, client, extra)));
+        }
+    }
+
+    /** An in-app notice for every owner and admin; its title is the message {@code titleKey}. */
+    void notice(String key, String kind, Booking booking, String titleKey) {
+        String title = messages.getMessage(titleKey, new Object[] {booking.code()}, Mailroom.LOCALE);
+        String body = BookingFacts.moment(booking.startAt(), zone());
+        notices.give(
+                deskPeople().stream().map(Team.Member::id).toList(),
+                key,
+                kind,
+                title,
+                body,
+                "/admin/bookings/" + booking.id(),
+                booking.id());
+    }
+
+    /** The booking's calendar file, once the calendar module provides it. */
+    List<Message.Attachment> calendarFile(Booking booking) {
+        return List.of();
+    }
+
+    private List<Team.Member> deskPeople() {
+        return team.list().stream()
+                .filter(member -> member.role() == Role.OWNER || member.role() == Role.ADMIN)
+                .toList();
+    }
+
+    private Mailroom.Letter letter(
+            String key, String to, String template, Booking booking, UserAccount client, Map<String, Object> extra) {
+        Studio studio = studios.current();
+        Room room = rooms.find(booking.roomId()).orElse(null);
+        String address = invoiceSettings.current().address();
+        BookingFacts facts = BookingFacts.of(booking, client, room, studio, address, properties);
+        Map<String, Object> variables = new HashMap<>(extra);
+        variables.put("b", facts);
+        variables.put("studio", studio);
+        variables.put("address", address);
+        variables.put("deskUrl", properties.link("/admin/bookings/" + booking.id()));
+        return Mailroom.Letter.of(key, to, template, booking.id())
+                .with(variables, studio.name(), booking.code(), facts.date());
+    }
+}

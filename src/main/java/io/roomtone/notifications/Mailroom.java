@@ -1,0 +1,91 @@
+package io.roomtone.notifications;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders messages and puts them in the outbox: what every listener of this module calls. An
+ * e-mail for a channel that is off is still rendered and kept, as {@code skipped}, so the log (and
+ * the outbox viewer in development) shows what would have gone.
+ */
+@Component
+class Mailroom {
+
+    static final Locale LOCALE = Locale.ENGLISH;
+
+    private final MailTemplates templates;
+    private final Outbox outbox;
+    private final SmtpSender mail;
+    private final NotificationProperties properties;
+
+    Mailroom(MailTemplates templates, Outbox outbox, SmtpSender mail, NotificationProperties properties) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.properties = properties;
+    }
+
+    /** An e-mail to write: to whom, from which template, about what. */
+    record Letter(
+            String eventKey,
+            String recipient,
+            String template,
+            UUID bookingId,
+            Map<String, Object> variables,
+            Object[] subject,
+            List<Message.Attachment> attachments,
+            Instant dueAt,
+            boolean sensitive) {
+
+        static Letter of(String eventKey, String recipient, String template, UUID bookingId) {
+            return new Letter(
+                    eventKey, recipient, template, bookingId, Map.of(), new Object[0], List.of(), null, false);
+        }
+
+        Letter with(Map<String, Object> variables, Object... subject) {
+            return new Letter(
+                    eventKey, recipient, template, bookingId, variables, subject, attachments, dueAt, sensitive);
+        }
+
+        Letter attaching(List<Message.Attachment> files) {
+            return new Letter(eventKey, recipient, template, bookingId, variables, subject, files, dueAt, sensitive);
+        }
+
+        Letter dueAt(Instant due) {
+            return new Letter(
+                    eventKey, recipient, template, bookingId, variables, subject, attachments, due, sensitive);
+        }
+
+        Letter secret() {
+            return new Letter(eventKey, recipient, template, bookingId, variables, subject, attachments, dueAt, true);
+        }
+    }
+
+    /** Puts {@code letter} in the outbox once; empty when it was there already (or has no recipient). */
+    Optional<UUID> post(Letter letter) {
+        if (letter.recipient() == null || letter.recipient().isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, Object> variables = new HashMap<>(letter.variables());
+        variables.putIfAbsent("publicUrl", properties.link(""));
+        Message message = new Message(
+                // the same event can mean two letters to one person (a client who is also the owner)
+                letter.eventKey() + "#" + letter.template(),
+                Channel.EMAIL,
+                letter.recipient(),
+                null,
+                letter.template(),
+                letter.bookingId(),
+                templates.email(letter.template(), variables, letter.subject(), LOCALE),
+                letter.attachments(),
+                letter.dueAt(),
+                letter.sensitive());
+        return outbox.put(message, mail.configured() ? null : mail.offReason());
+    }
+}

@@ -1,0 +1,49 @@
+package io.roomtone.notifications;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How messages are sent ({@code ROOMTONE_NOTIFICATIONS_*}, {@code ROOMTONE_MAIL_FROM},
+ * {@code ROOMTONE_PUBLIC_URL}); the SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ *
+ * @param publicUrl where clients reach this installation: the start of every link in a message
+ * @param mailFrom the sender of every e-mail (the studio's name is shown with it)
+ * @param retryBase the wait after a first failed attempt; it doubles after each further failure
+ * @param retryCap the longest wait between two attempts
+ * @param maxAttempts after this many failed attempts a message is {@code failed} until retried
+ * @param dispatchInterval how often each node looks for due messages (new messages are sent at once)
+ * @param reminderLead how long before a confirmed session its client is reminded
+ * @param claimLease how long a node holds a message it is sending before another node may take it
+ */
+@ConfigurationProperties("roomtone")
+record NotificationProperties(
+        @DefaultValue("http://localhost:8080") URI publicUrl, Mail mail, @DefaultValue Notifications notifications) {
+
+    record Mail(@DefaultValue("roomtone@localhost") String from) {}
+
+    record Notifications(
+            @DefaultValue("PT30S") Duration retryBase,
+            @DefaultValue("PT1H") Duration retryCap,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("PT5S") Duration dispatchInterval,
+            @DefaultValue("PT24H") Duration reminderLead,
+            @DefaultValue("PT2M") Duration claimLease) {}
+
+    NotificationProperties {
+        mail = mail == null ? new Mail("roomtone@localhost") : mail;
+    }
+
+    /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
+    Duration backoff(int attempts) {
+        Duration wait = notifications.retryBase().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return wait.compareTo(notifications.retryCap()) > 0 ? notifications.retryCap() : wait;
+    }
+
+    String link(String path) {
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

@@ -1,0 +1,21 @@
+package io.roomtone.notifications;
+
+import io.roomtone.identity.Studio;
+
+/** A channel's way out (SMTP, an SMS provider). */
+interface Sender {
+
+    Channel channel();
+
+    /** Whether it can send at all; when not, messages are kept {@code skipped} with {@link #offReason()}. */
+    boolean configured();
+
+    /** What to set to turn it on. */
+    String offReason();
+
+    /**
+     * Sends one message; called outside any database transaction. Throws when the message did not
+     * go: it is tried again later.
+     */
+    void send(Outbox.Claimed message, Studio studio) throws Exception;
+}
