@@ -3,6 +3,8 @@ package io.roomtone.notifications;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.RoomtoneException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,15 +92,7 @@ public class Notices {
                 .param("user", reader.id())
                 .param("unread", unreadOnly)
                 .param("limit", limit)
-                .query((rs, row) -> new Notice(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("kind"),
-                        rs.getString("title"),
-                        rs.getString("body"),
-                        rs.getString("link"),
-                        rs.getObject("booking_id", UUID.class),
-                        rs.getBoolean("read"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, row) -> map(rs))
                 .list();
         return new Inbox(items, unread(reader));
     }
@@ -112,19 +106,19 @@ public class Notices {
                 .single();
     }
 
-    /** Marks one of the reader's notices read; someone else's is not found. */
+    /** Marks one of the reader's notices read, and answers it; someone else's is not found. */
     @Transactional
-    public void markRead(CurrentUser reader, UUID id) {
-        int marked = jdbc.sql(
+    public Notice markRead(CurrentUser reader, UUID id) {
+        return jdbc.sql(
                         """
                         UPDATE notice SET read_at = coalesce(read_at, ?)
                          WHERE studio_id = current_studio_id() AND user_id = ? AND id = ?
+                        RETURNING id, kind, title, body, link, booking_id, true AS read, created_at
                         """)
                 .params(Timestamp.from(clock.instant()), reader.id(), id)
-                .update();
-        if (marked == 0) {
-            throw RoomtoneException.notFound("notice", id);
-        }
+                .query((rs, row) -> map(rs))
+                .optional()
+                .orElseThrow(() -> RoomtoneException.notFound("notice", id));
     }
 
     /** Marks all of the reader's notices read. */
@@ -134,5 +128,17 @@ public class Notices {
                         "UPDATE notice SET read_at = ? WHERE studio_id = current_studio_id() AND user_id = ? AND read_at IS NULL")
                 .params(Timestamp.from(clock.instant()), reader.id())
                 .update();
+    }
+
+    private static Notice map(ResultSet rs) throws SQLException {
+        return new Notice(
+                rs.getObject("id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getString("link"),
+                rs.getObject("booking_id", UUID.class),
+                rs.getBoolean("read"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -57,7 +57,7 @@ CREATE TABLE notice (
     kind       text        NOT NULL CHECK (kind ~ '^[a-z][a-z0-9_.-]{0,60}$'),
     title      text        NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
     body       text        NOT NULL CHECK (length(body) <= 2000),
-    link       text        CHECK (link ~ '^/[A-Za-z0-9/_.?=&%-]*$' AND length(link) <= 300),
+    link       text        CHECK (link ~ '^/[A-Za-z0-9][A-Za-z0-9/_.?=&%-]*$' AND length(link) <= 300),
     booking_id uuid,
     read_at    timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
