@@ -16,7 +16,9 @@ import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SessionView;
 import io.roomtone.support.TestStudio;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -199,6 +201,35 @@ class MailTests {
         assertThat(deliveries(booked.bookingId()))
                 .filteredOn(d -> d.get("template").asString().equals("booking-confirmed"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aPaymentAtTheStudioBringsAReceiptWithItsPdf() throws Exception {
+        studio.updateSettings("approval_required", false);
+        BookedView booked =
+                studio.book(BookingRequest.booking(room, service, TestStudio.at(3, 17), TestStudio.at(3, 18)), client);
+        api.post(
+                        "/api/admin/bookings/" + booked.bookingId() + "/payments",
+                        json("amount_cents", 5_000, "method", "cash", "note", "at the desk"),
+                        studio.owner())
+                .expect(201);
+        MimeMessage receipt = mailTo(clientEmail, "receipt for booking " + booked.code());
+        MimeMultipart parts = (MimeMultipart) receipt.getContent();
+        BodyPart pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if ("receipt-"
+                    .concat(booked.code())
+                    .concat(".pdf")
+                    .equals(parts.getBodyPart(i).getFileName())) {
+                pdf = parts.getBodyPart(i);
+            }
+        }
+        assertThat(pdf).as("the receipt's PDF is attached").isNotNull();
+        assertThat(pdf.getContentType()).startsWith("application/pdf");
+        byte[] bytes = pdf.getInputStream().readAllBytes();
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        assertThat(GreenMailUtil.getBody(receipt)).contains("$50.00");
     }
 
     @Test
