@@ -68,9 +68,10 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.operatorPerAccount());
     }
 
+    /** Only the rules' routes: every POST that changes something, and the few GETs with a limit (calendar links). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return !"POST".equals(request.getMethod()) && limitsOf(request).isEmpty();
     }
 
     @Override
@@ -106,6 +107,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             // only a digest: the table must not become a list of the addresses people sign in with
             case EMAIL -> emailOf(request).map(Secrets::sha256);
             case OPERATOR -> Optional.empty(); // counted by OperatorSignInLimitFilter, before authentication
+            // a digest, as for e-mail addresses: the bucket table must not hold working links
+            case LINK_TOKEN ->
+                Optional.ofNullable(request.getParameter("token"))
+                        .filter(token -> !token.isBlank())
+                        .map(Secrets::sha256);
         };
     }
 
