@@ -78,8 +78,7 @@ class CalendarFileController {
             responses = {
                 @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/calendar")),
                 @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent"),
-                @ApiResponse(responseCode = "404", description = "No feed with this id and token"),
-                @ApiResponse(responseCode = "429", description = "Too many requests for this link or network")
+                @ApiResponse(responseCode = "404", description = "No feed with this id and token")
             })
     @GetMapping(value = "/staff/{id}.ics", produces = "text/calendar")
     ResponseEntity<byte[]> staffFeed(@PathVariable String id, @RequestParam(required = false) String token) {
@@ -93,8 +92,7 @@ class CalendarFileController {
             responses = {
                 @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/calendar")),
                 @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client sent"),
-                @ApiResponse(responseCode = "404", description = "No feed with this id and token"),
-                @ApiResponse(responseCode = "429", description = "Too many requests for this link or network")
+                @ApiResponse(responseCode = "404", description = "No feed with this id and token")
             })
     @GetMapping(value = "/room/{id}.ics", produces = "text/calendar")
     ResponseEntity<byte[]> roomFeed(@PathVariable String id, @RequestParam(required = false) String token) {

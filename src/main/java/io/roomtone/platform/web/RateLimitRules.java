@@ -29,6 +29,8 @@ final class RateLimitRules {
 
     private static final List<RateLimit> BOOKING = List.of(BOOKING_PER_USER, BOOKING_PER_IP);
 
+    private static final List<RateLimit> CALENDAR = List.of(CALENDAR_PER_LINK, CALENDAR_PER_IP);
+
     static final List<Rule> RULES = List.of(
             // the address first: a guesser it has stopped no longer drains the buckets of the
             // e-mail addresses it tries (which would lock their owners out)
@@ -50,7 +52,9 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING),
             // calendar apps poll every 15 minutes or more; the link first, so that one runaway
             // subscription (or a guesser of tokens) does not use up its network's allowance
-            new Rule(HttpMethod.GET, "/api/calendar/ics/**", List.of(CALENDAR_PER_LINK, CALENDAR_PER_IP)));
+            new Rule(HttpMethod.GET, "/api/calendar/ics/booking/{code}.ics", CALENDAR),
+            new Rule(HttpMethod.GET, "/api/calendar/ics/staff/{id}.ics", CALENDAR),
+            new Rule(HttpMethod.GET, "/api/calendar/ics/room/{id}.ics", CALENDAR));
 
     /**
      * Not filtered: a search answered from the cache costs next to nothing and is not counted, so
