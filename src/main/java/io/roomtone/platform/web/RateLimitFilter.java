@@ -57,7 +57,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         log.info(
                 "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
                         + "booking {} per account and {} per address, uncached anonymous searches {} per address, "
-                        + "failed operator sign-ins {} per address and {} per account",
+                        + "failed operator sign-ins {} per address and {} per account, "
+                        + "calendar links {} per link and {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
@@ -65,7 +66,9 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.bookingPerIp(),
                 properties.searchPerIp(),
                 properties.operatorPerIp(),
-                properties.operatorPerAccount());
+                properties.operatorPerAccount(),
+                properties.calendarPerLink(),
+                properties.calendarPerIp());
     }
 
     /** Only the rules' routes: every POST that changes something, and the few GETs with a limit (calendar links). */
