@@ -16,7 +16,9 @@ enum RateLimit {
     BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network"),
     SEARCH_PER_IP(Subject.NETWORK, "Too many availability searches from your network"),
     OPERATOR_PER_IP(Subject.NETWORK, "Too many failed operator sign-ins from your network"),
-    OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account");
+    OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account"),
+    CALENDAR_PER_LINK(Subject.LINK_TOKEN, "Too many requests for this calendar link"),
+    CALENDAR_PER_IP(Subject.NETWORK, "Too many calendar requests from your network");
 
     /** What a limit counts requests of. */
     enum Subject {
@@ -27,7 +29,9 @@ enum RateLimit {
         /** The {@code email} of a JSON body; requests without one are not counted. */
         EMAIL,
         /** The user name of HTTP Basic credentials (the platform operator's). */
-        OPERATOR
+        OPERATOR,
+        /** The {@code token} query parameter of a secret link (a calendar feed's); requests without one are not counted. */
+        LINK_TOKEN
     }
 
     private final Subject subject;

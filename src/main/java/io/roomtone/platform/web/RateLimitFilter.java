@@ -57,7 +57,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         log.info(
                 "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
                         + "booking {} per account and {} per address, uncached anonymous searches {} per address, "
-                        + "failed operator sign-ins {} per address and {} per account",
+                        + "failed operator sign-ins {} per address and {} per account, "
+                        + "calendar links {} per link and {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
@@ -65,12 +66,15 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.bookingPerIp(),
                 properties.searchPerIp(),
                 properties.operatorPerIp(),
-                properties.operatorPerAccount());
+                properties.operatorPerAccount(),
+                properties.calendarPerLink(),
+                properties.calendarPerIp());
     }
 
+    /** Only the rules' routes: every POST that changes something, and the few GETs with a limit (calendar links). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return !"POST".equals(request.getMethod()) && limitsOf(request).isEmpty();
     }
 
     @Override
@@ -106,6 +110,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             // only a digest: the table must not become a list of the addresses people sign in with
             case EMAIL -> emailOf(request).map(Secrets::sha256);
             case OPERATOR -> Optional.empty(); // counted by OperatorSignInLimitFilter, before authentication
+            // a digest, as for e-mail addresses: the bucket table must not hold working links
+            case LINK_TOKEN ->
+                Optional.ofNullable(request.getParameter("token"))
+                        .filter(token -> !token.isBlank())
+                        .map(Secrets::sha256);
         };
     }
 

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * @param operatorPerIp failed HTTP Basic sign-ins of the platform operator from one network (successful
  *     ones give their token back)
  * @param operatorPerAccount the same, per user name tried, from anywhere
+ * @param calendarPerLink requests for one calendar file or feed link (its token): calendar apps
+ *     poll a feed every 15 minutes or so, a person opens a file now and then
+ * @param calendarPerIp calendar requests from one network, whatever the link (a guesser of tokens)
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -38,7 +41,9 @@ record RateLimitProperties(
         @DefaultValue("30/1m") Limit bookingPerUser,
         @DefaultValue("600/1m") Limit searchPerIp,
         @DefaultValue("10/1m") Limit operatorPerIp,
-        @DefaultValue("10/1m") Limit operatorPerAccount) {
+        @DefaultValue("10/1m") Limit operatorPerAccount,
+        @DefaultValue("10/1m") Limit calendarPerLink,
+        @DefaultValue("120/1m") Limit calendarPerIp) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -50,6 +55,8 @@ record RateLimitProperties(
             case SEARCH_PER_IP -> searchPerIp;
             case OPERATOR_PER_IP -> operatorPerIp;
             case OPERATOR_PER_ACCOUNT -> operatorPerAccount;
+            case CALENDAR_PER_LINK -> calendarPerLink;
+            case CALENDAR_PER_IP -> calendarPerIp;
         };
     }
 

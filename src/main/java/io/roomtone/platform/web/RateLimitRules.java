@@ -2,6 +2,8 @@ package io.roomtone.platform.web;
 
 import static io.roomtone.platform.web.RateLimit.BOOKING_PER_IP;
 import static io.roomtone.platform.web.RateLimit.BOOKING_PER_USER;
+import static io.roomtone.platform.web.RateLimit.CALENDAR_PER_IP;
+import static io.roomtone.platform.web.RateLimit.CALENDAR_PER_LINK;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_EMAIL;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
 import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
@@ -27,6 +29,8 @@ final class RateLimitRules {
 
     private static final List<RateLimit> BOOKING = List.of(BOOKING_PER_USER, BOOKING_PER_IP);
 
+    private static final List<RateLimit> CALENDAR = List.of(CALENDAR_PER_LINK, CALENDAR_PER_IP);
+
     static final List<Rule> RULES = List.of(
             // the address first: a guesser it has stopped no longer drains the buckets of the
             // e-mail addresses it tries (which would lock their owners out)
@@ -45,7 +49,12 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/holds", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings/{id}/reschedule", BOOKING),
-            new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING));
+            new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING),
+            // calendar apps poll every 15 minutes or more; the link first, so that one runaway
+            // subscription (or a guesser of tokens) does not use up its network's allowance
+            new Rule(HttpMethod.GET, "/api/calendar/ics/booking/{code}.ics", CALENDAR),
+            new Rule(HttpMethod.GET, "/api/calendar/ics/staff/{id}.ics", CALENDAR),
+            new Rule(HttpMethod.GET, "/api/calendar/ics/room/{id}.ics", CALENDAR));
 
     /**
      * Not filtered: a search answered from the cache costs next to nothing and is not counted, so

@@ -92,6 +92,8 @@ final class RouteRules {
             // payment providers' webhooks: verified by their signature, not by a session
             new Rule(HttpMethod.POST, "/api/webhooks/stripe", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/webhooks/stripe/*", Access.PUBLIC),
+            // calendar files and feeds: calendar apps cannot sign in; the token in the link is the key
+            new Rule(HttpMethod.GET, "/api/calendar/ics/**", Access.PUBLIC),
             // the studio's back office
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations
