@@ -57,7 +57,8 @@ public class CalendarConnections {
             Clock clock) {
         this.staff = staff;
         this.store = store;
-        this.clients = clients.stream().collect(Collectors.toMap(CalendarProviderClient::provider, Function.identity()));
+        this.clients =
+                clients.stream().collect(Collectors.toMap(CalendarProviderClient::provider, Function.identity()));
         this.sealed = sealed;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -81,7 +82,8 @@ public class CalendarConnections {
 
     /** The viewer's own staff profile; 404 for anyone without one. */
     public StaffMember me(CurrentUser viewer) {
-        return transactions.execute(tx -> staff.ofUser(viewer.id()))
+        return transactions
+                .execute(tx -> staff.ofUser(viewer.id()))
                 .orElseThrow(() -> RoomtoneException.notFound("staff profile", viewer.id()));
     }
 
@@ -154,13 +156,19 @@ public class CalendarConnections {
      * @param error what the provider said instead of a code (the staff member declined, ...)
      */
     public void complete(
-            ExternalCalendar provider, String state, String code, String error, CurrentUser viewer, String redirectUri) {
+            ExternalCalendar provider,
+            String state,
+            String code,
+            String error,
+            CurrentUser viewer,
+            String redirectUri) {
         StaffMember me = me(viewer);
         if (state == null || state.isBlank() || state.length() > 200) {
             throw RoomtoneException.invalid("state", "is missing: start again from your staff page");
         }
         Instant now = clock.instant();
-        Optional<Map<String, Object>> used = transactions.execute(tx -> jdbc.sql(
+        Optional<Map<String, Object>> used = transactions.execute(tx -> jdbc
+                .sql(
                         "DELETE FROM calendar_oauth_state WHERE state_hash = :hash RETURNING staff_id, user_id, provider, expires_at")
                 .param("hash", Secrets.sha256(state))
                 .query()

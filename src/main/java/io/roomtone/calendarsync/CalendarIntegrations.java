@@ -38,8 +38,8 @@ class CalendarIntegrations {
             ConnectionStore store,
             PlatformTransactionManager transactions) {
         String name = provider == ExternalCalendar.GOOGLE ? "google_calendar" : "microsoft_365";
-        String purpose = "Staff members' own " + provider.label()
-                + " calendars: confirmed sessions added, moved and removed";
+        String purpose =
+                "Staff members' own " + provider.label() + " calendars: confirmed sessions added, moved and removed";
         Optional<String> unavailable = connections.unavailableReason(provider);
         if (unavailable.isPresent()) {
             return new Integration.Status(name, purpose, false, "Off: " + unavailable.get());

@@ -69,7 +69,8 @@ class CalendarSync {
         this.rows = rows;
         this.connections = connections;
         this.contents = contents;
-        this.clients = clients.stream().collect(Collectors.toMap(CalendarProviderClient::provider, Function.identity()));
+        this.clients =
+                clients.stream().collect(Collectors.toMap(CalendarProviderClient::provider, Function.identity()));
         this.properties = properties.calendarSync();
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -105,8 +106,8 @@ class CalendarSync {
 
     /** What, when changed, changes the event: its times, its room, its code, whether the client is invited. */
     private String fingerprint(Booking booking) {
-        return Secrets.sha256(booking.code() + "|" + booking.roomId() + "|" + booking.startAt() + "|"
-                        + booking.endAt() + "|" + contents.invitesClients())
+        return Secrets.sha256(booking.code() + "|" + booking.roomId() + "|" + booking.startAt() + "|" + booking.endAt()
+                        + "|" + contents.invitesClients())
                 .substring(0, 32);
     }
 
@@ -139,7 +140,8 @@ class CalendarSync {
         SyncedEvents.Row row = claimed.row();
         CalendarProviderClient client = clients.get(row.provider());
         try {
-            Optional<EventContent> content = row.present() ? transactions.execute(tx -> contents.of(row.bookingId())) : Optional.empty();
+            Optional<EventContent> content =
+                    row.present() ? transactions.execute(tx -> contents.of(row.bookingId())) : Optional.empty();
             Optional<String> externalId = withToken(row, token -> carryOut(client, token, row, content));
             transactions.executeWithoutResult(tx -> {
                 rows.succeeded(claimed, externalId, clock.instant());
@@ -165,8 +167,12 @@ class CalendarSync {
                 rows.failed(claimed, e.getMessage(), retryAt, now);
                 connections.recordError(row.staffId(), row.provider(), e.getMessage(), now);
             });
-            log.info("Calendar sync of booking {} to {} failed (attempt {}): {}",
-                    row.bookingId(), row.provider().json(), attempts, e.getMessage());
+            log.info(
+                    "Calendar sync of booking {} to {} failed (attempt {}): {}",
+                    row.bookingId(),
+                    row.provider().json(),
+                    attempts,
+                    e.getMessage());
         }
     }
 

@@ -28,7 +28,8 @@ class CalendarSyncListener {
 
     @ApplicationModuleListener
     void on(BookingRequested requested) {
-        if (requested.status() == BookingStatus.CONFIRMED && !requested.staffIds().isEmpty()) {
+        if (requested.status() == BookingStatus.CONFIRMED
+                && !requested.staffIds().isEmpty()) {
             Tenancy.runAs(requested.studioId(), () -> sync.follow(requested.bookingId()));
         }
     }

@@ -46,7 +46,8 @@ public class CalendarSyncStatuses {
             throw RoomtoneException.notFound("booking", bookingId);
         }
         List<SyncedEvents.Row> found = rows.ofBooking(bookingId);
-        List<UUID> staffIds = found.stream().map(SyncedEvents.Row::staffId).distinct().toList();
+        List<UUID> staffIds =
+                found.stream().map(SyncedEvents.Row::staffId).distinct().toList();
         Set<String> broken = connections.ofStaff(staffIds).stream()
                 .filter(ConnectionStore.Row::broken)
                 .map(c -> c.staffId() + "/" + c.provider())
@@ -80,5 +81,4 @@ public class CalendarSyncStatuses {
     public void inviteClients(boolean invite) {
         contents.inviteClients(invite);
     }
-
 }

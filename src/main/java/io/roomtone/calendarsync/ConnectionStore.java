@@ -21,12 +21,23 @@ import org.springframework.stereotype.Component;
 class ConnectionStore {
 
     /** A connection with its tokens opened. */
-    record Grant(UUID staffId, ExternalCalendar provider, boolean broken, String accessToken, Instant expiresAt,
+    record Grant(
+            UUID staffId,
+            ExternalCalendar provider,
+            boolean broken,
+            String accessToken,
+            Instant expiresAt,
             Optional<String> refreshToken) {}
 
     /** A connection as shown, tokens left sealed. */
-    record Row(UUID staffId, ExternalCalendar provider, boolean broken, Instant connectedAt,
-            Optional<Instant> lastSuccessAt, Optional<String> lastError, Optional<Instant> lastErrorAt) {}
+    record Row(
+            UUID staffId,
+            ExternalCalendar provider,
+            boolean broken,
+            Instant connectedAt,
+            Optional<Instant> lastSuccessAt,
+            Optional<String> lastError,
+            Optional<Instant> lastErrorAt) {}
 
     private final JdbcClient jdbc;
     private final SealedSecrets sealed;
@@ -106,7 +117,8 @@ class ConnectionStore {
                         staff,
                         provider,
                         "broken".equals(rs.getString("status")),
-                        sealed.open(rs.getBytes("access_token_sealed"), context("access_token", studio, staff, provider)),
+                        sealed.open(
+                                rs.getBytes("access_token_sealed"), context("access_token", studio, staff, provider)),
                         rs.getTimestamp("access_expires_at").toInstant(),
                         Optional.ofNullable(rs.getBytes("refresh_token_sealed"))
                                 .map(b -> sealed.open(b, context("refresh_token", studio, staff, provider)))))

@@ -45,7 +45,12 @@ class EventContents {
                 ? clients.find(booking.clientId()).map(UserAccount::email).filter(e -> e != null && !e.isBlank())
                 : Optional.empty();
         return new EventContent(
-                booking.code(), room, booking.startAt(), booking.endAt(), studios.current().timezone(), guest);
+                booking.code(),
+                room,
+                booking.startAt(),
+                booking.endAt(),
+                studios.current().timezone(),
+                guest);
     }
 
     /** Whether the current studio puts its clients on its staff's events as optional guests (off by default). */

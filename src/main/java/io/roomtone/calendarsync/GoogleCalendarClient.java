@@ -211,7 +211,9 @@ class GoogleCalendarClient implements CalendarProviderClient {
         try {
             return call.run();
         } catch (GoogleJsonResponseException e) {
-            String message = e.getDetails() == null ? e.getStatusMessage() : e.getDetails().getMessage();
+            String message = e.getDetails() == null
+                    ? e.getStatusMessage()
+                    : e.getDetails().getMessage();
             throw new ProviderFailure(e.getStatusCode(), "Google answered " + e.getStatusCode() + ": " + message, e);
         } catch (com.google.api.client.http.HttpResponseException e) {
             throw new ProviderFailure(e.getStatusCode(), "Google answered " + e.getStatusCode(), e);

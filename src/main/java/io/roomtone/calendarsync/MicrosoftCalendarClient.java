@@ -165,8 +165,7 @@ class MicrosoftCalendarClient implements CalendarProviderClient {
 
     /** The transaction id of one creation: the same for a retry, new when the event is made again. */
     static String transactionId(UUID bookingId, UUID staffId, int generation) {
-        return UUID.nameUUIDFromBytes(
-                        (bookingId + "/" + staffId + "/" + generation).getBytes(StandardCharsets.UTF_8))
+        return UUID.nameUUIDFromBytes((bookingId + "/" + staffId + "/" + generation).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
@@ -232,7 +231,8 @@ class MicrosoftCalendarClient implements CalendarProviderClient {
 
             @Override
             public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator(URI.create(properties.apiBase()).getHost());
+                return new AllowedHostsValidator(
+                        URI.create(properties.apiBase()).getHost());
             }
         };
         GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), graphHttp);

@@ -57,8 +57,8 @@ class SyncedEvents {
      * event delivered twice changes nothing. Nothing is stored for an event that should be absent
      * and never was made.
      */
-    void desire(UUID bookingId, UUID staffId, ExternalCalendar provider, boolean present, String fingerprint,
-            Instant now) {
+    void desire(
+            UUID bookingId, UUID staffId, ExternalCalendar provider, boolean present, String fingerprint, Instant now) {
         String desired = present ? "present" : "absent";
         int changed = jdbc.sql(
                         """

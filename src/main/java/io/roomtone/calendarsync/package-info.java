@@ -4,6 +4,5 @@
  * away when it is canceled, rejected or expires — carried out by a retrying job after the booking
  * committed, so a provider that is down never fails, slows or undoes a booking.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"booking", "catalog", "identity", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"booking", "catalog", "identity", "shared"})
 package io.roomtone.calendarsync;
