@@ -157,15 +157,16 @@ class CalendarSync {
                 }
             });
             log.warn("Calendar {} of staff {} is broken: {}", row.provider().json(), row.staffId(), e.getMessage());
-        } catch (ProviderFailure | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // a provider's error or silence, a token that does not open, anything else: retried later
             Instant now = clock.instant();
-            int attempts = row.attempts() + 1;
+            int attempts = row.attempts(); // counted by the claim
             Instant retryAt = attempts >= MAX_ATTEMPTS
                     ? null
                     : now.plus(SyncedEvents.backoff(properties.retryBase(), properties.retryMax(), attempts));
             transactions.executeWithoutResult(tx -> {
-                rows.failed(claimed, e.getMessage(), retryAt, now);
-                connections.recordError(row.staffId(), row.provider(), e.getMessage(), now);
+                rows.failed(claimed, message(e), retryAt, now);
+                connections.recordError(row.staffId(), row.provider(), message(e), now);
             });
             log.info(
                     "Calendar sync of booking {} to {} failed (attempt {}): {}",
@@ -174,6 +175,10 @@ class CalendarSync {
                     attempts,
                     e.getMessage());
         }
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Creates, updates or deletes the event; the provider's event id afterwards (empty once deleted). */

@@ -133,7 +133,7 @@ class SyncedEvents {
                         UPDATE calendar_synced_event SET external_id = :external, synced_revision = :revision,
                                status = CASE WHEN revision = :revision THEN 'synced' ELSE 'pending' END,
                                attempts = CASE WHEN revision = :revision THEN attempts ELSE 0 END,
-                               next_attempt_at = CASE WHEN revision = :revision THEN NULL ELSE :now END,
+                               next_attempt_at = CASE WHEN revision = :revision THEN NULL ELSE CAST(:now AS timestamptz) END,
                                last_error = NULL, synced_at = :now, claim = NULL, claimed_until = NULL,
                                updated_at = :now
                          WHERE id = :id AND claim = :claim
@@ -151,7 +151,8 @@ class SyncedEvents {
         jdbc.sql(
                         """
                         UPDATE calendar_synced_event SET status = 'failed', last_error = left(:error, 1000),
-                               next_attempt_at = CASE WHEN revision = :revision THEN :retry ELSE :now END,
+                               next_attempt_at = CASE WHEN revision = :revision THEN CAST(:retry AS timestamptz)
+                                                   ELSE CAST(:now AS timestamptz) END,
                                attempts = CASE WHEN revision = :revision THEN attempts ELSE 0 END,
                                claim = NULL, claimed_until = NULL, updated_at = :now
                          WHERE id = :id AND claim = :claim

@@ -29,23 +29,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code /graph/v1.0/me/events}). Google's insert echoes the id the client chose; Graph's post
  * answers with an id derived from its {@code transactionId}. Tests count the requests.
  */
-final class CalendarProviders {
+public final class CalendarProviders {
 
     static final String GOOGLE_EVENTS = "/calendar/v3/calendars/primary/events";
     static final String GRAPH_EVENTS = "/graph/v1.0/me/events";
     static final String GOOGLE_TOKEN = "/google/token";
     static final String MICROSOFT_TOKEN = "/ms/common/oauth2/v2.0/token";
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+    public final WireMockServer server = new WireMockServer(WireMockConfiguration.options()
             .dynamicPort()
             .templatingEnabled(true)
             .globalTemplating(false));
 
-    CalendarProviders() {
+    public CalendarProviders() {
         server.start();
     }
 
-    void properties(DynamicPropertyRegistry registry) {
+    public void properties(DynamicPropertyRegistry registry) {
         String base = "http://localhost:" + server.port();
         registry.add("roomtone.google.client-id", () -> "google-client");
         registry.add("roomtone.google.client-secret", () -> "google-secret");
@@ -59,7 +59,7 @@ final class CalendarProviders {
     }
 
     /** Every stub back to a provider that works, every request forgotten. */
-    void reset() {
+    public void reset() {
         server.resetAll();
         tokens(GOOGLE_TOKEN, "g");
         tokens(MICROSOFT_TOKEN, "m");
@@ -75,6 +75,16 @@ final class CalendarProviders {
                 .willReturn(json(200, "{\"id\":\"{{request.pathSegments.[4]}}\"}")));
         server.stubFor(delete(urlPathMatching(GRAPH_EVENTS + "/[^/]+"))
                 .willReturn(aResponse().withStatus(204)));
+        // the consent pages: the staff member agrees at once and is sent back with a code
+        for (String consent : List.of("/google/auth", "/ms/common/oauth2/v2.0/authorize")) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(consent))
+                    .willReturn(aResponse()
+                            .withStatus(302)
+                            .withHeader(
+                                    "Location",
+                                    "{{{request.query.redirect_uri}}}?state={{{request.query.state}}}&code=consent")
+                            .withTransformers("response-template")));
+        }
     }
 
     /** A code exchange gives {prefix}-access-1 (an hour) and {prefix}-refresh; a refresh gives {prefix}-access-2. */
@@ -105,7 +115,7 @@ final class CalendarProviders {
                         json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been revoked.\"}")));
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
     }
 
@@ -121,7 +131,7 @@ final class CalendarProviders {
         return server.countRequestsMatching(pattern.build()).getCount();
     }
 
-    int googleCreates() {
+    public int googleCreates() {
         return count(postRequestedFor(urlPathEqualTo(GOOGLE_EVENTS)));
     }
 
@@ -170,7 +180,7 @@ final class CalendarProviders {
         return pattern.withHeader("Authorization", equalTo("Bearer " + token));
     }
 
-    void stop() {
+    public void stop() {
         server.stop();
     }
 }
