@@ -10,7 +10,7 @@ import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
@@ -75,7 +75,8 @@ class CalendarSyncTests {
         providers.properties(registry);
         registry.add("roomtone.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("roomtone.calendar-sync.interval", () -> "PT0.2S");
-        registry.add("roomtone.calendar-sync.retry-base", () -> "PT3S");
+        registry.add("roomtone.calendar-sync.retry-base", () -> "PT1S");
+        registry.add("roomtone.calendar-sync.retry-max", () -> "PT2S");
     }
 
     @AfterAll
@@ -326,18 +327,16 @@ class CalendarSyncTests {
     @Test
     void aProviderOutageIsRetriedLaterWithBackoffAndThenSucceeds() {
         connect("google", engineer);
-        providers.stub(post(urlPathEqualTo(CalendarProviders.GOOGLE_EVENTS))
-                .inScenario("outage")
-                .whenScenarioStateIs(Scenario.STARTED)
+        StubMapping outage = providers.server.stubFor(post(urlPathEqualTo(CalendarProviders.GOOGLE_EVENTS))
                 .atPriority(1)
-                .willReturn(CalendarProviders.json(503, "{\"error\":{\"code\":503,\"message\":\"Backend Error\"}}"))
-                .willSetStateTo("up"));
+                .willReturn(CalendarProviders.json(503, "{\"error\":{\"code\":503,\"message\":\"Backend Error\"}}")));
         BookedView booked =
                 studio.book(booking(room, service, at(5, 10), at(5, 12)).withStaff(engineer.id()), studio.client());
         studio.approve(booked.bookingId(), null);
 
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> statuses(booked.bookingId()).equals(List.of("failed")));
+        // failing, and tried again (backoff 1 s, then 2 s here)
+        await().atMost(Duration.ofSeconds(30)).until(() -> providers.googleCreates() >= 2);
+        assertThat(statuses(booked.bookingId())).containsExactly("failed");
         JsonNode failed = api.get("/api/admin/bookings/" + booked.bookingId() + "/calendar-sync", studio.owner())
                 .expect(200)
                 .json()
@@ -355,9 +354,17 @@ class CalendarSyncTests {
                 .body();
         assertThat(panel).contains("Staff calendars").contains("Failed").contains("503");
 
+        // the provider is back: the next attempt makes the event, once
+        providers.server.removeStub(outage);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> statuses(booked.bookingId()).equals(List.of("synced")));
-        assertThat(providers.googleCreates()).isEqualTo(2);
+        sleep(1000);
+        assertThat(providers.server.getAllServeEvents().stream()
+                        .filter(e -> e.getRequest().getUrl().startsWith(CalendarProviders.GOOGLE_EVENTS)
+                                && e.getRequest().getMethod().getName().equals("POST")
+                                && e.getResponse().getStatus() == 200)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
