@@ -1,6 +1,8 @@
 package io.roomtone.notifications;
 
 import io.roomtone.booking.Booking;
+import io.roomtone.booking.BookingStatus;
+import io.roomtone.calendar.BookingCalendarFiles;
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMember;
@@ -40,6 +42,7 @@ class Letters {
     private final InvoiceSettings invoiceSettings;
     private final MessageSource messages;
     private final NotificationProperties properties;
+    private final BookingCalendarFiles calendarFiles;
 
     Letters(
             Mailroom mailroom,
@@ -51,7 +54,8 @@ class Letters {
             Studios studios,
             InvoiceSettings invoiceSettings,
             MessageSource messages,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            BookingCalendarFiles calendarFiles) {
         this.mailroom = mailroom;
         this.notices = notices;
         this.clients = clients;
@@ -62,6 +66,7 @@ class Letters {
         this.invoiceSettings = invoiceSettings;
         this.messages = messages;
         this.properties = properties;
+        this.calendarFiles = calendarFiles;
     }
 
     ZoneId zone() {
@@ -123,9 +128,18 @@ class Letters {
                 booking.id());
     }
 
-    /** The booking's calendar file, once the calendar module provides it. */
+    /**
+     * The booking's calendar file (same UID every time, SEQUENCE raised on each change): a request
+     * while the session stands, a cancellation once it does not.
+     */
     List<Message.Attachment> calendarFile(Booking booking) {
-        return List.of();
+        boolean canceled = booking.status() == BookingStatus.CANCELED
+                || booking.status() == BookingStatus.REJECTED
+                || booking.status() == BookingStatus.EXPIRED;
+        return List.of(new Message.Attachment(
+                "booking-" + booking.code().replaceAll("[^A-Za-z0-9_-]", "_") + ".ics",
+                "text/calendar; charset=UTF-8; method=" + (canceled ? "CANCEL" : "REQUEST"),
+                calendarFiles.eventFile(booking.id())));
     }
 
     private List<Team.Member> deskPeople() {
@@ -145,6 +159,7 @@ class Letters {
         variables.put("studio", studio);
         variables.put("address", address);
         variables.put("deskUrl", properties.link("/admin/bookings/" + booking.id()));
+        variables.put("calendarLinks", calendarFiles.links(booking.id()));
         return Mailroom.Letter.of(key, to, template, booking.id())
                 .with(variables, studio.name(), booking.code(), facts.date());
     }

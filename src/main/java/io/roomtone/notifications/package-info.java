@@ -6,5 +6,15 @@
  * call is made outside any database transaction.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"booking", "catalog", "identity", "invoicing", "payments", "scheduling", "shared"})
+        allowedDependencies = {
+            "booking",
+            "calendar",
+            "calendarsync",
+            "catalog",
+            "identity",
+            "invoicing",
+            "payments",
+            "scheduling",
+            "shared"
+        })
 package io.roomtone.notifications;
