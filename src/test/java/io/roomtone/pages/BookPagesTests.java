@@ -61,6 +61,9 @@ class BookPagesTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    io.roomtone.support.AccountMailbox mailbox;
+
     final List<BrowserContext> browsers = new ArrayList<>();
     TestStudio studio;
     String room;
@@ -175,6 +178,13 @@ class BookPagesTests {
         page.getByLabel("Phone").fill("+1 416 555 0100");
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue and hold this slot"))
+                .click();
+        // a registration signs nobody in (it must not tell whether the address had an account): the
+        // confirmation mail's link does, and brings the artist back to this slot with its add-ons
+        assertThat(page.locator("main")).containsText("brings you back to the session you chose");
+        confirmFromMail(page, email);
+        assertThat(page.locator("#addon-" + addOn)).hasValue("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold this slot"))
                 .click();
 
         assertThat(page).hasURL(HOLD_PAGE);
@@ -539,12 +549,30 @@ class BookPagesTests {
                 + enc(TestStudio.at(daysAhead, to));
     }
 
+    /**
+     * Registers on the booking step, confirms the address with the mail's link (which comes back to
+     * the slot, signed in) and holds the slot.
+     */
     private void createAccount(Page page, String name) {
+        String email = "artist-" + UUID.randomUUID() + "@example.test";
         page.getByLabel("Name").fill(name);
-        page.getByLabel("Email").fill("artist-" + UUID.randomUUID() + "@example.test");
+        page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue and hold this slot"))
                 .click();
+        confirmFromMail(page, email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold this slot"))
+                .click();
+    }
+
+    /** Follows the link of the confirmation mail to {@code email} and confirms: back on the slot, signed in. */
+    private void confirmFromMail(Page page, String email) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+                .isVisible();
+        page.navigate(mailbox.confirmationLink(email));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/book\\?.*"));
     }
 
     private Response postForm(String path, String body, String token) {
