@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,6 @@ public class Accounts {
     private final IdentityProperties properties;
     private final TransactionTemplate transactions;
     private final PasswordRules passwordRules;
-    private final ApplicationEventPublisher events;
 
     Accounts(
             JdbcClient jdbc,
@@ -40,10 +38,8 @@ public class Accounts {
             Tokens tokens,
             IdentityProperties properties,
             PlatformTransactionManager transactionManager,
-            PasswordRules passwordRules,
-            ApplicationEventPublisher events) {
+            PasswordRules passwordRules) {
         this.jdbc = jdbc;
-        this.events = events;
         this.passwordRules = passwordRules;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -89,77 +85,6 @@ public class Accounts {
     }
 
     /**
-     * A client registering themselves. The answer is the same whether or not the address has an
-     * account (so registration cannot be used to learn who has one); what happens differs:
-     *
-     * <ul>
-     *   <li>a new address gets a client account whose password is pending: it becomes the password
-     *       when the address is confirmed ({@link AccountEvents.EmailConfirmationNeeded}, {@code
-     *       /account/confirm}). Until then nobody signs in with it, or "register, then sign in"
-     *       would tell whether the address was new;
-     *   <li>a client account without a password (a walk-in the studio recorded, or an unconfirmed
-     *       registration) gets the new pending password and a new confirmation mail; its name and
-     *       phone stay as they are;
-     *   <li>any other account is left alone and its owner is told ({@link
-     *       AccountEvents.RegistrationAttemptedForExistingAccount}).
-     * </ul>
-     *
-     * The input is validated first, the same way in every case; the password is hashed in every
-     * case too, before any transaction, so that the answer also takes as long either way.
-     *
-     * @param next a local path the confirmation link returns to (ignored when it is not one)
-     */
-    public void register(String email, String password, String name, String phone, String next) {
-        Validation validation = new Validation();
-        checkEmail(validation, email);
-        checkPassword(validation, password, "password");
-        checkName(validation, name);
-        checkPhone(validation, phone);
-        validation.throwIfInvalid();
-        String hash = passwords.encode(password);
-        Optional<String> returnTo = Optional.ofNullable(next).filter(io.roomtone.shared.LocalPaths::isLocal);
-        transactions.executeWithoutResult(status -> {
-            UUID studioId = Tenancy.currentStudioId();
-            String address = normalizeEmail(email);
-            // a concurrent registration of the same address inserts nothing here and is then
-            // treated as a repeat, instead of failing on the unique key
-            Optional<UUID> created = jdbc.sql(
-                            """
-                            INSERT INTO app_user (studio_id, email, name, phone, pending_password_hash, role)
-                            VALUES (?, ?, ?, ?, ?, 'client')
-                            ON CONFLICT (studio_id, email) DO NOTHING
-                            RETURNING id
-                            """)
-                    .params(studioId, address, name.strip(), blankToNull(phone), hash)
-                    .query(UUID.class)
-                    .optional();
-            if (created.isPresent()) {
-                events.publishEvent(
-                        new AccountEvents.EmailConfirmationNeeded(studioId, created.get(), address, returnTo));
-                return;
-            }
-            Optional<UUID> pending = jdbc.sql(
-                            """
-                            UPDATE app_user SET pending_password_hash = ?, updated_at = now()
-                             WHERE studio_id = ? AND email = ? AND role = 'client' AND password_hash IS NULL
-                            RETURNING id
-                            """)
-                    .params(hash, studioId, address)
-                    .query(UUID.class)
-                    .optional();
-            if (pending.isPresent()) {
-                events.publishEvent(
-                        new AccountEvents.EmailConfirmationNeeded(studioId, pending.get(), address, returnTo));
-                return;
-            }
-            findByEmail(address)
-                    .ifPresent(
-                            existing -> events.publishEvent(new AccountEvents.RegistrationAttemptedForExistingAccount(
-                                    studioId, existing.id(), address)));
-        });
-    }
-
-    /**
      * The holder of the account's address proved it (a confirmation, sign-in or reset link): the
      * address counts as confirmed, and a password waiting for confirmation becomes the password when
      * {@code takePendingPassword}, or is dropped otherwise (a sign-in or reset link must not make a
@@ -179,17 +104,6 @@ public class Accounts {
                         """)
                 .params(takePendingPassword, Tenancy.currentStudioId(), userId)
                 .update();
-    }
-
-    /** When the account's address was confirmed, if it was. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> emailConfirmedAt(UUID userId) {
-        return jdbc.sql("SELECT email_confirmed_at FROM app_user WHERE studio_id = ? AND id = ?")
-                .params(Tenancy.currentStudioId(), userId)
-                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp("email_confirmed_at"))
-                        .map(java.sql.Timestamp::toInstant))
-                .optional()
-                .flatMap(at -> at);
     }
 
     /**
@@ -383,7 +297,7 @@ public class Accounts {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private void checkPassword(Validation validation, String password, String field) {
+    void checkPassword(Validation validation, String password, String field) {
         passwordRules.check(validation, password, field);
     }
 

@@ -30,23 +30,23 @@ public class PageSignIn {
     static final String CSRF_COOKIE = "XSRF-TOKEN";
 
     private final Sessions sessions;
-    private final Accounts accounts;
+    private final Registrations registrations;
     private final IdentityProperties properties;
 
-    PageSignIn(Sessions sessions, Accounts accounts, IdentityProperties properties) {
+    PageSignIn(Sessions sessions, Registrations registrations, IdentityProperties properties) {
         this.sessions = sessions;
-        this.accounts = accounts;
+        this.registrations = registrations;
         this.properties = properties;
     }
 
     /**
-     * Registers a client (see {@link Accounts#register}): nobody is signed in yet, whether or not the
+     * Registers a client (see {@link Registrations#register}): nobody is signed in yet, whether or not the
      * address had an account; the address's owner gets a mail, whose confirmation link signs the new
      * account in and returns to {@code next}. Refusals are field problems only.
      */
     public void register(String name, String email, String phone, String password, String next) {
         String cleanPhone = phone == null || phone.isBlank() ? null : phone.strip();
-        accounts.register(email, password, name, cleanPhone, next);
+        registrations.register(email, password, name, cleanPhone, next);
     }
 
     /** Signs in with email and password, like {@link #register}. */

@@ -113,12 +113,19 @@ class AccountLinkTests {
         return api.send("GET", "/api/auth/session", null, token, Map.of("X-Studio", studio.slug()));
     }
 
-    private long accountsWith(String email) {
+    /** {@code work} in a transaction of the test's studio (row-level security shows no rows otherwise). */
+    private <T> T inStudio(java.util.function.Supplier<T> work) {
         return Tenancy.callAs(
-                UUID.fromString(studio.id()), () -> jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?")
-                        .param(email)
-                        .query(Long.class)
-                        .single());
+                UUID.fromString(studio.id()),
+                () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .execute(status -> work.get()));
+    }
+
+    private long accountsWith(String email) {
+        return inStudio(() -> jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?")
+                .param(email)
+                .query(Long.class)
+                .single());
     }
 
     // --- no enumeration ---
@@ -209,8 +216,7 @@ class AccountLinkTests {
                 .expect(401);
         post("/api/auth/login", json("email", email, "password", "second-pass-9"))
                 .expect(200);
-        assertThat(inStudio(() -> jdbc.sql(
-                                "SELECT email_confirmed_at IS NOT NULL FROM app_user WHERE email = ?")
+        assertThat(inStudio(() -> jdbc.sql("SELECT email_confirmed_at IS NOT NULL FROM app_user WHERE email = ?")
                         .param(email)
                         .query(Boolean.class)
                         .single()))

@@ -119,7 +119,9 @@ class AccountLinkPagesTests {
         page.reload(); // a link scanner's visits use nothing up
         PageChecks.accessible(page, "accounts-link");
         assertThat(page.locator(".viewer")).hasCount(0);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
 
         assertThat(page).hasURL(Pattern.compile(".*/me/bookings$"));

@@ -84,7 +84,9 @@ class AccountPagesTests {
         page.getByLabel("Password").fill("wrong-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The email or password is incorrect.");
+        // the same words whichever of the two was wrong, and a hint for a registration not confirmed yet
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The email or password is incorrect.");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Follow the link in the e-mail");
         assertThat(page.getByLabel("Email")).hasValue(email);
 
         page.getByLabel("Password").fill("a-long-passphrase");

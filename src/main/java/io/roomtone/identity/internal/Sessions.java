@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing in and out of the current studio (signing up is {@link Accounts#register}: an account
+ * Signing in and out of the current studio (signing up is {@link io.roomtone.identity.Registrations#register}: an account
  * is signed in only once its address is confirmed, see {@link AccountRecovery}). A session is a token that lasts {@code
  * roomtone.session-ttl}; the web layer hands it out as a bearer token and as the session cookie.
  */

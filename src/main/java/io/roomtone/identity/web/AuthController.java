@@ -1,8 +1,8 @@
 package io.roomtone.identity.web;
 
-import io.roomtone.identity.Accounts;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.IdentityProperties;
+import io.roomtone.identity.Registrations;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.UserAccount;
@@ -73,13 +73,14 @@ class AuthController {
                     + " once.");
 
     private final Sessions sessions;
-    private final Accounts accounts;
+    private final Registrations registrations;
     private final AccountRecovery recovery;
     private final IdentityProperties properties;
 
-    AuthController(Sessions sessions, Accounts accounts, AccountRecovery recovery, IdentityProperties properties) {
+    AuthController(
+            Sessions sessions, Registrations registrations, AccountRecovery recovery, IdentityProperties properties) {
         this.sessions = sessions;
-        this.accounts = accounts;
+        this.registrations = registrations;
         this.recovery = recovery;
         this.properties = properties;
     }
@@ -94,7 +95,7 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted register(@RequestBody Registration body) {
-        accounts.register(body.email(), body.password(), body.name(), body.phone(), body.next());
+        registrations.register(body.email(), body.password(), body.name(), body.phone(), body.next());
         return REGISTRATION_SENT;
     }
 

@@ -1,6 +1,6 @@
 package io.roomtone.identity.web;
 
-import io.roomtone.identity.Accounts;
+import io.roomtone.identity.Registrations;
 import io.roomtone.shared.RoomtoneException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Creating a client account from the browser: {@link Accounts#register}, the rules of {@code POST
+ * Creating a client account from the browser: {@link Registrations#register}, the rules of {@code POST
  * /api/auth/register} (its field problems shown next to the fields). Whether or not the address had
  * an account, the answer is the same "check your e-mail" page: the confirmation link signs the new
  * account in and returns to {@code next}.
@@ -26,10 +26,10 @@ class SignUpPage {
 
     record SignUpForm(String name, String email, String phone, String password, String next) {}
 
-    private final Accounts accounts;
+    private final Registrations registrations;
 
-    SignUpPage(Accounts accounts) {
-        this.accounts = accounts;
+    SignUpPage(Registrations registrations) {
+        this.registrations = registrations;
     }
 
     @GetMapping
@@ -51,7 +51,7 @@ class SignUpPage {
             String phone = form.phone() == null || form.phone().isBlank()
                     ? null
                     : form.phone().strip();
-            accounts.register(form.email(), form.password(), form.name(), phone, LocalPath.orHome(form.next()));
+            registrations.register(form.email(), form.password(), form.name(), phone, LocalPath.orHome(form.next()));
             return "redirect:/signup?sent";
         } catch (RoomtoneException e) {
             if (e.fieldProblems().isEmpty()) {
