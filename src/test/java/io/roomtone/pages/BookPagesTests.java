@@ -306,10 +306,20 @@ class BookPagesTests {
         tabTo(page, "document.activeElement.id === 'name'");
         page.keyboard().type("Kay Board");
         page.keyboard().press("Tab");
-        page.keyboard().type("kay-" + UUID.randomUUID() + "@example.test");
+        String email = "kay-" + UUID.randomUUID() + "@example.test";
+        page.keyboard().type(email);
         tabTo(page, "document.activeElement.id === 'password'");
         page.keyboard().type(PASSWORD);
         tabTo(page, "document.activeElement.textContent.trim() === 'Continue and hold this slot'");
+        page.keyboard().press("Enter");
+        // the confirmation mail's link (opened as from the mail), then the keyboard again
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+                .isVisible();
+        page.navigate(mailbox.confirmationLink(email));
+        tabTo(page, "document.activeElement.textContent.trim() === 'Confirm and sign in'");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/book\\?room=.*"));
+        tabTo(page, "document.activeElement.textContent.trim() === 'Hold this slot'");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(HOLD_PAGE);
 
