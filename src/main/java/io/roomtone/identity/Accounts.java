@@ -85,6 +85,28 @@ public class Accounts {
     }
 
     /**
+     * The holder of the account's address proved it (a confirmation, sign-in or reset link): the
+     * address counts as confirmed, and a password waiting for confirmation becomes the password when
+     * {@code takePendingPassword}, or is dropped otherwise (a sign-in or reset link must not make a
+     * password someone else may have chosen at registration work).
+     */
+    @Transactional
+    public void confirmEmail(UUID userId, boolean takePendingPassword) {
+        jdbc.sql(
+                        """
+                        UPDATE app_user
+                           SET password_hash = CASE WHEN ? THEN coalesce(pending_password_hash, password_hash)
+                                                   ELSE password_hash END,
+                               pending_password_hash = NULL,
+                               email_confirmed_at = coalesce(email_confirmed_at, now()),
+                               updated_at = now()
+                         WHERE studio_id = ? AND id = ?
+                        """)
+                .params(takePendingPassword, Tenancy.currentStudioId(), userId)
+                .update();
+    }
+
+    /**
      * The account a new staff member signs in with: an existing account of that email is linked
      * (a client becomes staff; an owner or admin keeps their role), otherwise one without a password
      * is created, to be completed through an invitation or by the owner.
@@ -275,7 +297,7 @@ public class Accounts {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private void checkPassword(Validation validation, String password, String field) {
+    void checkPassword(Validation validation, String password, String field) {
         passwordRules.check(validation, password, field);
     }
 

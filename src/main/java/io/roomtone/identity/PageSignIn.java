@@ -12,36 +12,41 @@ import org.springframework.stereotype.Service;
  * Signing up or in from a page of another module (the booking step creates accounts inline, so
  * that an artist never leaves the slot they chose): the same {@link Sessions} and the same session
  * cookie as the sign-in and sign-up pages. Refusals are the {@link io.roomtone.shared.RoomtoneException}s
- * of those services: field problems, a conflict for a taken address, {@code unauthenticated} for
- * wrong credentials.
+ * of those services: field problems, {@code unauthenticated} for wrong credentials.
  */
 @Service
 public class PageSignIn {
+
+    /**
+     * Where the rate limit filter forwards a sign-in of the {@code /signin} page that its limits
+     * refused, with the refusal's text in the request attribute {@link #LIMIT_REFUSAL}: the page
+     * says so and offers a sign-in link by mail instead of a bare 429.
+     */
+    public static final String LIMITED_PATH = "/signin/limited";
+
+    public static final String LIMIT_REFUSAL = "io.roomtone.identity.signInRefusal";
 
     /** Spring Security's cookie for {@code csrf.spa()} ({@code CookieCsrfTokenRepository}). */
     static final String CSRF_COOKIE = "XSRF-TOKEN";
 
     private final Sessions sessions;
+    private final Registrations registrations;
     private final IdentityProperties properties;
 
-    PageSignIn(Sessions sessions, IdentityProperties properties) {
+    PageSignIn(Sessions sessions, Registrations registrations, IdentityProperties properties) {
         this.sessions = sessions;
+        this.registrations = registrations;
         this.properties = properties;
     }
 
     /**
-     * Creates a client account, opens its session in the browser, and returns the user the rest of
-     * this request may act as (the request itself was authenticated before the account existed).
+     * Registers a client (see {@link Registrations#register}): nobody is signed in yet, whether or not the
+     * address had an account; the address's owner gets a mail, whose confirmation link signs the new
+     * account in and returns to {@code next}. Refusals are field problems only.
      */
-    public CurrentUser register(
-            String name,
-            String email,
-            String phone,
-            String password,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    public void register(String name, String email, String phone, String password, String next) {
         String cleanPhone = phone == null || phone.isBlank() ? null : phone.strip();
-        return opened(sessions.register(email, password, name, cleanPhone), request, response);
+        registrations.register(email, password, name, cleanPhone, next);
     }
 
     /** Signs in with email and password, like {@link #register}. */

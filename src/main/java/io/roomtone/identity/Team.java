@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,11 @@ public class Team {
     /** A member of the team; {@code canSignIn} is false until they accept their invitation. */
     public record Member(UUID id, String email, String name, Role role, boolean canSignIn) {}
 
-    /** A member just invited, with the link to send them (none when their account already has a password). */
-    public record Invited(Member member, Optional<Invitation> invitation) {}
+    /**
+     * A member just invited; {@code needsPassword} when their account has none yet (the invitation
+     * mail then carries a link to choose one, see {@link #issueInvitationLink}).
+     */
+    public record Invited(Member member, boolean needsPassword) {}
 
     private static final String COLUMNS = "id, email, name, role, password_hash IS NOT NULL AS can_sign_in";
 
@@ -34,9 +38,11 @@ public class Team {
     private final Accounts accounts;
     private final Tokens tokens;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Team(JdbcClient jdbc, Accounts accounts, Tokens tokens, AuditTrail audit) {
+    Team(JdbcClient jdbc, Accounts accounts, Tokens tokens, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
@@ -62,8 +68,10 @@ public class Team {
 
     /**
      * Invites {@code email} as an admin or staff member: a new account without a password, or a
-     * client account of the studio promoted. An account without a password gets an invitation
-     * link; someone already on the team is a conflict.
+     * client account of the studio promoted; someone already on the team is a conflict. The
+     * invitation is a mail ({@link AccountEvents.StaffInvited}): no link secret is issued here, so
+     * none travels in an answer or sits in the event publication table; the mail side issues it
+     * with {@link #issueInvitationLink} when it writes the mail.
      */
     @Transactional
     public Invited invite(CurrentUser actor, String email, String name, String role) {
@@ -84,11 +92,33 @@ public class Team {
         } else {
             throw RoomtoneException.conflict("This person is already on the team; change their role instead.");
         }
-        Optional<Invitation> invitation =
-                accounts.hasPassword(id) ? Optional.empty() : Optional.of(accounts.issueInvitation(id));
+        boolean needsPassword = !accounts.hasPassword(id);
         Member member = find(id).orElseThrow();
         audit.record("team.invited", "user", id, null, member);
-        return new Invited(member, invitation);
+        events.publishEvent(new AccountEvents.StaffInvited(
+                Tenancy.currentStudioId(), id, member.email(), member.role(), needsPassword, actor.id()));
+        return new Invited(member, needsPassword);
+    }
+
+    /**
+     * A fresh invitation link secret for a team member of the current studio without a password, for
+     * the invitation mail (valid for {@code roomtone.invitation-ttl}; earlier ones stop working, so
+     * only the latest mail's link is usable). Refused for an account with a password, or one no
+     * longer on the team.
+     */
+    @Transactional
+    public Invitation issueInvitationLink(UUID userId) {
+        find(userId).orElseThrow(() -> RoomtoneException.notFound("team member", userId));
+        return accounts.issueInvitation(userId);
+    }
+
+    /** The site-relative link of an invitation for the mail: the join page with the token. */
+    public static String invitationPath(String token) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/join")
+                .queryParam("token", token)
+                .encode()
+                .build()
+                .toUriString();
     }
 
     /** Gives a team member another role (owner, admin or staff); the last owner keeps theirs. */

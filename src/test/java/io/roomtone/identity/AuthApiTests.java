@@ -3,6 +3,7 @@ package io.roomtone.identity;
 import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomtone.support.AccountMailbox;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.RoomtoneTest;
@@ -23,19 +24,30 @@ class AuthApiTests {
     @Autowired
     Studios studios;
 
+    @Autowired
+    AccountMailbox mailbox;
+
     private static String email() {
         return "artist-" + UUID.randomUUID() + "@example.test";
     }
 
     @Test
-    void registersAClientAndSignsThemIn() {
+    void registersAClientWhoIsSignedInByTheConfirmationLink() {
         String email = email();
-        Response registered = api.post(
+        Response accepted = api.post(
                 "/api/auth/register",
                 json("email", email, "password", "long-enough", "name", "Ada", "phone", "+1 555 0100"),
                 null);
 
-        registered.expect(201);
+        accepted.expect(202);
+        assertThat(accepted.setCookieHeader("roomtone_session"))
+                .as("nobody is signed in yet")
+                .isEmpty();
+        api.post("/api/auth/login", json("email", email, "password", "long-enough"), null)
+                .expect(401, "the password works only once the address is confirmed");
+        Response registered =
+                api.post("/api/auth/confirm-email", json("token", mailbox.confirmationToken(email)), null);
+        registered.expect(200);
         assertThat(registered.json().at("/user/email").asString()).isEqualTo(email);
         assertThat(registered.json().at("/user/role").asString()).isEqualTo("client");
         assertThat(registered.setCookieHeader("roomtone_session").orElse(""))
@@ -51,7 +63,7 @@ class AuthApiTests {
     @Test
     void loginIsCaseInsensitiveOnEmailAndReturnsAWorkingToken() {
         String email = email();
-        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Bo"), null);
+        api.register(email, "long-enough", "Bo", null);
 
         Response login =
                 api.post("/api/auth/login", json("email", email.toUpperCase(), "password", "long-enough"), null);
@@ -63,7 +75,7 @@ class AuthApiTests {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSame401() {
         String email = email();
-        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Cy"), null);
+        api.register(email, "long-enough", "Cy", null);
 
         Response wrongPassword = api.post("/api/auth/login", json("email", email, "password", "not-the-one"), null);
         Response unknownEmail = api.post("/api/auth/login", json("email", email(), "password", "long-enough"), null);
@@ -106,15 +118,22 @@ class AuthApiTests {
     }
 
     @Test
-    void secondAccountWithTheSameEmailIsAConflict() {
+    void aSecondRegistrationOfAnAddressCreatesNothingAndTellsItsOwner() {
         String email = email();
-        api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Di"), null);
+        api.register(email, "long-enough", "Di", null);
 
-        Response again =
-                api.post("/api/auth/register", json("email", email, "password", "long-enough", "name", "Di"), null);
+        Response again = api.post(
+                "/api/auth/register", json("email", email, "password", "other-enough", "name", "Mallory"), null);
 
-        again.expect(409);
-        assertThat(again.problem().code()).isEqualTo("conflict");
+        again.expect(202);
+        assertThat(mailbox.sent(AccountEvents.RegistrationAttemptedForExistingAccount.class, email))
+                .hasSize(1);
+        assertThat(mailbox.sent(AccountEvents.EmailConfirmationNeeded.class, email))
+                .as("no second confirmation: the account is not touched")
+                .hasSize(1);
+        api.post("/api/auth/login", json("email", email, "password", "other-enough"), null)
+                .expect(401);
+        assertThat(api.login(email, "long-enough", null)).isNotBlank();
     }
 
     @Test
@@ -193,8 +212,7 @@ class AuthApiTests {
     @Test
     void aNewPasswordEndsEverySessionOfTheAccount() {
         String email = email();
-        Response registered = api.post(
-                "/api/auth/register", json("email", email, "password", "first-password", "name", "Artist"), null);
+        Response registered = api.register(email, "first-password", "Artist", null);
         String token = registered.json().get("token").asString();
         UUID id = UUID.fromString(registered.json().at("/user/id").asString());
         api.get("/api/auth/session", token).expect(200);

@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 class TeamApiTests {
 
     @Autowired
+    io.roomtone.support.AccountMailbox mailbox;
+
+    @Autowired
     Api api;
 
     TestStudio studio;
@@ -45,10 +48,14 @@ class TeamApiTests {
     private String[] member(String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.test";
         JsonNode invited = invite(email, role, studio.owner()).expect(201).json();
+        assertThat(invited.has("invitation_token"))
+                .as("the link goes out by mail only")
+                .isFalse();
+        assertThat(invited.get("invitation_mailed").asBoolean()).isTrue();
         String token = api.send(
                         "POST",
                         "/api/auth/accept-invitation",
-                        json("token", invited.get("invitation_token").asString(), "password", "team-pass-9"),
+                        json("token", mailbox.invitationToken(email), "password", "team-pass-9"),
                         null,
                         Map.of("X-Studio", studio.slug()))
                 .expect(200)
@@ -113,7 +120,10 @@ class TeamApiTests {
 
         JsonNode invited = invite(email, "staff", studio.owner()).expect(201).json();
 
-        assertThat(invited.get("invitation_token").isNull()).isTrue();
+        assertThat(invited.get("invitation_mailed").asBoolean()).isFalse();
+        var mailed = mailbox.last(io.roomtone.identity.AccountEvents.StaffInvited.class, email);
+        assertThat(mailed.needsPassword()).isFalse();
+        assertThat(mailed.role()).isEqualTo(Role.STAFF);
         assertThat(invited.at("/member/can_sign_in").asBoolean()).isTrue();
         assertThat(api.get("/api/auth/session", client).json().at("/user/role").asString())
                 .isEqualTo("staff");

@@ -937,19 +937,10 @@ class InvoicingTests {
     // --- helpers ---
 
     private String registered(String name) {
-        Response response = api.send(
-                "POST",
-                "/api/auth/register",
-                json(
-                        "email",
-                        "client-" + UUID.randomUUID() + "@example.test",
-                        "password",
-                        "client-password",
-                        "name",
-                        name),
-                null,
-                Map.of("X-Studio", studio.slug()));
-        return response.expect(201).json().get("token").asString();
+        return api.register("client-" + UUID.randomUUID() + "@example.test", "client-password", name, studio.slug())
+                .json()
+                .get("token")
+                .asString();
     }
 
     private byte[] bytes(String path, String token, int expected) {

@@ -26,6 +26,9 @@ class AccountPagesTests {
     @Autowired
     Api api;
 
+    @Autowired
+    io.roomtone.support.AccountMailbox mailbox;
+
     BrowserContext browser;
 
     @AfterEach
@@ -48,6 +51,13 @@ class AccountPagesTests {
         page.getByLabel("Phone (optional)").fill("+1 416 555 0100");
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a-long-passphrase");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        // the same answer whether or not the address had an account; the mail's link finishes
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+                .isVisible();
+        assertThat(page.locator(".viewer")).hasCount(0);
+        page.navigate(mailbox.confirmationLink(email));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in"))
                 .click();
 
         assertThat(page).hasURL(Pattern.compile(".*/availability$"));
@@ -74,7 +84,9 @@ class AccountPagesTests {
         page.getByLabel("Password").fill("wrong-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The email or password is incorrect.");
+        // the same words whichever of the two was wrong, and a hint for a registration not confirmed yet
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The email or password is incorrect.");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Follow the link in the e-mail");
         assertThat(page.getByLabel("Email")).hasValue(email);
 
         page.getByLabel("Password").fill("a-long-passphrase");

@@ -61,6 +61,9 @@ class BookPagesTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    io.roomtone.support.AccountMailbox mailbox;
+
     final List<BrowserContext> browsers = new ArrayList<>();
     TestStudio studio;
     String room;
@@ -175,6 +178,13 @@ class BookPagesTests {
         page.getByLabel("Phone").fill("+1 416 555 0100");
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue and hold this slot"))
+                .click();
+        // a registration signs nobody in (it must not tell whether the address had an account): the
+        // confirmation mail's link does, and brings the artist back to this slot with its add-ons
+        assertThat(page.locator("main")).containsText("brings you back to the session you chose");
+        confirmFromMail(page, email);
+        assertThat(page.locator("#addon-" + addOn)).hasValue("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold this slot"))
                 .click();
 
         assertThat(page).hasURL(HOLD_PAGE);
@@ -296,10 +306,20 @@ class BookPagesTests {
         tabTo(page, "document.activeElement.id === 'name'");
         page.keyboard().type("Kay Board");
         page.keyboard().press("Tab");
-        page.keyboard().type("kay-" + UUID.randomUUID() + "@example.test");
+        String email = "kay-" + UUID.randomUUID() + "@example.test";
+        page.keyboard().type(email);
         tabTo(page, "document.activeElement.id === 'password'");
         page.keyboard().type(PASSWORD);
         tabTo(page, "document.activeElement.textContent.trim() === 'Continue and hold this slot'");
+        page.keyboard().press("Enter");
+        // the confirmation mail's link (opened as from the mail), then the keyboard again
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+                .isVisible();
+        page.navigate(mailbox.confirmationLink(email));
+        tabTo(page, "document.activeElement.textContent.trim() === 'Confirm and sign in'");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/book\\?room=.*"));
+        tabTo(page, "document.activeElement.textContent.trim() === 'Hold this slot'");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(HOLD_PAGE);
 
@@ -539,12 +559,30 @@ class BookPagesTests {
                 + enc(TestStudio.at(daysAhead, to));
     }
 
+    /**
+     * Registers on the booking step, confirms the address with the mail's link (which comes back to
+     * the slot, signed in) and holds the slot.
+     */
     private void createAccount(Page page, String name) {
+        String email = "artist-" + UUID.randomUUID() + "@example.test";
         page.getByLabel("Name").fill(name);
-        page.getByLabel("Email").fill("artist-" + UUID.randomUUID() + "@example.test");
+        page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue and hold this slot"))
                 .click();
+        confirmFromMail(page, email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold this slot"))
+                .click();
+    }
+
+    /** Follows the link of the confirmation mail to {@code email} and confirms: back on the slot, signed in. */
+    private void confirmFromMail(Page page, String email) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+                .isVisible();
+        page.navigate(mailbox.confirmationLink(email));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/book\\?.*"));
     }
 
     private Response postForm(String path, String body, String token) {

@@ -654,19 +654,7 @@ class DeskPagesTests {
 
     /** A new client of {@code studio} named {@code name} (used as given), signed in; returns the token. */
     private String register(TestStudio studio, String name) {
-        return api.send(
-                        "POST",
-                        "/api/auth/register",
-                        Api.json(
-                                "email",
-                                "client-" + UUID.randomUUID() + "@example.test",
-                                "password",
-                                "client-password",
-                                "name",
-                                name),
-                        null,
-                        Map.of("X-Studio", studio.slug()))
-                .expect(201)
+        return api.register("client-" + UUID.randomUUID() + "@example.test", "client-password", name, studio.slug())
                 .json()
                 .get("token")
                 .asString();

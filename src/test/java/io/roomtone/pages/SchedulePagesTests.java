@@ -338,16 +338,11 @@ class SchedulePagesTests {
         String service =
                 studio.service().named("Mixdown").withEngineerSkilled("mixing").create();
         Staff rio = invitedStaff(studio, "Rio Tape");
-        String client = studio.anonymous(
-                        "/api/auth/register",
-                        json(
-                                "email",
-                                "ada-" + UUID.randomUUID() + "@example.test",
-                                "password",
-                                "client-long-passphrase",
-                                "name",
-                                "Ada <b>Lovelace</b>"))
-                .expect(201)
+        String client = api.register(
+                        "ada-" + UUID.randomUUID() + "@example.test",
+                        "client-long-passphrase",
+                        "Ada <b>Lovelace</b>",
+                        studio.slug())
                 .json()
                 .get("token")
                 .asString();

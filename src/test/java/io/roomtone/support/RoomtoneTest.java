@@ -24,5 +24,5 @@ import org.springframework.test.context.ContextConfiguration;
             "roomtone.operator-password=" + Api.OPERATOR_PASSWORD
         })
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import(Api.class)
+@Import({Api.class, AccountMailbox.class})
 public @interface RoomtoneTest {}

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The booking step before a hold: the chosen slot, its add-ons with a live price, and the way to
- * hold it. A signed-in artist holds it with one button ({@code POST /book/hold}); a visitor creates
- * an account or signs in on the same form ({@code POST /book/account}), which then holds the slot.
+ * hold it. A signed-in artist holds it with one button ({@code POST /book/hold}); a visitor signs in
+ * on the same form ({@code POST /book/account}), which then holds the slot, or registers there: the
+ * confirmation mail's link signs the new account in and brings it back to this slot.
  * Holds are placed by POSTs only, each answered with a redirect to the hold's page ({@link HoldPage}).
  * Bad input is refused before anything is written: the choice and the add-ons are read and priced
  * first, with the quote's rules.
@@ -141,19 +142,24 @@ class BookPage {
         String password = params.getFirst("password");
         CurrentUser user;
         try {
-            user = account.existing()
-                    ? signIn.signIn(account.email(), password, request, response)
-                    : signIn.register(account.name(), account.email(), account.phone(), password, request, response);
+            if (!account.existing()) {
+                // nobody is signed in by a registration (it must not tell whether the address had an
+                // account): the confirmation mail's link signs in and comes back to this slot
+                signIn.register(
+                        account.name(),
+                        account.email(),
+                        account.phone(),
+                        password,
+                        step.choice().get().link(step.addOns()));
+                return "redirect:/signup?sent=booking";
+            }
+            user = signIn.signIn(account.email(), password, request, response);
         } catch (RoomtoneException e) {
             Map<String, String> problems = step.problems();
             HttpStatus status = HttpStatus.BAD_REQUEST;
             if (e.code() == ProblemCode.UNAUTHENTICATED) {
                 status = HttpStatus.UNAUTHORIZED;
                 problems.put("password", e.getMessage());
-            } else if (e.code() == ProblemCode.CONFLICT) {
-                // the only conflict of a registration: the address has an account already
-                status = HttpStatus.CONFLICT;
-                problems.put("email", e.getMessage() + " Choose \u201cI have an account\u201d to sign in.");
             } else if (!e.fieldProblems().isEmpty()) {
                 e.fieldProblems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
             } else {

@@ -2,7 +2,6 @@ package io.roomtone.identity.internal;
 
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.IdentityProperties;
-import io.roomtone.identity.Role;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.shared.ProblemCode;
@@ -15,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing up, in and out of the current studio. A session is a token that lasts {@code
+ * Signing in and out of the current studio (signing up is {@link io.roomtone.identity.Registrations#register}: an account
+ * is signed in only once its address is confirmed, see {@link AccountRecovery}). A session is a token that lasts {@code
  * roomtone.session-ttl}; the web layer hands it out as a bearer token and as the session cookie.
  */
 @Service
@@ -41,15 +41,6 @@ public class Sessions {
         this.tokens = tokens;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
-    }
-
-    /**
-     * Creates a client account and signs it in. Not one transaction: hashing the password must not
-     * hold a database connection (see {@link Accounts#create}).
-     */
-    public Opened register(String email, String password, String name, String phone) {
-        UserAccount account = accounts.create(email, password, name, phone, Role.CLIENT);
-        return open(account);
     }
 
     /**

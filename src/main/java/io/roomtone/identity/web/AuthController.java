@@ -2,9 +2,11 @@ package io.roomtone.identity.web;
 
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.IdentityProperties;
+import io.roomtone.identity.Registrations;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.UserAccount;
+import io.roomtone.identity.internal.AccountRecovery;
 import io.roomtone.identity.internal.Sessions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,7 +38,16 @@ class AuthController {
         }
     }
 
-    record Registration(String email, String password, String name, String phone) {}
+    record Registration(String email, String password, String name, String phone, String next) {}
+
+    record AddressOnly(String email, String next) {}
+
+    record PasswordReset(String token, String password) {}
+
+    record LinkToken(String token) {}
+
+    /** The answer to a request that mails an address: the same whether or not it has an account. */
+    record Accepted(String status, String detail) {}
 
     record SignIn(String email, String password) {}
 
@@ -48,19 +59,90 @@ class AuthController {
 
     record Session(UserView user) {}
 
+    static final Accepted REGISTRATION_SENT = new Accepted(
+            "mail_sent",
+            "Check your mailbox: we have sent a message to this address. To finish creating your account,"
+                    + " follow the link in it within 48 hours.");
+    static final Accepted RESET_SENT = new Accepted(
+            "mail_sent",
+            "If an account uses this address, we have sent it a link to choose a new password. The link works"
+                    + " for 30 minutes, once.");
+    static final Accepted LINK_SENT = new Accepted(
+            "mail_sent",
+            "If an account uses this address, we have sent it a sign-in link. The link works for 15 minutes,"
+                    + " once.");
+
     private final Sessions sessions;
+    private final Registrations registrations;
+    private final AccountRecovery recovery;
     private final IdentityProperties properties;
 
-    AuthController(Sessions sessions, IdentityProperties properties) {
+    AuthController(
+            Sessions sessions, Registrations registrations, AccountRecovery recovery, IdentityProperties properties) {
         this.sessions = sessions;
+        this.registrations = registrations;
+        this.recovery = recovery;
         this.properties = properties;
     }
 
-    @Operation(summary = "Create a client account and sign in")
+    @Operation(
+            summary = "Register a client account",
+            description = "Answers 202 the same way whether or not the address has an account, so that registering"
+                    + " cannot tell anyone who has one. A new address gets a confirmation mail: its link (`POST"
+                    + " /api/auth/confirm-email` or the page `/account/confirm`) makes the password work and signs"
+                    + " in, then returns to `next` (a local path, optional). An address that has an account gets a"
+                    + " mail saying so, and nothing is created. Field problems are a 400 as before.")
     @PostMapping("/register")
-    @ResponseStatus(HttpStatus.CREATED)
-    SignedIn register(@RequestBody Registration body, HttpServletRequest request, HttpServletResponse response) {
-        return signedIn(sessions.register(body.email(), body.password(), body.name(), body.phone()), request, response);
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted register(@RequestBody Registration body) {
+        registrations.register(body.email(), body.password(), body.name(), body.phone(), body.next());
+        return REGISTRATION_SENT;
+    }
+
+    @Operation(
+            summary = "Confirm a registration's address and sign in",
+            description = "The token of the confirmation mail, usable once within 48 hours.")
+    @PostMapping("/confirm-email")
+    SignedIn confirmEmail(@RequestBody LinkToken body, HttpServletRequest request, HttpServletResponse response) {
+        return signedIn(recovery.confirmEmail(body.token()), request, response);
+    }
+
+    @Operation(
+            summary = "Mail a password reset link",
+            description = "Answers 202 the same way whether or not the address has an account. The link works once,"
+                    + " for 30 minutes. Rate limited per address and per network.")
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted requestPasswordReset(@RequestBody AddressOnly body) {
+        recovery.requestPasswordReset(body.email());
+        return RESET_SENT;
+    }
+
+    @Operation(
+            summary = "Choose a new password with a reset link, and sign in",
+            description = "`password` follows the rules of registration. Every session of the account ends; the"
+                    + " answer carries a new token and sets the session cookie.")
+    @PostMapping("/password-reset/confirm")
+    SignedIn resetPassword(@RequestBody PasswordReset body, HttpServletRequest request, HttpServletResponse response) {
+        return signedIn(recovery.resetPassword(body.token(), body.password()), request, response);
+    }
+
+    @Operation(
+            summary = "Mail a sign-in link",
+            description = "Answers 202 the same way whether or not the address has an account. The link works once,"
+                    + " for 15 minutes, also when the address's password sign-ins are rate limited. Rate limited"
+                    + " per address and per network.")
+    @PostMapping("/sign-in-link")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted requestSignInLink(@RequestBody AddressOnly body) {
+        recovery.requestSignInLink(body.email(), body.next());
+        return LINK_SENT;
+    }
+
+    @Operation(summary = "Sign in with the token of a sign-in link")
+    @PostMapping("/sign-in-link/confirm")
+    SignedIn signInWithLink(@RequestBody LinkToken body, HttpServletRequest request, HttpServletResponse response) {
+        return signedIn(recovery.signInWithLink(body.token()), request, response);
     }
 
     @Operation(

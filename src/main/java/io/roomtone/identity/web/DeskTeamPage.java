@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The owner's team page: who works here in which role, inviting admins and staff, changing roles and
@@ -52,15 +51,8 @@ class DeskTeamPage {
             HttpServletResponse response) {
         try {
             Team.Invited invited = team.invite(viewer, form.email(), form.name(), form.role());
-            // shown once, on this answer, and never stored in the clear: no redirect can carry it
+            // the invitation link goes out by mail (AccountEvents.StaffInvited), never on a page
             model.addAttribute("invited", invited);
-            invited.invitation()
-                    .ifPresent(invitation -> model.addAttribute(
-                            "joinLink",
-                            UriComponentsBuilder.fromPath("/join")
-                                    .queryParam("token", invitation.token())
-                                    .build()
-                                    .toUriString()));
             return page(new InviteForm("", "", "staff"), Map.of(), viewer, model);
         } catch (RoomtoneException e) {
             return refused(e, form, viewer, model, response);

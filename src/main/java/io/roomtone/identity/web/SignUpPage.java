@@ -1,10 +1,7 @@
 package io.roomtone.identity.web;
 
-import io.roomtone.identity.IdentityProperties;
-import io.roomtone.identity.internal.Sessions;
-import io.roomtone.shared.ProblemCode;
+import io.roomtone.identity.Registrations;
 import io.roomtone.shared.RoomtoneException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Creating a client account from the browser: {@link Sessions#register}, the rules of {@code POST
- * /api/auth/register} (its field problems shown next to the fields), then signed in.
+ * Creating a client account from the browser: {@link Registrations#register}, the rules of {@code POST
+ * /api/auth/register} (its field problems shown next to the fields). Whether or not the address had
+ * an account, the answer is the same "check your e-mail" page: the confirmation link signs the new
+ * account in and returns to {@code next}.
  */
 @Controller
 @RequestMapping("/signup")
@@ -27,46 +26,39 @@ class SignUpPage {
 
     record SignUpForm(String name, String email, String phone, String password, String next) {}
 
-    private final Sessions sessions;
-    private final IdentityProperties properties;
+    private final Registrations registrations;
 
-    SignUpPage(Sessions sessions, IdentityProperties properties) {
-        this.sessions = sessions;
-        this.properties = properties;
+    SignUpPage(Registrations registrations) {
+        this.registrations = registrations;
     }
 
     @GetMapping
-    String initSignUpForm(@RequestParam(required = false) String next, Model model) {
+    String initSignUpForm(
+            @RequestParam(required = false) String next, @RequestParam(required = false) String sent, Model model) {
+        if (sent != null) {
+            model.addAttribute("what", "booking".equals(sent) ? "booking" : "signup");
+            return "accounts/sent";
+        }
         model.addAttribute("form", new SignUpForm("", "", "", "", LocalPath.orHome(next)));
         model.addAttribute("problems", Map.of());
         return "signup";
     }
 
     @PostMapping
-    String processSignUpForm(
-            @ModelAttribute("form") SignUpForm form,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    String processSignUpForm(@ModelAttribute("form") SignUpForm form, Model model, HttpServletResponse response) {
         Map<String, String> problems = new LinkedHashMap<>();
         try {
             String phone = form.phone() == null || form.phone().isBlank()
                     ? null
                     : form.phone().strip();
-            Sessions.Opened session = sessions.register(form.email(), form.password(), form.name(), phone);
-            SessionCookies.open(session.token(), properties.sessionTtl(), request, response);
-            return "redirect:" + LocalPath.orHome(form.next());
+            registrations.register(form.email(), form.password(), form.name(), phone, LocalPath.orHome(form.next()));
+            return "redirect:/signup?sent";
         } catch (RoomtoneException e) {
-            if (e.code() == ProblemCode.CONFLICT) {
-                // the only conflict of a registration: the address has an account already
-                problems.put("email", e.getMessage());
-            } else if (!e.fieldProblems().isEmpty()) {
-                e.fieldProblems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
-            } else {
+            if (e.fieldProblems().isEmpty()) {
                 throw e;
             }
-            response.setStatus(
-                    e.code() == ProblemCode.CONFLICT ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+            e.fieldProblems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute(
                 "form", new SignUpForm(form.name(), form.email(), form.phone(), "", LocalPath.orHome(form.next())));

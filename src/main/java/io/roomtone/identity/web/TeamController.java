@@ -5,7 +5,6 @@ import io.roomtone.identity.Role;
 import io.roomtone.identity.Team;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -33,7 +32,8 @@ class TeamController {
 
     record NewInvitation(String email, String name, String role) {}
 
-    record InvitedView(MemberView member, String invitationToken, Instant invitationExpiresAt) {}
+    /** {@code invitation_mailed}: the account has no password and is being mailed a link to choose one. */
+    record InvitedView(MemberView member, boolean invitationMailed) {}
 
     record RoleChange(String role) {}
 
@@ -52,16 +52,14 @@ class TeamController {
     @Operation(
             summary = "Invite an admin or staff member (owner only)",
             description = "`role` is `admin` or `staff`. A client account of the same e-mail is promoted. An account"
-                    + " without a password gets an invitation link (`invitation_token`, shown once) to accept at"
-                    + " `POST /api/auth/accept-invitation`; someone already on the team is a 409.")
+                    + " without a password is mailed an invitation link (`invitation_mailed`), to accept at"
+                    + " `POST /api/auth/accept-invitation` or on the page `/join`; the link is never in this"
+                    + " answer. Someone already on the team is a 409.")
     @PostMapping("/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     InvitedView invite(@AuthenticationPrincipal CurrentUser actor, @RequestBody NewInvitation body) {
         Team.Invited invited = team.invite(actor, body.email(), body.name(), body.role());
-        return new InvitedView(
-                MemberView.of(invited.member()),
-                invited.invitation().map(i -> i.token()).orElse(null),
-                invited.invitation().map(i -> i.expiresAt()).orElse(null));
+        return new InvitedView(MemberView.of(invited.member()), invited.needsPassword());
     }
 
     @Operation(

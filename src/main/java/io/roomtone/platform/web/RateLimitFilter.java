@@ -1,6 +1,7 @@
 package io.roomtone.platform.web;
 
 import io.roomtone.identity.Accounts;
+import io.roomtone.identity.PageSignIn;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
 import jakarta.servlet.FilterChain;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private record Route(RequestMatcher matcher, List<RateLimit> limits) {}
+
+    private static final RequestMatcher SIGN_IN_PAGE =
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/signin");
 
     private final List<Route> routes = RateLimitRules.RULES.stream()
             .map(rule -> new Route(PathPatternRequestMatcher.pathPattern(rule.method(), rule.pattern()), rule.limits()))
@@ -119,17 +124,27 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, RoomtoneException refusal)
-            throws IOException {
+            throws IOException, ServletException {
         RateLimiter.retryAfterSeconds(refusal)
                 .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        if (SIGN_IN_PAGE.matches(request) && Pages.wanted(request)) {
+            // the sign-in page says so in the page, and offers the way in by mail (SignInPage)
+            request.setAttribute(PageSignIn.LIMIT_REFUSAL, refusal.getMessage());
+            request.getRequestDispatcher(PageSignIn.LIMITED_PATH).forward(request, response);
+            return;
+        }
         problems.write(request, response, refusal);
     }
 
-    /** The e-mail address a sign-in tries, normalized as accounts store it; none if the body has none. */
+    /**
+     * The e-mail address a sign-in (or a mail request) names, normalized as accounts store it; none
+     * if the body has none. Pages post forms, which the container parses (see {@link BodyLimitFilter}).
+     */
     private Optional<String> emailOf(HttpServletRequest request) {
         byte[] body = BodyLimitFilter.bufferedBody(request);
         if (body.length == 0) {
-            return Optional.empty();
+            String email = request.getParameter("email");
+            return email == null || email.isBlank() ? Optional.empty() : Optional.of(Accounts.normalizeEmail(email));
         }
         try {
             JsonNode email = json.readTree(body).path("email");

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  * @param searchPerIp anonymous availability searches from one network whose answer was not cached:
  *     generous, since a booking page searches on every change of date or service, yet it stops one
  *     address from keeping the engine busy with questions nobody else asks
+ * @param accountMailPerEmail password reset and sign-in link mails asked for one e-mail address,
+ *     from anywhere, in one studio (the answer never says whether a mail went out)
+ * @param accountMailPerIp the same, from one network
  * @param operatorPerIp failed HTTP Basic sign-ins of the platform operator from one network (successful
  *     ones give their token back)
  * @param operatorPerAccount the same, per user name tried, from anywhere
@@ -40,6 +43,8 @@ record RateLimitProperties(
         @DefaultValue("120/1m") Limit bookingPerIp,
         @DefaultValue("30/1m") Limit bookingPerUser,
         @DefaultValue("600/1m") Limit searchPerIp,
+        @DefaultValue("5/1h") Limit accountMailPerEmail,
+        @DefaultValue("30/1h") Limit accountMailPerIp,
         @DefaultValue("10/1m") Limit operatorPerIp,
         @DefaultValue("10/1m") Limit operatorPerAccount,
         @DefaultValue("10/1m") Limit calendarPerLink,
@@ -53,6 +58,8 @@ record RateLimitProperties(
             case BOOKING_PER_IP -> bookingPerIp;
             case BOOKING_PER_USER -> bookingPerUser;
             case SEARCH_PER_IP -> searchPerIp;
+            case ACCOUNT_MAIL_PER_EMAIL -> accountMailPerEmail;
+            case ACCOUNT_MAIL_PER_IP -> accountMailPerIp;
             case OPERATOR_PER_IP -> operatorPerIp;
             case OPERATOR_PER_ACCOUNT -> operatorPerAccount;
             case CALENDAR_PER_LINK -> calendarPerLink;

@@ -1,5 +1,7 @@
 package io.roomtone.platform.web;
 
+import static io.roomtone.platform.web.RateLimit.ACCOUNT_MAIL_PER_EMAIL;
+import static io.roomtone.platform.web.RateLimit.ACCOUNT_MAIL_PER_IP;
 import static io.roomtone.platform.web.RateLimit.BOOKING_PER_IP;
 import static io.roomtone.platform.web.RateLimit.BOOKING_PER_USER;
 import static io.roomtone.platform.web.RateLimit.CALENDAR_PER_IP;
@@ -30,6 +32,8 @@ final class RateLimitRules {
     private static final List<RateLimit> BOOKING = List.of(BOOKING_PER_USER, BOOKING_PER_IP);
 
     private static final List<RateLimit> CALENDAR = List.of(CALENDAR_PER_LINK, CALENDAR_PER_IP);
+    // the network first, as for sign-ins; separate from the sign-in buckets on purpose (see RateLimit)
+    private static final List<RateLimit> ACCOUNT_MAIL = List.of(ACCOUNT_MAIL_PER_IP, ACCOUNT_MAIL_PER_EMAIL);
 
     static final List<Rule> RULES = List.of(
             // the address first: a guesser it has stopped no longer drains the buckets of the
@@ -38,6 +42,11 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/auth/register", List.of(REGISTER_PER_IP)),
             new Rule(HttpMethod.POST, "/signin", List.of(LOGIN_PER_IP, LOGIN_PER_EMAIL)),
             new Rule(HttpMethod.POST, "/signup", List.of(REGISTER_PER_IP)),
+            // mails to an address: each request may send one, whoever asks
+            new Rule(HttpMethod.POST, "/api/auth/password-reset", ACCOUNT_MAIL),
+            new Rule(HttpMethod.POST, "/api/auth/sign-in-link", ACCOUNT_MAIL),
+            new Rule(HttpMethod.POST, "/password/forgot", ACCOUNT_MAIL),
+            new Rule(HttpMethod.POST, "/signin/link/request", ACCOUNT_MAIL),
             // a stolen session must not become a way to guess the account's password
             new Rule(HttpMethod.POST, "/api/auth/password", List.of(LOGIN_PER_IP, LOGIN_PER_EMAIL)),
             // the booking step signs in and creates accounts inline: both limits, as it may do either

@@ -29,6 +29,9 @@ class RateLimiter {
     /** The problem property that carries the wait, and sets {@code Retry-After}. */
     static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
 
+    /** Where a client whose address's sign-in limit is used up asks for a sign-in link instead. */
+    static final String SIGN_IN_LINK_ROUTE = "/api/auth/sign-in-link";
+
     private final TokenBuckets buckets;
     private final RateLimitProperties properties;
 
@@ -67,9 +70,18 @@ class RateLimiter {
 
     private static RoomtoneException refusal(RateLimit limit, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String detail = limit.refusal() + "; try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
+        if (limit == RateLimit.LOGIN_PER_EMAIL) {
+            // someone else's guesses may have used up the address's limit: its owner is not stuck
+            return new RoomtoneException(
+                    ProblemCode.RATE_LIMITED,
+                    detail + " Or get in now with a sign-in link mailed to the address.",
+                    List.of(),
+                    Map.of("limit", limit.code(), RETRY_AFTER_SECONDS, seconds, "sign_in_link", SIGN_IN_LINK_ROUTE));
+        }
         return new RoomtoneException(
                 ProblemCode.RATE_LIMITED,
-                limit.refusal() + "; try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
+                detail,
                 List.of(),
                 Map.of("limit", limit.code(), RETRY_AFTER_SECONDS, seconds));
     }

@@ -42,6 +42,10 @@ final class RouteRules {
             new Rule(null, "/staff/**", Access.STAFF),
             new Rule(null, "/signin", Access.PUBLIC),
             new Rule(null, "/signup", Access.PUBLIC),
+            // ways in by mail: sign-in links, password reset, confirming a registration's address
+            new Rule(null, "/signin/**", Access.PUBLIC),
+            new Rule(null, "/password/**", Access.PUBLIC),
+            new Rule(null, "/account/confirm", Access.PUBLIC),
             new Rule(null, "/join", Access.PUBLIC),
             // public: signing out with a session that already expired must still clear the cookie
             new Rule(HttpMethod.POST, "/signout", Access.PUBLIC),
@@ -62,6 +66,11 @@ final class RouteRules {
             new Rule(HttpMethod.POST, "/api/auth/register", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/auth/login", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/auth/accept-invitation", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/confirm-email", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/password-reset", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/password-reset/confirm", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/sign-in-link", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/auth/sign-in-link/confirm", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/auth/session", Access.SIGNED_IN),
             new Rule(HttpMethod.POST, "/api/auth/logout", Access.SIGNED_IN),
             new Rule(HttpMethod.POST, "/api/auth/password", Access.SIGNED_IN),

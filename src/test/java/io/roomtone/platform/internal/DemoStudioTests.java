@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
         args = "--demo",
         properties = {"roomtone.admin-email=" + Api.OWNER_EMAIL, "roomtone.admin-password=" + Api.OWNER_PASSWORD})
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import(Api.class)
+@Import({Api.class, io.roomtone.support.AccountMailbox.class})
 class DemoStudioTests {
 
     @Autowired
