@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on one connection for the notifications V11 sends when a studio's counters move, and
- * tells {@link StudioVersions} which studio changed. If the connection breaks, {@link StudioVersions}
+ * tells {@link StudioVersions} which studio changed; on the same connection, for the {@link
+ * RoomNotice}s of {@link OccupancyAnnouncer}, which it hands to {@link LiveStreams}. If the connection breaks, {@link StudioVersions}
  * stops keeping counters (every search asks the database again) until listening resumes.
  */
 @Component
@@ -36,14 +37,16 @@ class VersionFeed implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final StudioVersions versions;
+    private final LiveStreams live;
 
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    VersionFeed(DataSource dataSource, StudioVersions versions) {
+    VersionFeed(DataSource dataSource, StudioVersions versions, LiveStreams live) {
         this.dataSource = dataSource;
         this.versions = versions;
+        this.live = live;
     }
 
     @Override
@@ -109,6 +112,7 @@ class VersionFeed implements SmartLifecycle {
             // the name lets an operator (and a test) find this session in pg_stat_activity
             statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
             statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + RoomNotice.CHANNEL);
         }
         // a connection that died without a word fails a round trip instead of blocking it forever
         listener.setNetworkTimeout(Runnable::run, 3 * WAIT_MILLIS);
@@ -121,6 +125,8 @@ class VersionFeed implements SmartLifecycle {
                 throw new SQLException("notifications sent on this connection do not come back");
             }
             versions.listening(true);
+            // whatever changed while nobody listened was not heard: every watching page looks again
+            live.mayHaveMissedNotices();
             boolean probing = false;
             while (running) {
                 PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
@@ -135,7 +141,11 @@ class VersionFeed implements SmartLifecycle {
                 }
                 probing = false;
                 for (PGNotification notification : arrived) {
-                    if (!PROBE.equals(notification.getParameter())) {
+                    // in the order sent: a batch's versions are dropped before its rooms are told,
+                    // so a page that refreshes on the notice finds the change
+                    if (RoomNotice.CHANNEL.equals(notification.getName())) {
+                        live.deliver(RoomNotice.read(notification.getParameter()));
+                    } else if (!PROBE.equals(notification.getParameter())) {
                         versions.drop(UUID.fromString(notification.getParameter()));
                     }
                 }
