@@ -66,10 +66,7 @@ public class OccupancyAnnouncer implements SmartLifecycle {
         if (!running) {
             // starting or stopping: no thread to batch, so the caller pays for its own, in a
             // transaction of its own (it may be called after a commit, on the committed connection)
-            apart.executeWithoutResult(tx -> {
-                move(studios);
-                tell(notices);
-            });
+            apart.executeWithoutResult(tx -> move(studios, notices));
             done.complete(null);
             return done;
         }
@@ -152,16 +149,9 @@ public class OccupancyAnnouncer implements SmartLifecycle {
             return;
         }
         try {
-            apart.executeWithoutResult(tx -> {
-                move(batch.stream()
-                        .flatMap(a -> a.studios().stream())
-                        .distinct()
-                        .toList());
-                tell(batch.stream()
-                        .flatMap(a -> a.notices().stream())
-                        .distinct()
-                        .toList());
-            });
+            move(
+                    batch.stream().flatMap(a -> a.studios().stream()).distinct().toList(),
+                    batch.stream().flatMap(a -> a.notices().stream()).distinct().toList());
             batch.forEach(a -> a.done().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(a -> a.done().completeExceptionally(e));
@@ -170,33 +160,29 @@ public class OccupancyAnnouncer implements SmartLifecycle {
     }
 
     /**
-     * One statement for every payload: each node's {@link VersionFeed} hears them once this commits,
-     * after the versions moved in the same transaction (notifications arrive in the order sent).
+     * One statement, committed on its own: it moves the versions (rows in one order, so that two
+     * nodes' batches never wait on each other crosswise) and sends every payload of {@code notices}
+     * on {@link RoomNotice#CHANNEL}. Each node's {@link VersionFeed} hears both once it commits;
+     * the feed drops a studio's kept versions before telling its streams (see there), whichever
+     * notification comes first.
      */
-    private void tell(List<RoomNotice> notices) {
-        if (notices.isEmpty()) {
-            return;
-        }
-        jdbc.sql("SELECT count(pg_notify(:channel, p)) FROM unnest(CAST(:payloads AS text[])) AS p")
+    private void move(List<UUID> studios, List<RoomNotice> notices) {
+        jdbc.sql(
+                        """
+                        WITH moved AS (
+                            INSERT INTO catalog_version (studio_id, occupancy_version)
+                            SELECT s, 1 FROM unnest(CAST(:studios AS uuid[])) AS s ORDER BY s
+                                ON CONFLICT (studio_id)
+                                DO UPDATE SET occupancy_version = catalog_version.occupancy_version + 1
+                            RETURNING 1
+                        )
+                        SELECT (SELECT count(*) FROM moved)
+                               + (SELECT count(pg_notify(:channel, p)) FROM unnest(CAST(:payloads AS text[])) AS p)
+                        """)
+                .param("studios", studios.toArray(UUID[]::new))
                 .param("channel", RoomNotice.CHANNEL)
                 .param("payloads", RoomNotice.payloads(notices).toArray(String[]::new))
                 .query(Long.class)
                 .single();
-    }
-
-    /** One statement, rows in one order: two nodes' batches never wait on each other crosswise. */
-    private void move(List<UUID> studios) {
-        if (studios.isEmpty()) {
-            return;
-        }
-        jdbc.sql(
-                        """
-                        INSERT INTO catalog_version (studio_id, occupancy_version)
-                        SELECT s, 1 FROM unnest(CAST(:studios AS uuid[])) AS s ORDER BY s
-                            ON CONFLICT (studio_id)
-                            DO UPDATE SET occupancy_version = catalog_version.occupancy_version + 1
-                        """)
-                .param("studios", studios.toArray(UUID[]::new))
-                .update();
     }
 }

@@ -3,6 +3,7 @@ package io.roomtone.availability.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -141,10 +142,12 @@ class VersionFeed implements SmartLifecycle {
                 }
                 probing = false;
                 for (PGNotification notification : arrived) {
-                    // in the order sent: a batch's versions are dropped before its rooms are told,
-                    // so a page that refreshes on the notice finds the change
                     if (RoomNotice.CHANNEL.equals(notification.getName())) {
-                        live.deliver(RoomNotice.read(notification.getParameter()));
+                        List<RoomNotice> notices = RoomNotice.read(notification.getParameter());
+                        // the studio's kept versions go first (its own notification of the same
+                        // commit may come later): a page that refreshes on the notice must find the change
+                        notices.stream().map(RoomNotice::studioId).distinct().forEach(versions::drop);
+                        live.deliver(notices);
                     } else if (!PROBE.equals(notification.getParameter())) {
                         versions.drop(UUID.fromString(notification.getParameter()));
                     }
