@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,9 +124,15 @@ public class LiveStreams implements SmartLifecycle {
                 scheduler.schedule(() -> deliver(List.of(notice.lapsed())), delay, TimeUnit.MILLISECONDS);
             }
         }
+        // a batch may carry a thousand bookings of many studios: each stream looks at its studio's only
+        Map<UUID, List<RoomNotice>> byStudio = notices.stream().collect(Collectors.groupingBy(RoomNotice::studioId));
         for (Stream stream : streams) {
+            List<RoomNotice> mine = byStudio.get(stream.interest.studioId());
+            if (mine == null) {
+                continue;
+            }
             Set<Event> events = new LinkedHashSet<>();
-            for (RoomNotice notice : notices) {
+            for (RoomNotice notice : mine) {
                 events.addAll(eventsFor(stream.interest, notice));
             }
             if (!events.isEmpty()) {
