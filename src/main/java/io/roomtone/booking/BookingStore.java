@@ -1,9 +1,11 @@
 package io.roomtone.booking;
 
+import io.roomtone.availability.OccupancyChanges;
 import io.roomtone.catalog.CustomAnswer;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.scheduling.CancellationPolicy;
 import io.roomtone.scheduling.ReschedulePolicy;
+import io.roomtone.shared.TimeRange;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,10 +85,12 @@ class BookingStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final OccupancyChanges changes;
 
-    BookingStore(JdbcClient jdbc, JsonMapper json) {
+    BookingStore(JdbcClient jdbc, JsonMapper json, OccupancyChanges changes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.changes = changes;
     }
 
     /** Inserts the booking with its lines and staff in one statement, and returns it as stored. */
@@ -705,10 +709,41 @@ class BookingStore {
         params.addValue("studio", Tenancy.currentStudioId())
                 .addValue("id", id)
                 .addValue("from", move.from().stream().map(BookingStatus::json).toArray(String[]::new));
-        int updated = jdbc.sql("UPDATE booking SET " + set
-                        + ", updated_at = now() WHERE studio_id = :studio AND id = :id AND status = ANY(:from)")
+        // the session's range before and after (a reschedule moves it): the board and the approval
+        // queue of the desk change with every move, even one that leaves the occupancy as it was
+        record Moved(UUID roomId, TimeRange before, TimeRange after) {}
+        List<Moved> moved = jdbc.sql(
+                        "UPDATE booking SET " + set
+                                + """
+                        , updated_at = now()
+                          FROM (SELECT id AS old_id, start_at AS old_start, end_at AS old_end FROM booking
+                                 WHERE studio_id = :studio AND id = :id FOR UPDATE) AS old
+                         WHERE studio_id = :studio AND id = :id AND old_id = id AND status = ANY(:from)
+                        RETURNING room_id, old_start, old_end, start_at, end_at, buffer_before_min, buffer_after_min
+                        """)
                 .paramSource(params)
-                .update();
+                .query((rs, row) -> {
+                    Duration before = Duration.ofMinutes(rs.getInt("buffer_before_min"));
+                    Duration after = Duration.ofMinutes(rs.getInt("buffer_after_min"));
+                    return new Moved(
+                            rs.getObject("room_id", UUID.class),
+                            new TimeRange(
+                                            rs.getTimestamp("old_start").toInstant(),
+                                            rs.getTimestamp("old_end").toInstant())
+                                    .widen(before, after),
+                            new TimeRange(
+                                            rs.getTimestamp("start_at").toInstant(),
+                                            rs.getTimestamp("end_at").toInstant())
+                                    .widen(before, after));
+                })
+                .list();
+        moved.forEach(m -> {
+            changes.roomChanged(m.roomId(), m.before(), false, null);
+            if (!m.after().equals(m.before())) {
+                changes.roomChanged(m.roomId(), m.after(), false, null);
+            }
+        });
+        int updated = moved.size();
         if (updated == 0) {
             Booking current = find(id).orElseThrow().booking();
             throw move.refused(current.code(), current.status());

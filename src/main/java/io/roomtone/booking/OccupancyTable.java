@@ -109,7 +109,7 @@ class OccupancyTable implements Occupancy {
             resources.add(staff);
         });
         List<TimeRange> pieces = pieces(blocked);
-        changes.changedInThisTransaction();
+        changes.roomChanged(roomId, blocked, !staffIds.isEmpty(), expiresAt);
         try {
             jdbc.sql(
                             """
@@ -162,10 +162,30 @@ class OccupancyTable implements Occupancy {
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseBooking(UUID bookingId) {
         changes.changedInThisTransaction();
-        jdbc.sql("DELETE FROM occupancy WHERE studio_id = :studio AND booking_id = :booking")
+        // what was freed, for the pages watching those rooms and days
+        record Freed(UUID roomId, Instant start, Instant end, boolean staffToo) {}
+        jdbc.sql(
+                        """
+                        WITH freed AS (
+                            DELETE FROM occupancy WHERE studio_id = :studio AND booking_id = :booking
+                            RETURNING resource_kind, resource_id, blocked
+                        )
+                        SELECT (array_agg(resource_id) FILTER (WHERE resource_kind = 'room'))[1] AS room_id,
+                               min(lower(blocked)) AS start_at, max(upper(blocked)) AS end_at,
+                               bool_or(resource_kind = 'staff') AS staff_too
+                          FROM freed
+                        HAVING bool_or(resource_kind = 'room')
+                        """)
                 .param("studio", Tenancy.currentStudioId())
                 .param("booking", bookingId)
-                .update();
+                .query((rs, row) -> new Freed(
+                        rs.getObject("room_id", UUID.class),
+                        rs.getTimestamp("start_at").toInstant(),
+                        rs.getTimestamp("end_at").toInstant(),
+                        rs.getBoolean("staff_too")))
+                .optional()
+                .ifPresent(freed -> changes.roomChanged(
+                        freed.roomId(), new TimeRange(freed.start(), freed.end()), freed.staffToo(), null));
     }
 
     /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */

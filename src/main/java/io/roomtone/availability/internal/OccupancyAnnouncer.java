@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a batch carries the commits of many bookings, so the version's lock and the notification's
  * serialization are paid once per batch instead of once per booking.
  *
+ * <p>The same transaction notifies {@link RoomNotice#CHANNEL} with the rooms and times that
+ * changed, for the live streams of every node: one notifying commit per batch, as for the versions,
+ * never one per booking.
+ *
  * <p>Changes committed by a node that stops before announcing them would stay unannounced; so a
  * starting node moves every studio's occupancy version once (caches everywhere start afresh).
  */
@@ -38,7 +42,7 @@ public class OccupancyAnnouncer implements SmartLifecycle {
     /** A caller waits this long at most: the booking has committed, the announcement is for searches. */
     private static final Duration PATIENCE = Duration.ofSeconds(2);
 
-    private record Announcement(UUID studio, CompletableFuture<Void> done) {}
+    private record Announcement(List<UUID> studios, List<RoomNotice> notices, CompletableFuture<Void> done) {}
 
     private final JdbcClient jdbc;
     private final TransactionOperations apart;
@@ -53,17 +57,20 @@ public class OccupancyAnnouncer implements SmartLifecycle {
         this.apart = template;
     }
 
-    /** Moves {@code studio}'s occupancy version with the next batch; done once it has committed. */
-    public CompletableFuture<Void> announce(UUID studio) {
+    /**
+     * Moves the occupancy versions of {@code studios} and sends {@code notices} with the next batch;
+     * done once it has committed.
+     */
+    public CompletableFuture<Void> announce(List<UUID> studios, List<RoomNotice> notices) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             // starting or stopping: no thread to batch, so the caller pays for its own, in a
             // transaction of its own (it may be called after a commit, on the committed connection)
-            apart.executeWithoutResult(tx -> move(List.of(studio)));
+            apart.executeWithoutResult(tx -> move(studios, notices));
             done.complete(null);
             return done;
         }
-        queue.add(new Announcement(studio, done));
+        queue.add(new Announcement(studios, notices, done));
         return done;
     }
 
@@ -142,7 +149,9 @@ public class OccupancyAnnouncer implements SmartLifecycle {
             return;
         }
         try {
-            move(batch.stream().map(Announcement::studio).distinct().toList());
+            move(
+                    batch.stream().flatMap(a -> a.studios().stream()).distinct().toList(),
+                    batch.stream().flatMap(a -> a.notices().stream()).distinct().toList());
             batch.forEach(a -> a.done().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(a -> a.done().completeExceptionally(e));
@@ -150,16 +159,30 @@ public class OccupancyAnnouncer implements SmartLifecycle {
         }
     }
 
-    /** One statement, rows in one order: two nodes' batches never wait on each other crosswise. */
-    private void move(List<UUID> studios) {
+    /**
+     * One statement, committed on its own: it moves the versions (rows in one order, so that two
+     * nodes' batches never wait on each other crosswise) and sends every payload of {@code notices}
+     * on {@link RoomNotice#CHANNEL}. Each node's {@link VersionFeed} hears both once it commits;
+     * the feed drops a studio's kept versions before telling its streams (see there), whichever
+     * notification comes first.
+     */
+    private void move(List<UUID> studios, List<RoomNotice> notices) {
         jdbc.sql(
                         """
-                        INSERT INTO catalog_version (studio_id, occupancy_version)
-                        SELECT s, 1 FROM unnest(CAST(:studios AS uuid[])) AS s ORDER BY s
-                            ON CONFLICT (studio_id)
-                            DO UPDATE SET occupancy_version = catalog_version.occupancy_version + 1
+                        WITH moved AS (
+                            INSERT INTO catalog_version (studio_id, occupancy_version)
+                            SELECT s, 1 FROM unnest(CAST(:studios AS uuid[])) AS s ORDER BY s
+                                ON CONFLICT (studio_id)
+                                DO UPDATE SET occupancy_version = catalog_version.occupancy_version + 1
+                            RETURNING 1
+                        )
+                        SELECT (SELECT count(*) FROM moved)
+                               + (SELECT count(pg_notify(:channel, p)) FROM unnest(CAST(:payloads AS text[])) AS p)
                         """)
                 .param("studios", studios.toArray(UUID[]::new))
-                .update();
+                .param("channel", RoomNotice.CHANNEL)
+                .param("payloads", RoomNotice.payloads(notices).toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,6 +3,7 @@ package io.roomtone.availability.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on one connection for the notifications V11 sends when a studio's counters move, and
- * tells {@link StudioVersions} which studio changed. If the connection breaks, {@link StudioVersions}
+ * tells {@link StudioVersions} which studio changed; on the same connection, for the {@link
+ * RoomNotice}s of {@link OccupancyAnnouncer}, which it hands to {@link LiveStreams}. If the connection breaks, {@link StudioVersions}
  * stops keeping counters (every search asks the database again) until listening resumes.
  */
 @Component
@@ -36,14 +38,16 @@ class VersionFeed implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final StudioVersions versions;
+    private final LiveStreams live;
 
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    VersionFeed(DataSource dataSource, StudioVersions versions) {
+    VersionFeed(DataSource dataSource, StudioVersions versions, LiveStreams live) {
         this.dataSource = dataSource;
         this.versions = versions;
+        this.live = live;
     }
 
     @Override
@@ -109,6 +113,7 @@ class VersionFeed implements SmartLifecycle {
             // the name lets an operator (and a test) find this session in pg_stat_activity
             statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
             statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + RoomNotice.CHANNEL);
         }
         // a connection that died without a word fails a round trip instead of blocking it forever
         listener.setNetworkTimeout(Runnable::run, 3 * WAIT_MILLIS);
@@ -121,6 +126,8 @@ class VersionFeed implements SmartLifecycle {
                 throw new SQLException("notifications sent on this connection do not come back");
             }
             versions.listening(true);
+            // whatever changed while nobody listened was not heard: every watching page looks again
+            live.mayHaveMissedNotices();
             boolean probing = false;
             while (running) {
                 PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
@@ -135,7 +142,13 @@ class VersionFeed implements SmartLifecycle {
                 }
                 probing = false;
                 for (PGNotification notification : arrived) {
-                    if (!PROBE.equals(notification.getParameter())) {
+                    if (RoomNotice.CHANNEL.equals(notification.getName())) {
+                        List<RoomNotice> notices = RoomNotice.read(notification.getParameter());
+                        // the studio's kept versions go first (its own notification of the same
+                        // commit may come later): a page that refreshes on the notice must find the change
+                        notices.stream().map(RoomNotice::studioId).distinct().forEach(versions::drop);
+                        live.deliver(notices);
+                    } else if (!PROBE.equals(notification.getParameter())) {
                         versions.drop(UUID.fromString(notification.getParameter()));
                     }
                 }

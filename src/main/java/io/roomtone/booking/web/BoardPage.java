@@ -90,6 +90,7 @@ class BoardPage {
         model.addAttribute("today", today);
         model.addAttribute("zone", zone);
         model.addAttribute("empty", board.rows().isEmpty());
+        model.addAttribute("liveTrigger", liveTrigger(query.shownDays()));
         if (month) {
             model.addAttribute("month", month(query, board, zone, today));
         } else {
@@ -118,6 +119,16 @@ class BoardPage {
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         boolean fragment = htmx != null && historyRestore == null;
         return fragment ? "admin/board :: board" : "admin/board";
+    }
+
+    /**
+     * The desk's live stream ({@code /api/admin/stream}) names each studio day a change touches: the
+     * board refreshes on the days it shows, and on a {@code resync} (changes may have been missed).
+     */
+    static String liveTrigger(List<LocalDate> days) {
+        StringBuilder trigger = new StringBuilder();
+        days.forEach(day -> trigger.append("sse:day-").append(day).append(", "));
+        return trigger.append("sse:resync").toString();
     }
 
     private static Set<UUID> clientsOn(StudioCalendar.Board board) {

@@ -79,6 +79,8 @@ final class RouteRules {
             new Rule(HttpMethod.GET, "/api/services", Access.PUBLIC),
             // finding and booking a session
             new Rule(HttpMethod.POST, "/api/availability/search", Access.PUBLIC),
+            // live changes of a room's day (server-sent events; the desk's own is under /api/admin)
+            new Rule(HttpMethod.GET, "/api/availability/stream", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/quote", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/holds", Access.SIGNED_IN),
             new Rule(null, "/api/bookings/**", Access.SIGNED_IN),

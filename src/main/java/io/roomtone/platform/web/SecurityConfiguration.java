@@ -5,6 +5,7 @@ import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -82,6 +83,10 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurity.PERMISSIONS)))
                 .authorizeHttpRequests(requests -> {
+                    // the dispatch that ends an asynchronous response (a live stream closing) belongs
+                    // to a request its rule already let in; authentication does not run again for it,
+                    // so without this it was denied on a committed response and logged as an error
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     for (RouteRules.Rule rule : RouteRules.RULES) {
                         var matcher = requests.requestMatchers(
                                 PathPatternRequestMatcher.pathPattern(rule.method(), rule.pattern()));
