@@ -16,7 +16,8 @@ enum RateLimit {
     BOOKING_PER_IP(Subject.NETWORK, "Too many booking requests from your network"),
     SEARCH_PER_IP(Subject.NETWORK, "Too many availability searches from your network"),
     OPERATOR_PER_IP(Subject.NETWORK, "Too many failed operator sign-ins from your network"),
-    OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account");
+    OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account"),
+    MANAGE_PER_IP(Subject.NETWORK, "Too many requests for booking links from your network");
 
     /** What a limit counts requests of. */
     enum Subject {

@@ -57,7 +57,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         log.info(
                 "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
                         + "booking {} per account and {} per address, uncached anonymous searches {} per address, "
-                        + "failed operator sign-ins {} per address and {} per account",
+                        + "failed operator sign-ins {} per address and {} per account, "
+                        + "manage-booking links {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
@@ -65,12 +66,17 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.bookingPerIp(),
                 properties.searchPerIp(),
                 properties.operatorPerIp(),
-                properties.operatorPerAccount());
+                properties.operatorPerAccount(),
+                properties.managePerIp());
     }
 
+    /**
+     * Only the routes of {@link RateLimitRules#RULES}, whatever their method: a manage link's pages
+     * ({@code GET /manage/{token}}) are counted as much as its forms.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return limitsOf(request).isEmpty();
     }
 
     @Override

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * @param operatorPerIp failed HTTP Basic sign-ins of the platform operator from one network (successful
  *     ones give their token back)
  * @param operatorPerAccount the same, per user name tried, from anywhere
+ * @param managePerIp pages and forms of "manage booking" links (opened without signing in) from one
+ *     network: far more than a client clicking through needs, far too few to try tokens
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -38,7 +40,8 @@ record RateLimitProperties(
         @DefaultValue("30/1m") Limit bookingPerUser,
         @DefaultValue("600/1m") Limit searchPerIp,
         @DefaultValue("10/1m") Limit operatorPerIp,
-        @DefaultValue("10/1m") Limit operatorPerAccount) {
+        @DefaultValue("10/1m") Limit operatorPerAccount,
+        @DefaultValue("60/1m") Limit managePerIp) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -50,6 +53,7 @@ record RateLimitProperties(
             case SEARCH_PER_IP -> searchPerIp;
             case OPERATOR_PER_IP -> operatorPerIp;
             case OPERATOR_PER_ACCOUNT -> operatorPerAccount;
+            case MANAGE_PER_IP -> managePerIp;
         };
     }
 

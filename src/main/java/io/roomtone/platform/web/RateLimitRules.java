@@ -4,6 +4,7 @@ import static io.roomtone.platform.web.RateLimit.BOOKING_PER_IP;
 import static io.roomtone.platform.web.RateLimit.BOOKING_PER_USER;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_EMAIL;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
+import static io.roomtone.platform.web.RateLimit.MANAGE_PER_IP;
 import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
 import static io.roomtone.platform.web.RateLimit.SEARCH_PER_IP;
 
@@ -27,6 +28,9 @@ final class RateLimitRules {
 
     private static final List<RateLimit> BOOKING = List.of(BOOKING_PER_USER, BOOKING_PER_IP);
 
+    /** A manage link's changes count as bookings do, and against the link pages' own allowance. */
+    private static final List<RateLimit> MANAGE_CHANGE = List.of(MANAGE_PER_IP, BOOKING_PER_IP);
+
     static final List<Rule> RULES = List.of(
             // the address first: a guesser it has stopped no longer drains the buckets of the
             // e-mail addresses it tries (which would lock their owners out)
@@ -45,7 +49,14 @@ final class RateLimitRules {
             new Rule(HttpMethod.POST, "/api/holds", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings", BOOKING),
             new Rule(HttpMethod.POST, "/api/bookings/{id}/reschedule", BOOKING),
-            new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING));
+            new Rule(HttpMethod.POST, "/api/bookings/{id}/cancel", BOOKING),
+            // "manage booking" links open a booking without signing in: every page of theirs is counted
+            new Rule(HttpMethod.GET, "/manage/{token}", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/reschedule", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/reschedule/confirm", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/cancel", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.POST, "/manage/{token}/reschedule", MANAGE_CHANGE),
+            new Rule(HttpMethod.POST, "/manage/{token}/cancel", MANAGE_CHANGE));
 
     /**
      * Not filtered: a search answered from the cache costs next to nothing and is not counted, so
