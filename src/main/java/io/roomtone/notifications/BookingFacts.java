@@ -17,6 +17,10 @@ import java.util.Locale;
  * What a message says about a booking, formatted for people: the PRD's template variables
  * (artist_name, booking_code, room_name, date, start_time, end_time, total, deposit, address,
  * policies_url) and a few more, times in the studio's zone with the zone named.
+ *
+ * @param bookingUrl where "Open your booking" leads: for the client, the booking's own "manage
+ *     booking" link (no sign-in needed) while the booking can still be changed, else {@code accountUrl}
+ * @param accountUrl the booking on its client's signed-in pages ({@code /me/bookings/<code>})
  */
 record BookingFacts(
         String artistName,
@@ -36,6 +40,7 @@ record BookingFacts(
         String address,
         String policiesUrl,
         String bookingUrl,
+        String accountUrl,
         String studioName) {
 
     private static final Locale LOCALE = Locale.ENGLISH;
@@ -48,7 +53,8 @@ record BookingFacts(
             Room room,
             Studio studio,
             String address,
-            NotificationProperties links) {
+            NotificationProperties links,
+            String manageUrl) {
         ZoneId zone = studio.timezone();
         String date = DATE.format(booking.startAt().atZone(zone));
         String start = TIME.format(booking.startAt().atZone(zone));
@@ -75,6 +81,7 @@ record BookingFacts(
                 booking.decisionDueAt() == null ? null : moment(booking.decisionDueAt(), zone),
                 address,
                 links.link("/"),
+                manageUrl != null ? manageUrl : links.link("/me/bookings/" + booking.code()),
                 links.link("/me/bookings/" + booking.code()),
                 studio.name());
     }

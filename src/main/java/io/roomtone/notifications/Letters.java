@@ -2,6 +2,7 @@ package io.roomtone.notifications;
 
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingStatus;
+import io.roomtone.booking.ManageLinks;
 import io.roomtone.calendar.BookingCalendarFiles;
 import io.roomtone.catalog.Room;
 import io.roomtone.catalog.Rooms;
@@ -43,6 +44,7 @@ class Letters {
     private final MessageSource messages;
     private final NotificationProperties properties;
     private final BookingCalendarFiles calendarFiles;
+    private final ManageLinks manageLinks;
 
     Letters(
             Mailroom mailroom,
@@ -55,7 +57,8 @@ class Letters {
             InvoiceSettings invoiceSettings,
             MessageSource messages,
             NotificationProperties properties,
-            BookingCalendarFiles calendarFiles) {
+            BookingCalendarFiles calendarFiles,
+            ManageLinks manageLinks) {
         this.mailroom = mailroom;
         this.notices = notices;
         this.clients = clients;
@@ -67,6 +70,7 @@ class Letters {
         this.messages = messages;
         this.properties = properties;
         this.calendarFiles = calendarFiles;
+        this.manageLinks = manageLinks;
     }
 
     ZoneId zone() {
@@ -83,16 +87,17 @@ class Letters {
         if (client == null || client.email() == null) {
             return; // a walk-in without an address hears from the studio in person
         }
-        mailroom.post(
-                letter(key, client.email(), template, booking, client, extra).attaching(files));
+        mailroom.post(letter(key, client.email(), template, booking, client, extra, true)
+                .attaching(files));
     }
 
     /** A message to the client that waits in the outbox until {@code due}. */
     void toClientAt(String key, String template, Booking booking, Instant due) {
         clients.find(booking.clientId())
                 .filter(client -> client.email() != null)
-                .ifPresent(client -> mailroom.post(letter(key, client.email(), template, booking, client, Map.of())
-                        .dueAt(due)));
+                .ifPresent(
+                        client -> mailroom.post(letter(key, client.email(), template, booking, client, Map.of(), true)
+                                .dueAt(due)));
     }
 
     /** To each owner and admin of the studio. */
@@ -100,7 +105,7 @@ class Letters {
         UserAccount client = clients.find(booking.clientId()).orElse(null);
         for (Team.Member member : deskPeople()) {
             if (member.email() != null) {
-                mailroom.post(letter(key, member.email(), template, booking, client, extra));
+                mailroom.post(letter(key, member.email(), template, booking, client, extra, false));
             }
         }
     }
@@ -110,7 +115,7 @@ class Letters {
         for (UUID id : staffIds) {
             staff.find(id)
                     .map(StaffMember::email)
-                    .ifPresent(email -> mailroom.post(letter(key, email, template, booking, client, extra)));
+                    .ifPresent(email -> mailroom.post(letter(key, email, template, booking, client, extra, false)));
         }
     }
 
@@ -148,12 +153,25 @@ class Letters {
                 .toList();
     }
 
+    /** {@code toClient}: the letter carries a new "manage booking" link of its own (see {@link ManageLinks}). */
     private Mailroom.Letter letter(
-            String key, String to, String template, Booking booking, UserAccount client, Map<String, Object> extra) {
+            String key,
+            String to,
+            String template,
+            Booking booking,
+            UserAccount client,
+            Map<String, Object> extra,
+            boolean toClient) {
         Studio studio = studios.current();
         Room room = rooms.find(booking.roomId()).orElse(null);
         String address = invoiceSettings.current().address();
-        BookingFacts facts = BookingFacts.of(booking, client, room, studio, address, properties);
+        String manageUrl = toClient
+                ? manageLinks
+                        .issue(booking.id())
+                        .map(token -> properties.link("/manage/" + token))
+                        .orElse(null)
+                : null;
+        BookingFacts facts = BookingFacts.of(booking, client, room, studio, address, properties, manageUrl);
         Map<String, Object> variables = new HashMap<>(extra);
         variables.put("b", facts);
         variables.put("studio", studio);

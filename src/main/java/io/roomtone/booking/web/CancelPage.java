@@ -76,7 +76,7 @@ class CancelPage {
         return "redirect:/me/bookings/" + detail.booking().code() + "?done=canceled";
     }
 
-    private String page(
+    String page(
             BookingQueries.Detail detail,
             BookingChanges.Cancellation preview,
             String reason,
@@ -92,7 +92,7 @@ class CancelPage {
         return "me/cancel";
     }
 
-    private static int parsePercent(String percent) {
+    static int parsePercent(String percent) {
         try {
             int value = Integer.parseInt(percent == null ? "" : percent.strip());
             if (value >= 0 && value <= 100) {

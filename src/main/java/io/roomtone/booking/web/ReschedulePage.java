@@ -159,7 +159,7 @@ class ReschedulePage {
         return detail;
     }
 
-    private String confirmation(
+    String confirmation(
             BookingQueries.Detail detail, BookingChanges.ReschedulePreview preview, boolean changed, Model model) {
         model.addAttribute("detail", detail);
         model.addAttribute("shown", shown.show(detail.booking()));
@@ -173,7 +173,7 @@ class ReschedulePage {
      * problem, and the nearest free times first when the slot was taken. Other refusals (the
      * booking's status, someone else's booking) are the error page.
      */
-    private String refused(
+    String refused(
             BookingQueries.Detail detail,
             Instant asked,
             RoomtoneException e,
@@ -280,7 +280,7 @@ class ReschedulePage {
         return today.isBefore(FIRST) ? FIRST : today;
     }
 
-    private static Instant parseStart(String start) {
+    static Instant parseStart(String start) {
         if (start == null || start.isBlank()) {
             throw RoomtoneException.invalid("start", "is required: pick one of the free times");
         }
@@ -296,7 +296,7 @@ class ReschedulePage {
         return parsed;
     }
 
-    private static Instant endOf(Booking booking, Instant newStart) {
+    static Instant endOf(Booking booking, Instant newStart) {
         try {
             return newStart.plus(Duration.between(booking.startAt(), booking.endAt()));
         } catch (DateTimeException | ArithmeticException e) {
@@ -304,7 +304,7 @@ class ReschedulePage {
         }
     }
 
-    private static long parseFee(String fee) {
+    static long parseFee(String fee) {
         try {
             long cents = Long.parseLong(fee == null ? "" : fee.strip());
             if (cents >= 0) {

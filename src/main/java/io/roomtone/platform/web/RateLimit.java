@@ -22,7 +22,8 @@ enum RateLimit {
     OPERATOR_PER_IP(Subject.NETWORK, "Too many failed operator sign-ins from your network"),
     OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account"),
     CALENDAR_PER_LINK(Subject.LINK_TOKEN, "Too many requests for this calendar link"),
-    CALENDAR_PER_IP(Subject.NETWORK, "Too many calendar requests from your network");
+    CALENDAR_PER_IP(Subject.NETWORK, "Too many calendar requests from your network"),
+    MANAGE_PER_IP(Subject.NETWORK, "Too many requests for booking links from your network");
 
     /** What a limit counts requests of. */
     enum Subject {

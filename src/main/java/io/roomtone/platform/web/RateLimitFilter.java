@@ -63,7 +63,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "Rate limits on: sign-in {} per address and {} per e-mail, registration {} per address, "
                         + "booking {} per account and {} per address, uncached anonymous searches {} per address, "
                         + "failed operator sign-ins {} per address and {} per account, "
-                        + "calendar links {} per link and {} per address",
+                        + "calendar links {} per link and {} per address, "
+                        + "manage-booking links {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
@@ -73,7 +74,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.operatorPerIp(),
                 properties.operatorPerAccount(),
                 properties.calendarPerLink(),
-                properties.calendarPerIp());
+                properties.calendarPerIp(),
+                properties.managePerIp());
     }
 
     /** Only the rules' routes: every POST that changes something, and the few GETs with a limit (calendar links). */

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
  * @param calendarPerLink requests for one calendar file or feed link (its token): calendar apps
  *     poll a feed every 15 minutes or so, a person opens a file now and then
  * @param calendarPerIp calendar requests from one network, whatever the link (a guesser of tokens)
+ * @param managePerIp pages and forms of "manage booking" links (opened without signing in) from one
+ *     network: far more than a client clicking through needs, far too few to try tokens
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -48,7 +50,8 @@ record RateLimitProperties(
         @DefaultValue("10/1m") Limit operatorPerIp,
         @DefaultValue("10/1m") Limit operatorPerAccount,
         @DefaultValue("10/1m") Limit calendarPerLink,
-        @DefaultValue("120/1m") Limit calendarPerIp) {
+        @DefaultValue("120/1m") Limit calendarPerIp,
+        @DefaultValue("60/1m") Limit managePerIp) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -64,6 +67,7 @@ record RateLimitProperties(
             case OPERATOR_PER_ACCOUNT -> operatorPerAccount;
             case CALENDAR_PER_LINK -> calendarPerLink;
             case CALENDAR_PER_IP -> calendarPerIp;
+            case MANAGE_PER_IP -> managePerIp;
         };
     }
 

@@ -8,6 +8,7 @@ import static io.roomtone.platform.web.RateLimit.CALENDAR_PER_IP;
 import static io.roomtone.platform.web.RateLimit.CALENDAR_PER_LINK;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_EMAIL;
 import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
+import static io.roomtone.platform.web.RateLimit.MANAGE_PER_IP;
 import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
 import static io.roomtone.platform.web.RateLimit.SEARCH_PER_IP;
 
@@ -34,6 +35,8 @@ final class RateLimitRules {
     private static final List<RateLimit> CALENDAR = List.of(CALENDAR_PER_LINK, CALENDAR_PER_IP);
     // the network first, as for sign-ins; separate from the sign-in buckets on purpose (see RateLimit)
     private static final List<RateLimit> ACCOUNT_MAIL = List.of(ACCOUNT_MAIL_PER_IP, ACCOUNT_MAIL_PER_EMAIL);
+    /** A manage link's changes count as bookings do, and against the link pages' own allowance. */
+    private static final List<RateLimit> MANAGE_CHANGE = List.of(MANAGE_PER_IP, BOOKING_PER_IP);
 
     static final List<Rule> RULES = List.of(
             // the address first: a guesser it has stopped no longer drains the buckets of the
@@ -63,7 +66,14 @@ final class RateLimitRules {
             // subscription (or a guesser of tokens) does not use up its network's allowance
             new Rule(HttpMethod.GET, "/api/calendar/ics/booking/{code}.ics", CALENDAR),
             new Rule(HttpMethod.GET, "/api/calendar/ics/staff/{id}.ics", CALENDAR),
-            new Rule(HttpMethod.GET, "/api/calendar/ics/room/{id}.ics", CALENDAR));
+            new Rule(HttpMethod.GET, "/api/calendar/ics/room/{id}.ics", CALENDAR),
+            // "manage booking" links open a booking without signing in: every page of theirs is counted
+            new Rule(HttpMethod.GET, "/manage/{token}", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/reschedule", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/reschedule/confirm", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.GET, "/manage/{token}/cancel", List.of(MANAGE_PER_IP)),
+            new Rule(HttpMethod.POST, "/manage/{token}/reschedule", MANAGE_CHANGE),
+            new Rule(HttpMethod.POST, "/manage/{token}/cancel", MANAGE_CHANGE));
 
     /**
      * Not filtered: a search answered from the cache costs next to nothing and is not counted, so

@@ -35,6 +35,8 @@ final class RouteRules {
             new Rule(null, "/book", Access.PUBLIC),
             new Rule(null, "/book/**", Access.PUBLIC),
             new Rule(null, "/me/**", Access.SIGNED_IN),
+            // "manage booking" links of client e-mails: the token in the path is the credential
+            new Rule(null, "/manage/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/receipt/**", Access.SIGNED_IN),
             new Rule(null, "/admin", Access.ADMIN),
             new Rule(null, "/admin/**", Access.ADMIN),
