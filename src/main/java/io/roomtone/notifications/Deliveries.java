@@ -1,6 +1,7 @@
 package io.roomtone.notifications;
 
 import io.roomtone.identity.AuditTrail;
+import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.RoomtoneException;
 import java.sql.ResultSet;
@@ -80,13 +81,26 @@ public class Deliveries {
         return new Page(items, total, offset, limit);
     }
 
+    /**
+     * One message as it was written. A message carrying a one-time secret (a sign-in or password
+     * link) shows its text to its own recipient only: another admin must not be able to use a link
+     * meant for the owner.
+     */
     @Transactional(readOnly = true)
-    public Optional<Content> content(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", text_body, html_body FROM delivery"
+    public Optional<Content> content(UUID id, CurrentUser viewer) {
+        return jdbc.sql("SELECT " + COLUMNS + ", text_body, html_body, sensitive FROM delivery"
                         + " WHERE studio_id = current_studio_id() AND id = ?")
                 .param(id)
-                .query((rs, row) ->
-                        new Content(map(rs), rs.getString("text_body"), rs.getString("html_body"), List.of()))
+                .query((rs, row) -> {
+                    Delivery delivery = map(rs);
+                    boolean hidden = rs.getBoolean("sensitive")
+                            && (viewer.email() == null || !viewer.email().equalsIgnoreCase(delivery.recipient()));
+                    return new Content(
+                            delivery,
+                            hidden ? null : rs.getString("text_body"),
+                            hidden ? null : rs.getString("html_body"),
+                            List.of());
+                })
                 .optional()
                 .map(content -> new Content(
                         content.delivery(),

@@ -87,17 +87,18 @@ class Letters {
         if (client == null || client.email() == null) {
             return; // a walk-in without an address hears from the studio in person
         }
-        mailroom.post(letter(key, client.email(), template, booking, client, extra, true)
-                .attaching(files));
+        mailroom.post(
+                key, template, client.email(), () -> letter(key, client.email(), template, booking, client, extra, true)
+                        .attaching(files));
     }
 
     /** A message to the client that waits in the outbox until {@code due}. */
     void toClientAt(String key, String template, Booking booking, Instant due) {
         clients.find(booking.clientId())
                 .filter(client -> client.email() != null)
-                .ifPresent(
-                        client -> mailroom.post(letter(key, client.email(), template, booking, client, Map.of(), true)
-                                .dueAt(due)));
+                .ifPresent(client -> mailroom.post(key, template, client.email(), () -> letter(
+                                key, client.email(), template, booking, client, Map.of(), true)
+                        .dueAt(due)));
     }
 
     /** To each owner and admin of the studio. */
@@ -105,7 +106,11 @@ class Letters {
         UserAccount client = clients.find(booking.clientId()).orElse(null);
         for (Team.Member member : deskPeople()) {
             if (member.email() != null) {
-                mailroom.post(letter(key, member.email(), template, booking, client, extra, false));
+                mailroom.post(
+                        key,
+                        template,
+                        member.email(),
+                        () -> letter(key, member.email(), template, booking, client, extra, false));
             }
         }
     }
@@ -115,8 +120,41 @@ class Letters {
         for (UUID id : staffIds) {
             staff.find(id)
                     .map(StaffMember::email)
-                    .ifPresent(email -> mailroom.post(letter(key, email, template, booking, client, extra, false)));
+                    .ifPresent(email -> mailroom.post(
+                            key, template, email, () -> letter(key, email, template, booking, client, extra, false)));
         }
+    }
+
+    /** A letter about no booking to one person, with a button to {@code path}. */
+    void toPerson(String key, String template, String email, Map<String, Object> facts, String path) {
+        mailroom.post(key, template, email, () -> plainLetter(key, template, email, facts, path));
+    }
+
+    /** A letter about no booking to each owner and admin, with a button to {@code path}. */
+    void toDesk(String key, String template, Map<String, Object> facts, String path) {
+        for (Team.Member member : deskPeople()) {
+            toPerson(key, template, member.email(), facts, path);
+        }
+    }
+
+    /** An in-app notice for every owner and admin and {@code others}, about no booking. */
+    void noticeOf(
+            String key, String kind, String titleKey, String subject, String body, String link, List<UUID> others) {
+        List<UUID> readers = new java.util.ArrayList<>(
+                deskPeople().stream().map(Team.Member::id).toList());
+        others.stream().filter(id -> !readers.contains(id)).forEach(readers::add);
+        String title = messages.getMessage(titleKey, new Object[] {subject}, Mailroom.LOCALE);
+        notices.give(readers, key, kind, title, body.length() > 2000 ? body.substring(0, 2000) : body, link, null);
+    }
+
+    private Mailroom.Letter plainLetter(
+            String key, String template, String email, Map<String, Object> facts, String path) {
+        Studio studio = studios.current();
+        Map<String, Object> variables = new HashMap<>(facts);
+        variables.put("studio", studio);
+        variables.put("address", invoiceSettings.current().address());
+        variables.put("url", properties.link(path));
+        return Mailroom.Letter.of(key, email, template, null).with(variables, studio.name());
     }
 
     /** An in-app notice for every owner and admin; its title is the message {@code titleKey}. */

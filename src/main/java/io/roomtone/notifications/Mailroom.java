@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +68,28 @@ class Mailroom {
         }
     }
 
-    /** Puts {@code letter} in the outbox once; empty when it was there already (or has no recipient). */
-    Optional<UUID> post(Letter letter) {
-        if (letter.recipient() == null || letter.recipient().isBlank()) {
+    /**
+     * Writes the letter of {@code eventKey} and {@code template} to {@code recipient} once: when the
+     * outbox has it already, {@code write} is not even called. That matters for letters that carry a
+     * link secret issued as they are written (a sign-in link, an invitation that ends the previous
+     * one, a manage link): a redelivered event must not issue a second secret that no mail carries.
+     * Two nodes handling the same event wait for each other on an advisory lock of the key, in the
+     * listener's transaction.
+     *
+     * @return the new message's id, or empty when it was written before (or has no recipient)
+     */
+    Optional<UUID> post(String eventKey, String template, String recipient, Supplier<Letter> write) {
+        if (recipient == null || recipient.isBlank()) {
             return Optional.empty();
         }
+        String key = eventKey + "#" + template;
+        if (outbox.holds(key, recipient, Channel.EMAIL)) {
+            return Optional.empty();
+        }
+        return post(write.get());
+    }
+
+    private Optional<UUID> post(Letter letter) {
         Map<String, Object> variables = new HashMap<>(letter.variables());
         variables.putIfAbsent("publicUrl", properties.link(""));
         Message message = new Message(

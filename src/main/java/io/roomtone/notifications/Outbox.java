@@ -108,6 +108,26 @@ class Outbox {
         return id;
     }
 
+    /**
+     * Whether the outbox holds the message of {@code eventKey} to {@code recipient}, waiting first
+     * (until the running transaction ends) for any other transaction asking the same.
+     */
+    boolean holds(String eventKey, String recipient, Channel channel) {
+        UUID studioId = Tenancy.currentStudioId();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(studioId + "|" + eventKey + "|" + recipient + "|" + channel.json())
+                .query((rs, row) -> 1)
+                .list();
+        return jdbc.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM delivery
+                                        WHERE studio_id = ? AND event_key = ? AND recipient = ? AND channel = ?)
+                        """)
+                .params(studioId, eventKey, recipient, channel.json())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Sends the studio's due messages once the running transaction (if any) committed. */
     void sendAfterCommit(UUID studioId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -50,7 +50,8 @@ public class TestMessages {
         variables.put("recipient", admin.email());
         String key = "test:" + admin.id() + ":" + clock.instant().getEpochSecond() / 60;
         mailroom.post(
-                Mailroom.Letter.of(key, admin.email(), "test-message", null).with(variables, studio.name()));
+                key, "test-message", admin.email(), () -> Mailroom.Letter.of(key, admin.email(), "test-message", null)
+                        .with(variables, studio.name()));
         UUID id = deliveries.idOf(key + "#test-message", admin.email(), channel);
         return deliveries.find(id).orElseThrow();
     }

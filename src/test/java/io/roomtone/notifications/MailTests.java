@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +231,92 @@ class MailTests {
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
         assertThat(GreenMailUtil.getBody(receipt)).contains("$50.00");
+    }
+
+    @Test
+    void aPasswordResetLinkComesByMailWorksOnceAndIsErasedFromTheOutbox() throws Exception {
+        Map<String, String> studioHeader = Map.of("X-Studio", studio.slug());
+        api.send("POST", "/api/auth/password-reset", json("email", clientEmail), null, studioHeader)
+                .expect(202);
+        MimeMessage mail = mailTo(clientEmail, "reset your password");
+        String token = token(GreenMailUtil.getBody(mail));
+        api.send(
+                        "POST",
+                        "/api/auth/password-reset/confirm",
+                        json("token", token, "password", "a-brand-new-pass-1"),
+                        null,
+                        studioHeader)
+                .expect(200);
+        api.send(
+                        "POST",
+                        "/api/auth/password-reset/confirm",
+                        json("token", token, "password", "another-pass-2"),
+                        null,
+                        studioHeader)
+                .expect(400);
+        api.send(
+                        "POST",
+                        "/api/auth/login",
+                        json("email", clientEmail, "password", "a-brand-new-pass-1"),
+                        null,
+                        studioHeader)
+                .expect(200);
+
+        // once sent, the link is no longer readable in the outbox, not even by the owner
+        JsonNode sent = api.get("/api/admin/deliveries?status=sent", studio.owner())
+                .expect(200)
+                .json();
+        String id = java.util.stream.StreamSupport.stream(sent.get("items").spliterator(), false)
+                .filter(d -> d.get("template").asString().equals("account-password-reset"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        JsonNode content = api.get("/api/admin/deliveries/" + id, studio.owner())
+                .expect(200)
+                .json();
+        assertThat(content.get("text").isNull()).isTrue();
+        api.post("/api/admin/deliveries/" + id + "/retry?resend=true", "", studio.owner())
+                .expect(409);
+    }
+
+    @Test
+    void anInvitationAndARegistrationForAKnownAddressArriveByMail() throws Exception {
+        String email = "engineer-" + UUID.randomUUID() + "@example.test";
+        JsonNode invited = api.post(
+                        "/api/admin/team/invitations",
+                        json("email", email, "name", "New engineer", "role", "staff"),
+                        studio.owner())
+                .expect(201)
+                .json();
+        assertThat(invited.has("invitation_token")).isFalse();
+        MimeMessage invitation = mailTo(email, "invited to the team");
+        api.send(
+                        "POST",
+                        "/api/auth/accept-invitation",
+                        json("token", token(GreenMailUtil.getBody(invitation)), "password", "team-pass-9"),
+                        null,
+                        Map.of("X-Studio", studio.slug()))
+                .expect(200);
+
+        api.send(
+                        "POST",
+                        "/api/auth/register",
+                        json("email", clientEmail, "password", "someone-else-1", "name", "Mallory"),
+                        null,
+                        Map.of("X-Studio", studio.slug()))
+                .expect(202);
+        assertThat(GreenMailUtil.getBody(mailTo(clientEmail, "someone tried to register")))
+                .contains("/password/forgot");
+    }
+
+    /** The link secret a mail carries ({@code token=…}, quoted-printable soft breaks undone). */
+    private static String token(String body) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile(
+                        "token=3D([A-Za-z0-9_-]+)|token=([A-Za-z0-9_-]+)")
+                .matcher(body.replace("=\r\n", "").replace("=\n", ""));
+        assertThat(token.find()).as("a link with a token in %s", body).isTrue();
+        return token.group(1) != null ? token.group(1) : token.group(2);
     }
 
     @Test

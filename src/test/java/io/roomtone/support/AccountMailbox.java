@@ -2,29 +2,32 @@ package io.roomtone.support;
 
 import io.roomtone.identity.AccountEvents;
 import io.roomtone.identity.AccountLinks;
-import io.roomtone.identity.Team;
 import io.roomtone.identity.Tenancy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stands in for the mail side until it is wired: records every {@link AccountEvents} event as it is
+ * Reads account mails for tests without an SMTP server: records every {@link AccountEvents} event as it is
  * published (synchronously, in the publishing transaction, so it is there when the HTTP answer is),
  * and issues the link the mail would carry exactly as a mail listener would ({@link
- * AccountLinks#issue}, {@link Team#issueInvitationLink}).
+ * AccountLinks#issue}); an invitation's link is read from its mail.
  */
 @TestComponent
 public class AccountMailbox {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final AccountLinks links;
-    private final Team team;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    public AccountMailbox(AccountLinks links, Team team) {
+    public AccountMailbox(AccountLinks links, JdbcClient jdbc, TransactionTemplate transactions) {
         this.links = links;
-        this.team = team;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @EventListener
@@ -101,11 +104,37 @@ public class AccountMailbox {
         return issue(event.studioId(), event.userId(), AccountLinks.Purpose.PASSWORD_RESET);
     }
 
-    /** The token of the invitation mail for {@code email}; fails when the account needs none. */
+    /**
+     * The token of the invitation mail for {@code email}, read from the mail itself (in the outbox):
+     * issuing one here would end the one the mail carries.
+     */
     public String invitationToken(String email) {
         var event = last(AccountEvents.StaffInvited.class, email);
+        String text = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> invitationMail(event.studioId(), event.email()), java.util.Optional::isPresent)
+                .orElseThrow();
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(text);
+        if (!token.find()) {
+            throw new AssertionError("The invitation mail to " + email + " carries no link: " + text);
+        }
+        return token.group(1);
+    }
+
+    private java.util.Optional<String> invitationMail(java.util.UUID studioId, String email) {
         return Tenancy.callAs(
-                event.studioId(), () -> team.issueInvitationLink(event.userId()).token());
+                studioId,
+                () -> transactions.execute(status -> jdbc.sql(
+                                """
+                        SELECT text_body FROM delivery
+                         WHERE studio_id = current_studio_id() AND template = 'staff-invitation' AND recipient = ?
+                           AND text_body IS NOT NULL
+                         ORDER BY created_at DESC LIMIT 1
+                        """)
+                        .param(email)
+                        .query(String.class)
+                        .optional()));
     }
 
     private String issue(java.util.UUID studioId, java.util.UUID userId, AccountLinks.Purpose purpose) {

@@ -1,6 +1,7 @@
 package io.roomtone.notifications.web;
 
 import io.roomtone.booking.BookingQueries;
+import io.roomtone.identity.CurrentUser;
 import io.roomtone.notifications.Deliveries;
 import io.roomtone.notifications.Delivery;
 import io.roomtone.notifications.DeliveryStatus;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,10 +60,11 @@ class DeliveryController {
             summary = "One message as it was written",
             description = "Its plain text and HTML and the names of its attachments: the outbox viewer (a message "
                     + "skipped because no SMTP server is configured can be read here). A message that carried a "
-                    + "one-time secret (a sign-in link) has no text once it was sent.")
+                    + "one-time secret (a sign-in link) has no text once it was sent, and shows it to its own "
+                    + "recipient only.")
     @GetMapping("/api/admin/deliveries/{id}")
-    Deliveries.Content content(@PathVariable UUID id) {
-        return deliveries.content(id).orElseThrow(() -> RoomtoneException.notFound("delivery", id));
+    Deliveries.Content content(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return deliveries.content(id, user).orElseThrow(() -> RoomtoneException.notFound("delivery", id));
     }
 
     @Operation(

@@ -1,6 +1,7 @@
 package io.roomtone.notifications.web;
 
 import io.roomtone.booking.BookingQueries;
+import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Studios;
 import io.roomtone.notifications.Deliveries;
 import io.roomtone.notifications.DeliveryStatus;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -66,8 +68,8 @@ class DeskDeliveriesPage {
     }
 
     @GetMapping("/admin/deliveries/{id}")
-    String message(@PathVariable String id, Model model) {
-        model.addAttribute("message", content(id));
+    String message(@PathVariable String id, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+        model.addAttribute("message", content(id, viewer));
         model.addAttribute("zone", studios.current().timezone());
         return "notifications/delivery";
     }
@@ -77,8 +79,8 @@ class DeskDeliveriesPage {
      * but images, whatever the message holds.
      */
     @GetMapping("/admin/deliveries/{id}/html")
-    ResponseEntity<byte[]> html(@PathVariable String id) {
-        Deliveries.Content content = content(id);
+    ResponseEntity<byte[]> html(@PathVariable String id, @AuthenticationPrincipal CurrentUser viewer) {
+        Deliveries.Content content = content(id, viewer);
         if (content.html() == null) {
             throw RoomtoneException.notFound("HTML of delivery", id);
         }
@@ -112,8 +114,8 @@ class DeskDeliveriesPage {
         return "notifications/booking-deliveries";
     }
 
-    private Deliveries.Content content(String id) {
-        return deliveries.content(parse(id)).orElseThrow(() -> RoomtoneException.notFound("delivery", id));
+    private Deliveries.Content content(String id, CurrentUser viewer) {
+        return deliveries.content(parse(id), viewer).orElseThrow(() -> RoomtoneException.notFound("delivery", id));
     }
 
     private static UUID parse(String id) {
