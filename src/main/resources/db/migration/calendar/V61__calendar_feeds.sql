@@ -15,9 +15,10 @@ CREATE TABLE calendar_link_key (
 CREATE TABLE calendar_room_feed (
     studio_id  uuid        NOT NULL REFERENCES studio (id),
     room_id    uuid        NOT NULL,
-    token_hash text        NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+    token_hash text        NOT NULL CHECK (token_hash ~ '^[0-9a-f]{64}$'),
     rotated_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (studio_id, room_id),
+    UNIQUE (studio_id, token_hash),
     FOREIGN KEY (studio_id, room_id) REFERENCES room (studio_id, id) ON DELETE CASCADE
 );
 

@@ -22,14 +22,15 @@ CREATE TABLE calendar_connection (
 -- and provider, single use (deleted when used) and short-lived.
 CREATE TABLE calendar_oauth_state (
     studio_id   uuid        NOT NULL REFERENCES studio (id),
-    state_hash  text        PRIMARY KEY CHECK (length(state_hash) = 64),
+    state_hash  text        NOT NULL CHECK (length(state_hash) = 64),
     staff_id    uuid        NOT NULL,
     user_id     uuid        NOT NULL,
     provider    text        NOT NULL CHECK (provider IN ('google', 'microsoft')),
     expires_at  timestamptz NOT NULL,
+    PRIMARY KEY (studio_id, state_hash),
     FOREIGN KEY (studio_id, staff_id) REFERENCES staff (studio_id, id) ON DELETE CASCADE
 );
-CREATE INDEX calendar_oauth_state_expiry ON calendar_oauth_state (expires_at);
+CREATE INDEX calendar_oauth_state_expiry ON calendar_oauth_state (studio_id, expires_at);
 
 -- What a studio puts into its staff's calendars beyond the booking code and room: the client as
 -- a guest only when it says so (off by default: the client's e-mail goes to a third party).

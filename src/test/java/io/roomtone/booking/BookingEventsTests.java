@@ -5,6 +5,7 @@ import static io.roomtone.support.HoldRequest.hold;
 import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomtone.support.AccountMailbox;
 import io.roomtone.support.Api;
 import io.roomtone.support.FreshDatabase;
 import io.roomtone.support.TestStudio;
@@ -44,7 +45,7 @@ import org.springframework.test.context.ContextConfiguration;
             "roomtone.operator-password=" + Api.OPERATOR_PASSWORD
         })
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import({Api.class, BookingEventsTests.Recorder.class})
+@Import({Api.class, AccountMailbox.class, BookingEventsTests.Recorder.class})
 @EnableScenarios
 class BookingEventsTests {
 

@@ -81,12 +81,12 @@ class BookingRoundTripsTests {
      */
     record Bound(int total, int besidesRateLimits) {
         void check(List<RoundTrip> trips) {
-            List<RoundTrip> own = withoutAnnouncements(trips);
+            List<RoundTrip> own = inRequest(trips);
             assertThat(counted(own)).as("round trips").isLessThanOrEqualTo(total);
             assertThat(counted(withoutRateLimits(own)))
                     .as("round trips besides rate limiting")
                     .isLessThanOrEqualTo(besidesRateLimits);
-            assertThat(counted(trips) - counted(own))
+            assertThat(counted(announcements(trips)))
                     .as("occupancy announcements (one per batch of commits)")
                     .isLessThanOrEqualTo(1);
         }
@@ -94,8 +94,18 @@ class BookingRoundTripsTests {
 
     private static final String ANNOUNCER = "roomtone-occupancy-announcer";
 
-    private static List<RoundTrip> withoutAnnouncements(List<RoundTrip> trips) {
-        return trips.stream().filter(t -> !t.thread().equals(ANNOUNCER)).toList();
+    /**
+     * The booking's own round trips: those of the request, and the occupancy announcement counted
+     * apart. Side effects delivered after the commit (mails rendered into the outbox, calendar sync
+     * rows, the event publication registry marking them done) run on other threads once the client
+     * has its answer; they are listed in the output, not bounded here.
+     */
+    private static List<RoundTrip> inRequest(List<RoundTrip> trips) {
+        return trips.stream().filter(RoundTrip::inRequest).toList();
+    }
+
+    private static List<RoundTrip> announcements(List<RoundTrip> trips) {
+        return trips.stream().filter(t -> t.thread().equals(ANNOUNCER)).toList();
     }
 
     @Autowired
@@ -149,9 +159,9 @@ class BookingRoundTripsTests {
 
         System.out.printf(
                 "hold -> convert: %d round trips for one booking (%d without rate limiting)%n",
-                counted(withoutAnnouncements(holdTrips)) + counted(withoutAnnouncements(convertTrips)),
-                counted(withoutRateLimits(withoutAnnouncements(holdTrips)))
-                        + counted(withoutRateLimits(withoutAnnouncements(convertTrips))));
+                counted(inRequest(holdTrips)) + counted(inRequest(convertTrips)),
+                counted(withoutRateLimits(inRequest(holdTrips)))
+                        + counted(withoutRateLimits(inRequest(convertTrips))));
         HOLD.check(holdTrips);
         CONVERT.check(convertTrips);
     }
@@ -184,11 +194,11 @@ class BookingRoundTripsTests {
         List<RoundTrip> trips = settle();
         List<RoundTrip> limiter = rateLimiting(trips);
         StringBuilder out = new StringBuilder(String.format(
-                "%n== %s: %d round trips, %d without rate limiting, besides %d occupancy announcement ==%n",
+                "%n== %s: %d round trips in the request, %d without rate limiting, besides %d occupancy announcement ==%n",
                 label,
-                counted(withoutAnnouncements(trips)),
-                counted(withoutRateLimits(withoutAnnouncements(trips))),
-                counted(trips) - counted(withoutAnnouncements(trips))));
+                counted(inRequest(trips)),
+                counted(withoutRateLimits(inRequest(trips))),
+                counted(announcements(trips))));
         int n = 0;
         for (RoundTrip trip : trips) {
             out.append(String.format(

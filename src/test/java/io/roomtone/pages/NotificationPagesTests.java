@@ -87,7 +87,10 @@ class NotificationPagesTests {
 
         desk.navigate("/admin/deliveries?status=skipped");
         assertThat(desk.locator("nav.desk-nav [aria-current=page]")).hasText("Messages");
-        assertThat(desk.locator("h2#log-heading")).hasText("Messages (2)");
+        // the client's address confirmation, their request's acknowledgement, the owner's notice of it
+        assertThat(desk.locator("h2#log-heading")).hasText("Messages (3)");
+        assertThat(desk.locator("table.deliveries")).containsText("confirm your e-mail address");
+        assertThat(desk.locator("table.deliveries")).containsText("new request " + booked.code());
         PageChecks.accessible(desk, "deliveries");
 
         desk.navigate("/admin/integrations");

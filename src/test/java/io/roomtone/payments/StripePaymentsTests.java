@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -374,7 +375,9 @@ class StripePaymentsTests {
 
         assertThat(integrations.findValuesAsString("name")).contains("manual", "stripe");
         for (JsonNode integration : integrations) {
-            assertThat(integration.get("configured").asBoolean()).isTrue();
+            if (List.of("manual", "stripe").contains(integration.get("name").asString())) {
+                assertThat(integration.get("configured").asBoolean()).isTrue();
+            }
         }
     }
 
