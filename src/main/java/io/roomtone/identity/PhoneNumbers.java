@@ -118,16 +118,13 @@ public class PhoneNumbers {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void sealNumbersLeftInClear() {
+    void atStartUp() {
         if (!encrypted()) {
             log.warn(whyNotEncrypted());
             return;
         }
         try {
-            int sealed = 0;
-            for (Studio studio : studios.all()) {
-                sealed += Tenancy.callAs(studio.id(), this::sealCurrentStudio);
-            }
+            int sealed = sealLeftInClear();
             if (sealed > 0) {
                 log.info("Encrypted {} phone numbers that were stored unencrypted", sealed);
             }
@@ -135,6 +132,21 @@ public class PhoneNumbers {
             // the numbers stay readable in clear; the next start tries again
             log.warn("Encrypting the phone numbers stored unencrypted failed", e);
         }
+    }
+
+    /**
+     * Seals every studio's numbers still stored in clear (at start-up, when the key is set); how many
+     * it sealed. Does nothing without the key.
+     */
+    public int sealLeftInClear() {
+        if (!encrypted()) {
+            return 0;
+        }
+        int sealed = 0;
+        for (Studio studio : studios.all()) {
+            sealed += Tenancy.callAs(studio.id(), this::sealCurrentStudio);
+        }
+        return sealed;
     }
 
     /**

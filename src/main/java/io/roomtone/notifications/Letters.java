@@ -90,6 +90,19 @@ class Letters {
                         .dueAt(due)));
     }
 
+    /**
+     * A text to the booking's client, beside the e-mail of the same {@code key} and {@code template},
+     * when they agreed to texts and have a phone; it waits until {@code due} (null: now).
+     */
+    void smsToClient(String key, String template, Booking booking, Instant due) {
+        UserAccount client = clients.find(booking.clientId()).orElse(null);
+        if (client == null || !client.smsOptIn() || client.phone() == null) {
+            return;
+        }
+        mailroom.text(
+                letter(key, client.phone(), template, booking, client, Map.of()).dueAt(due));
+    }
+
     /** To each owner and admin of the studio. */
     void toStudio(String key, String template, Booking booking, Map<String, Object> extra) {
         UserAccount client = clients.find(booking.clientId()).orElse(null);

@@ -32,7 +32,7 @@ class ProfilePage {
             return new ProfileForm(account.name(), account.phone(), account.smsOptIn() ? "on" : null);
         }
 
-        boolean optedIn() {
+        public boolean optedIn() {
             return smsOptIn != null && !smsOptIn.isBlank();
         }
     }
