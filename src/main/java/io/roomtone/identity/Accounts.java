@@ -264,7 +264,7 @@ public class Accounts {
                          WHERE studio_id = :studio AND id = :id
                         """)
                 .param("clear", stored.clear())
-                .param("sealed", stored.sealed())
+                .param("sealed", stored.sealed(), java.sql.Types.BINARY)
                 .param("hint", stored.hint())
                 .param("has", normalized != null)
                 .param("studio", studio)

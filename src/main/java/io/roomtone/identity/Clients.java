@@ -31,9 +31,11 @@ public class Clients {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Tokens tokens;
+    private final PhoneNumbers phones;
 
-    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Tokens tokens) {
+    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Tokens tokens, PhoneNumbers phones) {
         this.jdbc = jdbc;
+        this.phones = phones;
         this.accounts = accounts;
         this.audit = audit;
         this.tokens = tokens;
@@ -190,19 +192,30 @@ public class Clients {
                         throw RoomtoneException.conflict("An account with this email already exists.");
                     });
         }
+        // one statement: the database checks that an e-mail or a phone remains after the whole change
+        boolean phoneChanges = !phone.keeps();
+        PhoneNumbers.Stored stored = phones.store(Tenancy.currentStudioId(), id, newPhone);
         jdbc.sql(
                         """
-                        UPDATE app_user SET name = :name, email = :email, updated_at = now()
+                        UPDATE app_user SET name = :name, email = :email,
+                               phone = CASE WHEN :phoneChanges THEN :clear ELSE phone END,
+                               phone_sealed = CASE WHEN :phoneChanges THEN :sealed ELSE phone_sealed END,
+                               phone_hint = CASE WHEN :phoneChanges THEN :hint ELSE phone_hint END,
+                               sms_opt_in = sms_opt_in AND :hasPhone,
+                               sms_opt_in_at = CASE WHEN :hasPhone THEN sms_opt_in_at END,
+                               updated_at = now()
                          WHERE studio_id = :studio AND id = :id
                         """)
                 .param("name", name.map(String::strip).applyTo(before.name()))
                 .param("email", newEmail)
+                .param("phoneChanges", phoneChanges)
+                .param("clear", stored.clear())
+                .param("sealed", stored.sealed(), java.sql.Types.BINARY)
+                .param("hint", stored.hint())
+                .param("hasPhone", newPhone != null)
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();
-        if (!phone.keeps()) {
-            accounts.setPhone(id, newPhone);
-        }
         if (before.email() != null && newEmail == null) {
             // they signed in with that address: without it nobody should stay signed in as them
             tokens.revokeAll(Tenancy.currentStudioId(), id, Tokens.Purpose.SESSION);
