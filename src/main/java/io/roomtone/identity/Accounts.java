@@ -25,7 +25,8 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** What {@link #map} reads: the sealed phone is opened with its studio and account id. */
-    static final String COLUMNS = "id, studio_id, email, name, phone, phone_sealed, role, sms_opt_in, sms_opt_in_at";
+    static final String COLUMNS =
+            "id, studio_id, email, name, phone, phone_sealed, phone_hint, role, sms_opt_in, sms_opt_in_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;

@@ -104,13 +104,35 @@ public class PhoneNumbers {
         return new Stored(null, secrets.seal(normalized, context(studioId, userId)), hint(normalized));
     }
 
-    /** The number of the account in this row ({@code studio_id}, {@code id}, {@code phone}, {@code phone_sealed}). */
+    /**
+     * The number of the account in this row ({@code studio_id}, {@code id}, {@code phone},
+     * {@code phone_sealed}, {@code phone_hint}). A sealed number that does not open (the key was
+     * removed or changed) reads as its last four digits ({@code …0199}): the account still works,
+     * signing in included, no text is sent to it (it is no E.164 number), and a form showing it
+     * cannot save it back by mistake (the same reason).
+     */
     String read(ResultSet rs) throws SQLException {
         byte[] sealed = rs.getBytes("phone_sealed");
         if (sealed == null) {
             return rs.getString("phone");
         }
-        return secrets.open(sealed, context(rs.getObject("studio_id", UUID.class), rs.getObject("id", UUID.class)));
+        UUID studio = rs.getObject("studio_id", UUID.class);
+        UUID user = rs.getObject("id", UUID.class);
+        if (secrets.available()) {
+            try {
+                return secrets.open(sealed, context(studio, user));
+            } catch (IllegalStateException e) {
+                log.warn("The phone number of account {} does not open: was ROOMTONE_ENCRYPTION_KEY changed?", user);
+            }
+        } else {
+            log.warn("The phone number of account {} is encrypted but ROOMTONE_ENCRYPTION_KEY is not set", user);
+        }
+        return "…" + rs.getString("phone_hint");
+    }
+
+    /** Whether {@code phone} is a number in E.164 form, as stored (what an SMS provider can dial). */
+    public static boolean dialable(String phone) {
+        return phone != null && E164.matcher(phone).matches();
     }
 
     static String context(UUID studioId, UUID userId) {

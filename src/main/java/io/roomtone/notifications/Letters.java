@@ -6,6 +6,7 @@ import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Clients;
+import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
@@ -96,7 +97,8 @@ class Letters {
      */
     void smsToClient(String key, String template, Booking booking, Instant due) {
         UserAccount client = clients.find(booking.clientId()).orElse(null);
-        if (client == null || !client.smsOptIn() || client.phone() == null) {
+        // a number typed before E.164 was required, or one that no longer opens, cannot be dialled
+        if (client == null || !client.smsOptIn() || !PhoneNumbers.dialable(client.phone())) {
             return;
         }
         mailroom.text(

@@ -2,6 +2,7 @@ package io.roomtone.notifications;
 
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.CurrentUser;
+import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
 import io.roomtone.identity.UserAccount;
@@ -73,9 +74,10 @@ public class TestMessages {
             throw RoomtoneException.invalid("channel", "SMS is off: " + sms.offReason());
         }
         String phone = accounts.find(admin.id()).map(UserAccount::phone).orElse(null);
-        if (phone == null) {
+        if (!PhoneNumbers.dialable(phone)) {
             throw RoomtoneException.invalid(
-                    "channel", "your account has no phone number to text: add one on your profile (/me/profile)");
+                    "channel",
+                    "your account has no international phone number to text: add one on your profile (/me/profile)");
         }
         Studio studio = studios.current();
         Map<String, Object> variables = new HashMap<>();
