@@ -306,7 +306,9 @@ class BookingStore {
                         SELECT 1 FROM app_user u
                          WHERE u.studio_id = b.studio_id AND u.id = b.client_id
                            AND (u.name ILIKE :who ESCAPE '\\' OR u.email ILIKE :who ESCAPE '\\'
-                                OR u.phone ILIKE :who ESCAPE '\\')))
+                                OR u.phone ILIKE :who ESCAPE '\\'
+                                -- an encrypted number: by its last four digits, the only part kept readable
+                                OR (u.phone_sealed IS NOT NULL AND u.phone_hint = CAST(:whoDigits AS text)))))
             """;
 
     /** One page of the bookings matching {@code search}: {@code limit} from {@code offset}. */
@@ -341,7 +343,14 @@ class BookingStore {
                 .param("staff", search.staffId())
                 .param("client", search.clientId())
                 .param("code", code)
-                .param("who", who);
+                .param("who", who)
+                .param("whoDigits", lastDigits(search.clientText()));
+    }
+
+    /** The last four digits of a query of at least four, to match a phone number kept encrypted. */
+    private static String lastDigits(String text) {
+        String digits = text == null ? "" : text.replaceAll("\\D", "");
+        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
     }
 
     private static String likeEscape(String text) {

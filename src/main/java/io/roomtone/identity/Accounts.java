@@ -2,6 +2,7 @@ package io.roomtone.identity;
 
 import io.roomtone.identity.internal.PasswordRules;
 import io.roomtone.identity.internal.Tokens;
+import io.roomtone.shared.Patch;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Secrets;
@@ -23,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final String COLUMNS = "id, email, name, phone, role";
+    /** What {@link #map} reads: the sealed phone is opened with its studio and account id. */
+    static final String COLUMNS =
+            "id, studio_id, email, name, phone, phone_sealed, phone_hint, role, sms_opt_in, sms_opt_in_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -31,6 +34,8 @@ public class Accounts {
     private final IdentityProperties properties;
     private final TransactionTemplate transactions;
     private final PasswordRules passwordRules;
+    private final PhoneNumbers phones;
+    private final AuditTrail audit;
 
     Accounts(
             JdbcClient jdbc,
@@ -38,8 +43,12 @@ public class Accounts {
             Tokens tokens,
             IdentityProperties properties,
             PlatformTransactionManager transactionManager,
-            PasswordRules passwordRules) {
+            PasswordRules passwordRules,
+            PhoneNumbers phones,
+            AuditTrail audit) {
         this.jdbc = jdbc;
+        this.phones = phones;
+        this.audit = audit;
         this.passwordRules = passwordRules;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -51,7 +60,7 @@ public class Accounts {
     public Optional<UserAccount> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND id = ?")
                 .params(Tenancy.currentStudioId(), id)
-                .query(Accounts::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -59,7 +68,7 @@ public class Accounts {
     public Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE studio_id = ? AND email = ?")
                 .params(Tenancy.currentStudioId(), normalizeEmail(email))
-                .query(Accounts::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -80,7 +89,7 @@ public class Accounts {
             if (findByEmail(email).isPresent()) {
                 throw RoomtoneException.conflict("An account with this email already exists.");
             }
-            return insert(normalizeEmail(email), name.strip(), blankToNull(phone), hash, role);
+            return insert(normalizeEmail(email), name.strip(), PhoneNumbers.normalize(phone), hash, role);
         });
     }
 
@@ -242,16 +251,98 @@ public class Accounts {
                 .single();
     }
 
+    /** A new account; {@code phone} normalized ({@link PhoneNumbers#normalize}), sealed when it can be. */
     UserAccount insert(String email, String name, String phone, String passwordHash, Role role) {
-        return jdbc.sql(
-                        """
-                        INSERT INTO app_user (studio_id, email, name, phone, password_hash, role)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        RETURNING id, email, name, phone, role
-                        """)
-                .params(Tenancy.currentStudioId(), email, name, phone, passwordHash, role.json())
-                .query(Accounts::map)
+        UUID studio = Tenancy.currentStudioId();
+        UUID id = UUID.randomUUID(); // chosen here: the sealed phone is bound to it
+        PhoneNumbers.Stored stored = phones.store(studio, id, phone);
+        return jdbc.sql("INSERT INTO app_user (studio_id, id, email, name, phone, phone_sealed, phone_hint,"
+                        + " password_hash, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+                .params(
+                        studio,
+                        id,
+                        email,
+                        name,
+                        stored.clear(),
+                        stored.sealed(),
+                        stored.hint(),
+                        passwordHash,
+                        role.json())
+                .query(this::map)
                 .single();
+    }
+
+    /**
+     * Replaces the phone of an account ({@code null} removes it; normalized, sealed when it can be).
+     * Without a phone there is nothing to text: the SMS opt-in ends with it.
+     */
+    void setPhone(UUID userId, String normalized) {
+        UUID studio = Tenancy.currentStudioId();
+        PhoneNumbers.Stored stored = phones.store(studio, userId, normalized);
+        jdbc.sql(
+                        """
+                        UPDATE app_user SET phone = :clear, phone_sealed = :sealed, phone_hint = :hint,
+                               sms_opt_in = sms_opt_in AND :has, sms_opt_in_at = CASE WHEN :has THEN sms_opt_in_at END,
+                               updated_at = now()
+                         WHERE studio_id = :studio AND id = :id
+                        """)
+                .param("clear", stored.clear())
+                .param("sealed", stored.sealed(), java.sql.Types.BINARY)
+                .param("hint", stored.hint())
+                .param("has", normalized != null)
+                .param("studio", studio)
+                .param("id", userId)
+                .update();
+    }
+
+    /**
+     * The account holder's own changes (their profile page, {@code PATCH /api/me/account}): the name
+     * (not cleared), the phone (cleared only by someone who has an e-mail address) and their consent
+     * to texts about their bookings — recorded since now when given (giving it again keeps the
+     * date), none when withdrawn, and needing a phone to text. Nothing is written on bad input.
+     */
+    @Transactional
+    public UserAccount updateOwn(UUID userId, Patch<String> name, Patch<String> phone, Boolean smsOptIn) {
+        jdbc.sql("SELECT 1 FROM app_user WHERE studio_id = ? AND id = ? FOR UPDATE")
+                .params(Tenancy.currentStudioId(), userId)
+                .query(Integer.class)
+                .optional();
+        UserAccount before = find(userId).orElseThrow(() -> RoomtoneException.notFound("user", userId));
+        Validation validation = new Validation();
+        validation.check(!(name instanceof Patch.Clear<String>), "name", "cannot be cleared");
+        name.setValue().ifPresent(value -> checkName(validation, value));
+        phone.setValue().ifPresent(value -> checkPhone(validation, value));
+        String newPhone = phone.map(PhoneNumbers::normalize).applyTo(before.phone());
+        validation.check(
+                newPhone != null || before.email() != null, "phone", "cannot be cleared: you have no e-mail address");
+        boolean optIn = smsOptIn == null ? before.smsOptIn() && newPhone != null : smsOptIn;
+        validation.check(!optIn || newPhone != null, "sms_opt_in", "needs a phone number to send texts to");
+        validation.throwIfInvalid();
+        name.setValue().ifPresent(value -> jdbc.sql(
+                        "UPDATE app_user SET name = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
+                .params(value.strip(), Tenancy.currentStudioId(), userId)
+                .update());
+        if (!java.util.Objects.equals(newPhone, before.phone())) {
+            setPhone(userId, newPhone);
+        }
+        optIn(userId, optIn);
+        UserAccount after = find(userId).orElseThrow();
+        audit.record("account.updated", "user", userId, Clients.audited(before), Clients.audited(after));
+        return after;
+    }
+
+    private void optIn(UUID userId, boolean optIn) {
+        jdbc.sql(
+                        """
+                        UPDATE app_user SET sms_opt_in = :in,
+                               sms_opt_in_at = CASE WHEN NOT :in THEN NULL WHEN sms_opt_in THEN sms_opt_in_at ELSE now() END,
+                               updated_at = now()
+                         WHERE studio_id = :studio AND id = :id
+                        """)
+                .param("in", optIn)
+                .param("studio", Tenancy.currentStudioId())
+                .param("id", userId)
+                .update();
     }
 
     /** An e-mail address as accounts store and look it up: trimmed, Unicode NFKC, lower case. */
@@ -285,12 +376,11 @@ public class Accounts {
     }
 
     static void checkPhone(Validation validation, String phone) {
-        validation
-                .check(
-                        phone == null || !Texts.hasInvisible(phone),
-                        "phone",
-                        "must not contain invisible or control characters")
-                .check(phone == null || phone.strip().length() <= 40, "phone", "must be at most 40 characters");
+        validation.check(
+                phone == null || !Texts.hasInvisible(phone),
+                "phone",
+                "must not contain invisible or control characters");
+        PhoneNumbers.check(validation, phone, "phone");
     }
 
     static String blankToNull(String text) {
@@ -301,12 +391,16 @@ public class Accounts {
         passwordRules.check(validation, password, field);
     }
 
-    static UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    /** An account from a row of {@link #COLUMNS}. */
+    UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.sql.Timestamp optedIn = rs.getTimestamp("sms_opt_in_at");
         return new UserAccount(
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("name"),
-                rs.getString("phone"),
-                Role.fromJson(rs.getString("role")));
+                phones.read(rs),
+                Role.fromJson(rs.getString("role")),
+                rs.getBoolean("sms_opt_in"),
+                optedIn == null ? null : optedIn.toInstant());
     }
 }

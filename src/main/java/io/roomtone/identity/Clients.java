@@ -31,9 +31,11 @@ public class Clients {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Tokens tokens;
+    private final PhoneNumbers phones;
 
-    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Tokens tokens) {
+    Clients(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Tokens tokens, PhoneNumbers phones) {
         this.jdbc = jdbc;
+        this.phones = phones;
         this.accounts = accounts;
         this.audit = audit;
         this.tokens = tokens;
@@ -53,23 +55,26 @@ public class Clients {
                 .throwIfInvalid();
         String q = query == null ? "" : query.strip();
         String digits = q.replaceAll("\\D", "");
-        // one statement: an absent query (null pattern) matches everyone, a phone-like one also by digits
+        // one statement: an absent query (null pattern) matches everyone, a phone-like one also by
+        // digits; an encrypted number only by its last four digits (its hint), the only part kept readable
         List<UserAccount> rows = jdbc.sql(
-                        """
-                        SELECT id, email, name, phone, role FROM app_user
+                        "SELECT " + Accounts.COLUMNS + " FROM app_user"
+                                + """
                          WHERE studio_id = :studio AND role = 'client'
                            AND (CAST(:pattern AS text) IS NULL
                                 OR name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\'
                                 OR phone ILIKE :pattern ESCAPE '\\'
-                                OR regexp_replace(phone, '\\D', '', 'g') LIKE CAST(:digits AS text))
+                                OR regexp_replace(phone, '\\D', '', 'g') LIKE CAST(:digits AS text)
+                                OR (phone_sealed IS NOT NULL AND phone_hint = CAST(:hint AS text)))
                          ORDER BY lower(name), id LIMIT :limit OFFSET :offset
                         """)
                 .param("studio", Tenancy.currentStudioId())
                 .param("pattern", q.isEmpty() ? null : "%" + likeEscape(q) + "%")
                 .param("digits", digits.length() >= 3 ? "%" + digits + "%" : null)
+                .param("hint", digits.length() >= 4 ? digits.substring(digits.length() - 4) : null)
                 .param("limit", limit + 1)
                 .param("offset", offset)
-                .query(Accounts::map)
+                .query(accounts::map)
                 .list();
         boolean more = rows.size() > limit;
         return new Page(more ? rows.subList(0, limit) : rows, more ? Optional.of(offset + limit) : Optional.empty());
@@ -104,10 +109,10 @@ public class Clients {
             return Map.of();
         }
         Map<UUID, UserAccount> found = new HashMap<>();
-        jdbc.sql("SELECT id, email, name, phone, role FROM app_user WHERE studio_id = :studio AND id = ANY(:ids)")
+        jdbc.sql("SELECT " + Accounts.COLUMNS + " FROM app_user WHERE studio_id = :studio AND id = ANY(:ids)")
                 .param("studio", Tenancy.currentStudioId())
                 .param("ids", ids.stream().distinct().toArray(UUID[]::new))
-                .query(Accounts::map)
+                .query(accounts::map)
                 .list()
                 .forEach(account -> found.put(account.id(), account));
         return found;
@@ -145,10 +150,10 @@ public class Clients {
         UserAccount created = accounts.insert(
                 givenEmail == null ? null : Accounts.normalizeEmail(givenEmail),
                 name.strip(),
-                givenPhone,
+                PhoneNumbers.normalize(givenPhone),
                 null,
                 Role.CLIENT);
-        audit.record("client.created", "client", created.id(), null, created);
+        audit.record("client.created", "client", created.id(), null, audited(created));
         return created;
     }
 
@@ -172,7 +177,7 @@ public class Clients {
         email.setValue().ifPresent(value -> Accounts.checkEmail(validation, value));
         phone.setValue().ifPresent(value -> Accounts.checkPhone(validation, value));
         String newEmail = email.map(Accounts::normalizeEmail).applyTo(before.email());
-        String newPhone = phone.map(Accounts::blankToNull).applyTo(before.phone());
+        String newPhone = phone.map(PhoneNumbers::normalize).applyTo(before.phone());
         if (newEmail == null && newPhone == null) {
             // the field this patch empties is the one refused (both, when it empties both)
             validation
@@ -187,14 +192,27 @@ public class Clients {
                         throw RoomtoneException.conflict("An account with this email already exists.");
                     });
         }
+        // one statement: the database checks that an e-mail or a phone remains after the whole change
+        boolean phoneChanges = !phone.keeps();
+        PhoneNumbers.Stored stored = phones.store(Tenancy.currentStudioId(), id, newPhone);
         jdbc.sql(
                         """
-                        UPDATE app_user SET name = :name, email = :email, phone = :phone, updated_at = now()
+                        UPDATE app_user SET name = :name, email = :email,
+                               phone = CASE WHEN :phoneChanges THEN :clear ELSE phone END,
+                               phone_sealed = CASE WHEN :phoneChanges THEN :sealed ELSE phone_sealed END,
+                               phone_hint = CASE WHEN :phoneChanges THEN :hint ELSE phone_hint END,
+                               sms_opt_in = sms_opt_in AND :hasPhone,
+                               sms_opt_in_at = CASE WHEN :hasPhone THEN sms_opt_in_at END,
+                               updated_at = now()
                          WHERE studio_id = :studio AND id = :id
                         """)
                 .param("name", name.map(String::strip).applyTo(before.name()))
                 .param("email", newEmail)
-                .param("phone", newPhone)
+                .param("phoneChanges", phoneChanges)
+                .param("clear", stored.clear())
+                .param("sealed", stored.sealed(), java.sql.Types.BINARY)
+                .param("hint", stored.hint())
+                .param("hasPhone", newPhone != null)
                 .param("studio", Tenancy.currentStudioId())
                 .param("id", id)
                 .update();
@@ -204,8 +222,23 @@ public class Clients {
             tokens.revokeAll(Tenancy.currentStudioId(), id, Tokens.Purpose.INVITATION);
         }
         UserAccount after = find(id).orElseThrow();
-        audit.record("client.updated", "client", id, before, after);
+        audit.record("client.updated", "client", id, audited(before), audited(after));
         return after;
+    }
+
+    /**
+     * A client as the audit log keeps them: the phone as its last four digits only, so that the log
+     * is no clear copy of numbers kept encrypted.
+     */
+    static Map<String, Object> audited(UserAccount account) {
+        Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        shown.put("id", account.id());
+        shown.put("name", account.name());
+        shown.put("email", account.email());
+        String hint = PhoneNumbers.hint(account.phone());
+        shown.put("phone", hint == null ? null : "…" + hint);
+        shown.put("sms_opt_in", account.smsOptIn());
+        return shown;
     }
 
     private static String likeEscape(String text) {

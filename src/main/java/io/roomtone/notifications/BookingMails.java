@@ -81,6 +81,7 @@ class BookingMails {
         Map<String, Object> extra = new HashMap<>();
         extra.put("message", message);
         letters.toClient(key, "booking-confirmed", booking, extra, letters.calendarFile(booking));
+        letters.smsToClient(key, "booking-confirmed", booking, null);
         letters.toStaff(key, "staff-assigned", booking, booking.staffIds(), Map.of());
         remind(booking);
     }
@@ -91,8 +92,10 @@ class BookingMails {
         if (due.isBefore(clock.instant().plus(REMINDER_MIN_NOTICE))) {
             return;
         }
-        letters.toClientAt(
-                "booking.reminder:" + booking.id() + ":" + booking.startAt().getEpochSecond(), REMINDER, booking, due);
+        String key =
+                "booking.reminder:" + booking.id() + ":" + booking.startAt().getEpochSecond();
+        letters.toClientAt(key, REMINDER, booking, due);
+        letters.smsToClient(key, REMINDER, booking, due);
     }
 
     @ApplicationModuleListener
@@ -123,6 +126,7 @@ class BookingMails {
                     "refund",
                     canceled.refundCents() > 0 ? BookingFacts.money(canceled.refundCents(), booking.currency()) : null);
             letters.toClient(key, "booking-canceled", booking, extra, letters.calendarFile(booking));
+            letters.smsToClient(key, "booking-canceled", booking, null);
             letters.toStudio(key, "studio-booking-canceled", booking, extra);
             letters.toStaff(key, "staff-unassigned", booking, booking.staffIds(), extra);
             letters.notice(key, "booking.canceled", booking, "notice.canceled");
@@ -142,6 +146,7 @@ class BookingMails {
                     "fee",
                     rescheduled.feeCents() > 0 ? BookingFacts.money(rescheduled.feeCents(), booking.currency()) : null);
             letters.toClient(key, "booking-rescheduled", booking, extra, letters.calendarFile(booking));
+            letters.smsToClient(key, "booking-rescheduled", booking, null);
             letters.toStaff(key, "staff-rescheduled", booking, booking.staffIds(), extra);
             if (booking.status() == BookingStatus.CONFIRMED) {
                 remind(booking);

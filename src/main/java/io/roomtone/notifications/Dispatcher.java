@@ -97,20 +97,25 @@ class Dispatcher {
             return;
         }
         String error;
+        boolean permanent = false;
         try {
             sender.send(message, studio);
             transactions.executeWithoutResult(status -> outbox.sent(message));
             return;
         } catch (Exception e) {
             error = describe(e);
+            // sending it again cannot help (an invalid number): failed at once, not after every attempt
+            permanent = e instanceof PermanentFailure;
             log.info(
-                    "Message {} ({}) failed on attempt {}: {}",
+                    "Message {} ({}) failed on attempt {}{}: {}",
                     message.id(),
                     message.template(),
                     message.attempts(),
+                    permanent ? " for good" : "",
                     error);
         }
-        boolean last = message.attempts() >= properties.notifications().maxAttempts();
+        boolean last =
+                permanent || message.attempts() >= properties.notifications().maxAttempts();
         String reason = error;
         transactions.executeWithoutResult(
                 status -> outbox.failed(message, reason, properties.backoff(message.attempts()), last));

@@ -9,6 +9,7 @@ import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Clients;
+import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
@@ -99,6 +100,20 @@ class Letters {
                 .ifPresent(client -> mailroom.post(key, template, client.email(), () -> letter(
                                 key, client.email(), template, booking, client, Map.of(), true)
                         .dueAt(due)));
+    }
+
+    /**
+     * A text to the booking's client, beside the e-mail of the same {@code key} and {@code template},
+     * when they agreed to texts and have a phone; it waits until {@code due} (null: now).
+     */
+    void smsToClient(String key, String template, Booking booking, Instant due) {
+        UserAccount client = clients.find(booking.clientId()).orElse(null);
+        // a number typed before E.164 was required, or one that no longer opens, cannot be dialled
+        if (client == null || !client.smsOptIn() || !PhoneNumbers.dialable(client.phone())) {
+            return;
+        }
+        mailroom.text(letter(key, client.phone(), template, booking, client, Map.of(), true)
+                .dueAt(due));
     }
 
     /** To each owner and admin of the studio. */

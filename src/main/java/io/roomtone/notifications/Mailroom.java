@@ -1,5 +1,8 @@
 package io.roomtone.notifications;
 
+import io.roomtone.identity.PhoneNumbers;
+import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.SealedSecrets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +26,22 @@ class Mailroom {
     private final MailTemplates templates;
     private final Outbox outbox;
     private final SmtpSender mail;
+    private final SmsSender sms;
+    private final SealedSecrets secrets;
     private final NotificationProperties properties;
 
-    Mailroom(MailTemplates templates, Outbox outbox, SmtpSender mail, NotificationProperties properties) {
+    Mailroom(
+            MailTemplates templates,
+            Outbox outbox,
+            SmtpSender mail,
+            SmsSender sms,
+            SealedSecrets secrets,
+            NotificationProperties properties) {
         this.templates = templates;
         this.outbox = outbox;
         this.mail = mail;
+        this.sms = sms;
+        this.secrets = secrets;
         this.properties = properties;
     }
 
@@ -105,5 +118,39 @@ class Mailroom {
                 letter.dueAt(),
                 letter.sensitive());
         return outbox.put(message, mail.configured() ? null : mail.offReason());
+    }
+
+    /**
+     * Puts {@code letter} in the outbox once as an SMS to the phone number that is its recipient,
+     * rendered from {@code templates/mail/sms/<template>.txt}. The log shows the number's last four
+     * digits ({@link #smsRecipient}); the number itself is sealed for the studio, opened only to
+     * send. While SMS is off (no provider, or no key to seal numbers with) nothing is written: there
+     * is no number to keep, and nothing would be sent.
+     */
+    Optional<UUID> text(Letter letter) {
+        if (!sms.configured()
+                || letter.recipient() == null
+                || letter.recipient().isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, Object> variables = new HashMap<>(letter.variables());
+        variables.putIfAbsent("publicUrl", properties.link(""));
+        Message message = new Message(
+                letter.eventKey() + "#" + letter.template(),
+                Channel.SMS,
+                smsRecipient(letter.recipient()),
+                secrets.seal(letter.recipient(), SmsSender.recipientContext(Tenancy.currentStudioId())),
+                letter.template(),
+                letter.bookingId(),
+                templates.sms(letter.template(), variables, LOCALE),
+                List.of(),
+                letter.dueAt(),
+                letter.sensitive());
+        return outbox.put(message, null);
+    }
+
+    /** What the delivery log shows of a phone number: its last four digits. */
+    static String smsRecipient(String phone) {
+        return "…" + PhoneNumbers.hint(phone);
     }
 }

@@ -160,8 +160,7 @@ class BookingRoundTripsTests {
         System.out.printf(
                 "hold -> convert: %d round trips for one booking (%d without rate limiting)%n",
                 counted(inRequest(holdTrips)) + counted(inRequest(convertTrips)),
-                counted(withoutRateLimits(inRequest(holdTrips)))
-                        + counted(withoutRateLimits(inRequest(convertTrips))));
+                counted(withoutRateLimits(inRequest(holdTrips))) + counted(withoutRateLimits(inRequest(convertTrips))));
         HOLD.check(holdTrips);
         CONVERT.check(convertTrips);
     }

@@ -72,21 +72,22 @@ class WalkInClientApiTests {
 
     @Test
     void aWalkInWithANameAndAPhoneButNoEmailIsCreatedAndFoundByPhone() {
-        Response answer = create("Sam Walk-In", null, "0176 1234567").expect(201);
+        Response answer = create("Sam Walk-In", null, "+49 176 1234567").expect(201);
         assertThat(answer.json().get("email").isNull()).isTrue();
         String id = answer.json().get("id").asString();
 
         JsonNode stored = client(id);
         assertThat(stored.get("name").asString()).isEqualTo("Sam Walk-In");
         assertThat(stored.get("email").isNull()).isTrue();
-        assertThat(stored.get("phone").asString()).isEqualTo("0176 1234567");
+        assertThat(stored.get("phone").asString()).isEqualTo("+491761234567");
         assertThat(stored.get("bookings_count").asLong()).isZero();
 
-        for (String q : List.of("0176 1234567", "01761234567", "1234567", "sam walk")) {
+        for (String q : List.of("+49 176 1234567", "491761234567", "1234567", "sam walk")) {
             assertThat(found(q)).as(q).containsExactly("Sam Walk-In");
         }
         // a blank e-mail, as a form sends it, is no e-mail
-        JsonNode blank = create("Blank Mail", "   ", "0176 7654321").expect(201).json();
+        JsonNode blank =
+                create("Blank Mail", "   ", "+49 176 7654321").expect(201).json();
         assertThat(blank.get("email").isNull()).isTrue();
         // and someone with an e-mail only still works as before
         assertThat(create("Mail Only", "mail-only@example.test", null)
@@ -121,9 +122,9 @@ class WalkInClientApiTests {
         assertThat(refused.body()).contains("is required when there is no phone");
         assertThat(create("Nobody Reachable", "", "  ").invalidFields()).containsExactlyInAnyOrder("email", "phone");
         // a bad e-mail is still named as such, even with a phone
-        assertThat(create("Nobody Reachable", "not-an-email", "0176 1").invalidFields())
+        assertThat(create("Nobody Reachable", "not-an-email", "+49 176 1000001").invalidFields())
                 .containsExactly("email");
-        assertThat(create(null, null, "0176 1").invalidFields()).containsExactly("name");
+        assertThat(create(null, null, "+49 176 1000001").invalidFields()).containsExactly("name");
         assertThat(found("Nobody Reachable")).isEmpty();
         assertThat(api.get("/api/admin/clients", studio.owner()).json().get("items"))
                 .isEmpty();
@@ -131,7 +132,7 @@ class WalkInClientApiTests {
 
     @Test
     void aMergePatchMayClearTheEmailOrThePhoneButNeverBoth() {
-        String id = created("Pat Both", "pat@example.test", "0176 5550100");
+        String id = created("Pat Both", "pat@example.test", "+49 176 5550100");
 
         // both at once: both named, nothing changed
         assertThat(patch(id, "{\"email\": null, \"phone\": null}").invalidFields())
@@ -140,13 +141,13 @@ class WalkInClientApiTests {
 
         JsonNode noEmail = patch(id, "{\"email\": null}").expect(200).json();
         assertThat(noEmail.get("email").isNull()).isTrue();
-        assertThat(noEmail.get("phone").asString()).isEqualTo("0176 5550100");
+        assertThat(noEmail.get("phone").asString()).isEqualTo("+491765550100");
         // the phone is now the last way to reach them
         Response lastPhone = patch(id, "{\"phone\": null}");
         assertThat(lastPhone.invalidFields()).containsExactly("phone");
         assertThat(lastPhone.body()).contains("cannot be cleared while the client has no email");
         assertThat(patch(id, "{\"phone\": \"   \"}").invalidFields()).containsExactly("phone");
-        assertThat(client(id).get("phone").asString()).isEqualTo("0176 5550100");
+        assertThat(client(id).get("phone").asString()).isEqualTo("+491765550100");
 
         // an e-mail given back, then the phone may go, and then the e-mail may not
         patch(id, "{\"email\": \"Pat.Again@Example.TEST\"}").expect(200);
@@ -155,17 +156,17 @@ class WalkInClientApiTests {
         assertThat(noPhone.get("phone").isNull()).isTrue();
         assertThat(patch(id, "{\"email\": null}").invalidFields()).containsExactly("email");
         // swapping in one patch is fine
-        JsonNode swapped = patch(id, "{\"email\": null, \"phone\": \"0176 999\"}")
+        JsonNode swapped = patch(id, "{\"email\": null, \"phone\": \"+49 176 999999\"}")
                 .expect(200)
                 .json();
         assertThat(swapped.get("email").isNull()).isTrue();
-        assertThat(swapped.get("phone").asString()).isEqualTo("0176 999");
+        assertThat(swapped.get("phone").asString()).isEqualTo("+49176999999");
     }
 
     @Test
     void desksClearingTheEmailAndThePhoneAtOnceNeverLeaveAClientUnreachable() {
         for (int round = 0; round < 3; round++) {
-            String id = created("Racer " + round, "racer" + round + "@example.test", "0176 " + round);
+            String id = created("Racer " + round, "racer" + round + "@example.test", "+49 176 100000" + round);
             List<Response> answers =
                     Parallel.send(8, i -> patch(id, i % 2 == 0 ? "{\"email\": null}" : "{\"phone\": null}"));
             assertThat(Parallel.count(answers, 200) + Parallel.count(answers, 400))
@@ -187,16 +188,16 @@ class WalkInClientApiTests {
     @Test
     void aDuplicateEmailIsStillRefusedWhileAnyNumberOfClientsHaveNone() {
         created("Has Mail", "dup-walkin@example.test", null);
-        assertThat(create("Second", "DUP-walkin@example.test", "0176 1")
+        assertThat(create("Second", "DUP-walkin@example.test", "+49 176 1000001")
                         .expect(409)
                         .problem()
                         .code())
                 .isEqualTo("conflict");
         assertThat(found("Second")).isEmpty();
 
-        String first = created("No Mail One", null, "0176 111");
-        created("No Mail Two", null, "0176 222");
-        created("No Mail Three", null, "0176 111");
+        String first = created("No Mail One", null, "+49 176 1110000");
+        created("No Mail Two", null, "+49 176 2220000");
+        created("No Mail Three", null, "+49 176 1110000");
         // giving a walk-in an address someone else has is still a conflict
         patch(first, "{\"email\": \"dup-walkin@example.test\"}").expect(409);
         assertThat(client(first).get("email").isNull()).isTrue();
@@ -211,7 +212,7 @@ class WalkInClientApiTests {
         String email = client(id).get("email").asString();
         api.get("/api/auth/session", token).expect(200);
 
-        patch(id, "{\"phone\": \"0176 3334444\", \"email\": null}").expect(200);
+        patch(id, "{\"phone\": \"+49 176 3334444\", \"email\": null}").expect(200);
 
         api.get("/api/auth/session", token).expect(401);
         api.get("/api/me/bookings", token).expect(401);
@@ -225,7 +226,7 @@ class WalkInClientApiTests {
         studio.openWithoutApproval();
         String room = studio.room("live");
         String service = studio.service().inRoomsTagged("live").create();
-        String id = created("Walker Nomail", null, "0176 4445555");
+        String id = created("Walker Nomail", null, "+49 176 4445555");
 
         String bookingId = studio.book(
                         booking(room, service, at(2, 10), at(2, 11)).forClient(id), studio.owner())
@@ -239,7 +240,7 @@ class WalkInClientApiTests {
         String cookie = RequestAuthentication.SESSION_COOKIE + "=" + studio.owner();
         for (String path : List.of(
                 "/admin/clients",
-                "/admin/clients?q=0176",
+                "/admin/clients?q=49176",
                 "/admin/clients/" + id,
                 "/admin/bookings",
                 "/admin/bookings/" + bookingId,
@@ -253,9 +254,9 @@ class WalkInClientApiTests {
         }
         Response clientPage =
                 api.send("GET", "/admin/clients/" + id, null, null, Map.of("Accept", "text/html", "Cookie", cookie));
-        assertThat(clientPage.body()).contains("no e-mail").contains("0176 4445555");
+        assertThat(clientPage.body()).contains("no e-mail").contains("+491764445555");
         Response list = api.send("GET", "/admin/bookings", null, null, Map.of("Accept", "text/html", "Cookie", cookie));
-        assertThat(list.body()).contains("Walker Nomail").contains("0176 4445555");
+        assertThat(list.body()).contains("Walker Nomail").contains("+491764445555");
         // the list's client filter finds them by their phone
         Response byPhone = api.send(
                 "GET", "/admin/bookings?client=4445555", null, null, Map.of("Accept", "text/html", "Cookie", cookie));

@@ -85,7 +85,7 @@ class WalkInClientPagesTests {
         Setup s = studio();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String name = "Sam " + tag;
-        String phone = "0176 1234567";
+        String phone = "+49 176 1234567";
         String tomorrow = LocalDate.now(TestStudio.ZONE).plusDays(1).toString();
         Page page = signedIn(s.studio(), 1280, false);
         page.navigate("/admin/calendar?view=day&date=" + tomorrow);
@@ -118,7 +118,7 @@ class WalkInClientPagesTests {
                 .containsText("16:00");
 
         // the client exists without an e-mail, and is found by the phone's digits
-        JsonNode found = clientsFound(s.studio(), "01761234567");
+        JsonNode found = clientsFound(s.studio(), "491761234567");
         assertThat(found.size()).isEqualTo(1);
         assertThat(found.get(0).get("name").asString()).isEqualTo(name);
         assertThat(found.get(0).get("email").isNull()).isTrue();
@@ -129,19 +129,19 @@ class WalkInClientPagesTests {
         Locator booked = page.locator(".desk-table tbody tr");
         assertThat(booked).hasCount(1);
         assertThat(booked).containsText(name);
-        assertThat(booked).containsText(phone);
+        assertThat(booked).containsText("+491761234567");
         assertThat(booked).not().containsText(NULL);
 
         // its booking page: the phone, and no "null" where the e-mail would be
         booked.getByRole(AriaRole.LINK).first().click();
         assertThat(page).hasURL(Pattern.compile(".*/admin/bookings/[0-9a-f-]{36}$"));
-        assertThat(page.locator("main")).containsText(phone);
+        assertThat(page.locator("main")).containsText("+491761234567");
         assertThat(page.locator("main")).not().containsText(NULL);
 
         // the client's page says there is no e-mail, in words
         page.navigate("/admin/clients/" + clientId);
         assertThat(page.locator(".summary")).containsText("no e-mail");
-        assertThat(page.locator(".summary")).containsText(phone);
+        assertThat(page.locator(".summary")).containsText("+491761234567");
         assertThat(page.locator("main")).containsText("Rehearsal");
     }
 
@@ -174,7 +174,7 @@ class WalkInClientPagesTests {
         page.navigate("/admin/clients?q=" + enc("176 555"));
         Locator listed = page.locator(".desk-client-list li", new Page.LocatorOptions().setHasText("Nobody " + tag));
         assertThat(listed).containsText("no e-mail");
-        assertThat(listed).containsText("+49 176 5550123");
+        assertThat(listed).containsText("+491765550123");
 
         // the phone is the last way to reach them: it cannot be emptied
         page.navigate("/admin/clients/" + id);
@@ -186,7 +186,7 @@ class WalkInClientPagesTests {
                         .json()
                         .get("phone")
                         .asString())
-                .isEqualTo("+49 176 5550123");
+                .isEqualTo("+491765550123");
 
         // with an e-mail given, the phone may go; then the e-mail may not
         page.navigate("/admin/clients/" + id);
@@ -210,7 +210,7 @@ class WalkInClientPagesTests {
         Setup s = studio();
         String id = api.post(
                         "/api/admin/clients",
-                        Api.json("name", "Phone Only", "phone", "0176 1234567"),
+                        Api.json("name", "Phone Only", "phone", "+49 176 1234567"),
                         s.studio().owner())
                 .expect(201)
                 .json()
@@ -218,12 +218,12 @@ class WalkInClientPagesTests {
                 .asString();
         String tomorrow = LocalDate.now(TestStudio.ZONE).plusDays(1).toString();
         Page page = signedIn(s.studio(), AccessibilityTests.PHONE, true);
-        PageChecks.accessible(page, "/admin/clients?q=0176", "walkin-clients-found");
+        PageChecks.accessible(page, "/admin/clients?q=49176", "walkin-clients-found");
         PageChecks.accessible(page, "/admin/clients/" + id, "walkin-client");
         PageChecks.accessible(
                 page,
                 "/admin/calendar/new?room=" + s.room() + "&start=" + tomorrow + "T15:00&end=" + tomorrow
-                        + "T16:00&q=0176",
+                        + "T16:00&q=49176",
                 "walkin-board-new-found");
         // the form refused, with its problems next to the fields
         page.navigate("/admin/clients");
@@ -271,7 +271,7 @@ class WalkInClientPagesTests {
                 .isZero();
 
         // a phone alone is enough: created and booked, back to the board
-        booking.put("phone", "0176 5550000");
+        booking.put("phone", "+49 176 5550000");
         Response booked = submit(cookie, "/admin/calendar/new", "/admin/calendar/new", booking);
         assertThat(booked.status()).as(booked.body()).isEqualTo(302);
         assertThat(clientsFound(s.studio(), tag).size()).isEqualTo(1);
@@ -279,15 +279,16 @@ class WalkInClientPagesTests {
         // the client is written with the booking: another walk-in refused for the taken slot leaves
         // nobody behind, and the form keeps what was typed
         booking.put("name", "Second " + tag);
-        booking.put("phone", "0176 5550001");
+        booking.put("phone", "+49 176 5550001");
         Response taken = submit(cookie, "/admin/calendar/new", "/admin/calendar/new", booking);
         assertThat(taken.status()).as(taken.body()).isEqualTo(409);
-        assertThat(taken.body()).contains("Second " + tag).contains("0176 5550001");
+        assertThat(taken.body()).contains("Second " + tag).contains("+49 176 5550001");
         assertThat(clientsFound(s.studio(), "Second " + tag).size()).isZero();
 
         // an edit of another studio's client is a 404, and changes nothing
         TestStudio other = new TestStudio(api);
-        String theirs = api.post("/api/admin/clients", Api.json("name", "Theirs", "phone", "0176 9"), other.owner())
+        String theirs = api.post(
+                        "/api/admin/clients", Api.json("name", "Theirs", "phone", "+49 176 9000000"), other.owner())
                 .expect(201)
                 .json()
                 .get("id")
@@ -299,7 +300,7 @@ class WalkInClientPagesTests {
                         .json()
                         .get("phone")
                         .asString())
-                .isEqualTo("0176 9");
+                .isEqualTo("+491769000000");
     }
 
     /** Posts a form as a browser would: with the token and cookie the page {@code formPage} handed out. */

@@ -46,15 +46,30 @@ class ClientController {
                             format = "email",
                             maxLength = 254)
                     String email,
-            @Schema(description = "Optional when an e-mail is given; any format", maxLength = 40) String phone) {}
+            @Schema(
+                            description = "Optional when an e-mail is given; international (E.164): + and the country"
+                                    + " code, 8 to 15 digits; spaces, dashes, dots and parentheses are dropped",
+                            example = "+1 416 555 0199",
+                            maxLength = 40)
+                    String phone) {}
 
     record ClientView(
             UUID id,
             String name,
             @Schema(description = "null for a client who gave only a phone") String email,
-            @Schema(description = "null for a client who gave only an e-mail") String phone) {
+            @Schema(description = "null for a client who gave only an e-mail; E.164", example = "+14165550199")
+                    String phone,
+            @Schema(description = "Whether the client agreed to texts about their bookings (they set it themselves)")
+                    boolean smsOptIn,
+            @Schema(description = "Since when they agree; null while they do not") java.time.Instant smsOptInAt) {
         static ClientView of(UserAccount account) {
-            return new ClientView(account.id(), account.name(), account.email(), account.phone());
+            return new ClientView(
+                    account.id(),
+                    account.name(),
+                    account.email(),
+                    account.phone(),
+                    account.smsOptIn(),
+                    account.smsOptInAt());
         }
     }
 
@@ -65,6 +80,8 @@ class ClientController {
             String name,
             @Schema(description = "null for a client who gave only a phone") String email,
             String phone,
+            boolean smsOptIn,
+            java.time.Instant smsOptInAt,
             long bookingsCount,
             long upcomingCount,
             long totalCents,
@@ -123,6 +140,8 @@ class ClientController {
                 client.name(),
                 client.email(),
                 client.phone(),
+                client.smsOptIn(),
+                client.smsOptInAt(),
                 summary.bookings(),
                 summary.upcoming(),
                 summary.totalCents(),

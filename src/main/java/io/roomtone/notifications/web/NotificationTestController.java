@@ -28,15 +28,16 @@ class NotificationTestController {
 
     @Operation(
             summary = "Send me a test message",
-            description = "Writes a test message to the signed-in admin's own address through `channel` (`email`) and "
-                    + "answers its delivery: follow it in the delivery log. At most one per person and channel a "
-                    + "minute; asking again within the minute answers the same message. Without an SMTP server the "
-                    + "message is kept as `skipped`.")
+            description = "Writes a test message to the signed-in admin's own address (`email`) or phone (`sms`, the"
+                    + " number of their profile) and answers its delivery: follow it in the delivery log. At most one"
+                    + " per person and channel a minute; asking again within the minute answers the same message."
+                    + " Without an SMTP server the e-mail is kept as `skipped`; with SMS off, or without a phone"
+                    + " number, `sms` is a 400 naming `channel` and saying why.")
     @PostMapping("/api/notifications/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Delivery test(@RequestBody TestRequest body, @AuthenticationPrincipal CurrentUser user) {
         if (body == null || body.channel() == null) {
-            throw RoomtoneException.invalid("channel", "is required (email)");
+            throw RoomtoneException.invalid("channel", "is required (email or sms)");
         }
         return tests.send(user, Channel.parse("channel", body.channel()));
     }

@@ -88,6 +88,9 @@ final class RouteRules {
             new Rule(null, "/api/bookings/**", Access.SIGNED_IN),
             new Rule(null, "/api/bookings", Access.SIGNED_IN),
             new Rule(HttpMethod.GET, "/api/me/bookings", Access.SIGNED_IN),
+            // one's own profile: name, phone, SMS opt-in
+            new Rule(HttpMethod.GET, "/api/me/account", Access.SIGNED_IN),
+            new Rule(HttpMethod.PATCH, "/api/me/account", Access.SIGNED_IN),
             // a client's own invoices and credit notes (anyone else's are a 404)
             new Rule(HttpMethod.GET, "/api/me/invoices", Access.SIGNED_IN),
             new Rule(HttpMethod.GET, "/api/me/invoices/**", Access.SIGNED_IN),
