@@ -65,15 +65,20 @@ class BookingRoundTripsTests {
      * besides rate limiting, not at the target of 8 (counted 2026-11-30; a known regression, see
      * docs/benchmarks.md).
      *
+     * Issue 10 (side effects) adds 2: the event publication registry writes one row per listener of
+     * the booking's event in its transaction (notifications and calendar sync now listen), in one
+     * batch per event type: the price of "nothing is sent for a transaction that rolled back".
+     * What the listeners do after the commit runs on other threads and is not counted here.
+     *
      * Not in these bounds: the occupancy announcement (availability's OccupancyAnnouncer moves the
      * studio's occupancy version after commit, one statement for every commit of its batch). Alone,
      * as here, a booking has a batch of its own: at most one such statement is asserted besides.
      */
-    static final Bound BOOKING = new Bound(20, 14);
+    static final Bound BOOKING = new Bound(22, 16);
 
-    static final Bound BOOKING_AWAITING_APPROVAL = new Bound(20, 14);
+    static final Bound BOOKING_AWAITING_APPROVAL = new Bound(22, 16);
     static final Bound HOLD = new Bound(15, 9);
-    static final Bound CONVERT = new Bound(22, 16);
+    static final Bound CONVERT = new Bound(24, 18);
 
     /**
      * At most {@code total} round trips of the request's own, of which at most {@code

@@ -136,7 +136,8 @@ class SmsTests {
                 .contains(booked.code())
                 .contains("America/Toronto")
                 .contains("is confirmed")
-                .contains("/me/bookings/" + booked.code());
+                .contains(booked.code())
+                .contains("/manage/");
         // the desk sees the client agreed, and since when
         JsonNode client = api.get("/api/admin/clients/" + studio.userId(texted), studio.owner())
                 .expect(200)
