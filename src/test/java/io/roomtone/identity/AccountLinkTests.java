@@ -161,10 +161,10 @@ class AccountLinkTests {
 
         Response forKnown = post(
                 "/api/auth/register",
-                json("email", known, "password", "taken-pass-9", "name", "Mallory", "phone", "1"));
+                json("email", known, "password", "taken-pass-9", "name", "Mallory", "phone", "+14165550100"));
         Response forNew = post(
                 "/api/auth/register",
-                json("email", fresh, "password", "taken-pass-9", "name", "Mallory", "phone", "1"));
+                json("email", fresh, "password", "taken-pass-9", "name", "Mallory", "phone", "+14165550100"));
 
         forKnown.expect(202);
         assertThat(forNew.status()).isEqualTo(forKnown.status());
