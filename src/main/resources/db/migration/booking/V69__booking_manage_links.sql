@@ -16,8 +16,10 @@ CREATE TABLE booking_manage_link (
     last_used_at timestamptz,
     revoked_at   timestamptz,
     PRIMARY KEY (studio_id, id),
-    UNIQUE (studio_id, token_hash),
-    FOREIGN KEY (studio_id, booking_id) REFERENCES booking (studio_id, id) ON DELETE CASCADE
+    UNIQUE (studio_id, token_hash)
+    -- no foreign key to booking, on purpose: the mail listener that inserts a link would hold a
+    -- KEY SHARE lock on the booking's row until its transaction ends, and the booking's own passes
+    -- (expiry, balance charges: FOR UPDATE SKIP LOCKED) would skip the booking meanwhile
 );
 CREATE INDEX booking_manage_link_by_booking ON booking_manage_link (studio_id, booking_id) WHERE revoked_at IS NULL;
 

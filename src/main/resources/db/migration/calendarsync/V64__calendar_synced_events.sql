@@ -24,8 +24,10 @@ CREATE TABLE calendar_synced_event (
     synced_at            timestamptz,
     updated_at           timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (studio_id, id),
-    UNIQUE (studio_id, booking_id, staff_id, provider),
-    FOREIGN KEY (studio_id, booking_id) REFERENCES booking (studio_id, id) ON DELETE CASCADE
+    UNIQUE (studio_id, booking_id, staff_id, provider)
+    -- no foreign key to booking, on purpose: the sync listener's insert would hold a KEY SHARE lock
+    -- on the booking's row until its transaction ends, and the booking's own passes (expiry, balance
+    -- charges: FOR UPDATE SKIP LOCKED) would skip the booking meanwhile
 );
 -- the job's question: what is due now
 CREATE INDEX calendar_synced_event_due ON calendar_synced_event (studio_id, next_attempt_at)
