@@ -75,7 +75,7 @@ public class Notices {
         }
     }
 
-    /** The reader's latest notices (unread ones first when {@code unreadOnly}) and how many are unread. */
+    /** The reader's latest notices (only unread ones when {@code unreadOnly}) and how many are unread. */
     @Transactional(readOnly = true)
     public Inbox of(CurrentUser reader, boolean unreadOnly, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
