@@ -85,8 +85,14 @@ class OccupancyTable implements Occupancy {
      * booking's own old range when it moves, the hold it converts). Each of the two deletions is one
      * an index answers: as one condition joined by OR, PostgreSQL scanned every occupancy row of the
      * studio on every booking (5.6 ms a booking with 15,000 rows, most of a booking's database time;
-     * see docs/benchmarks.md). Rows are inserted in one order
-     * (rooms, then staff, by id) so that two bookings rarely wait on each other crosswise.
+     * see docs/benchmarks.md).
+     *
+     * <p>Two transactions inserting overlapping rows at once each wait for the other's row to commit
+     * or vanish, and PostgreSQL breaks that deadlock only after {@code deadlock_timeout} (1 s): fifty
+     * clients racing for one slot spent their retries on it. So the statement first takes a
+     * transaction-scoped advisory lock per resource and UTC day it touches, all in one order; two
+     * overlapping takers share at least one of them, the second waits for the first to end and then
+     * meets its committed row, a plain 409. Takers of different resources or days never wait.
      *
      * <p>An overlap is a 409 {@code slot_unavailable}. A deadlock or serialization failure is not
      * proof of one: it propagates, and {@link TransactionRetries} runs the transaction again.
@@ -113,7 +119,13 @@ class OccupancyTable implements Occupancy {
         try {
             jdbc.sql(
                             """
-                            WITH replaced AS (
+                            WITH locked AS (
+                                -- in ascending order (output expressions are evaluated after the sort)
+                                SELECT pg_advisory_xact_lock(key)
+                                  FROM (SELECT DISTINCT hashtextextended(k, 0) AS key
+                                          FROM unnest(CAST(:locks AS text[])) AS k) AS keys
+                                 ORDER BY key
+                            ), replaced AS (
                                 DELETE FROM occupancy
                                  WHERE studio_id = :studio AND (booking_id = :replacing OR hold_id = :replacing)
                                 RETURNING 1
@@ -131,8 +143,9 @@ class OccupancyTable implements Occupancy {
                                        AS r(kind, id, n),
                                    unnest(CAST(CAST(:starts AS text[]) AS timestamptz[]),
                                           CAST(CAST(:ends AS text[]) AS timestamptz[])) AS p(start_at, end_at)
-                             -- reading the counts makes the deletions happen before the first insert
-                             WHERE (SELECT count(*) FROM replaced) + (SELECT count(*) FROM expired) >= 0
+                             -- reading the counts takes the locks and makes the deletions happen before the first insert
+                             WHERE (SELECT count(*) FROM locked) + (SELECT count(*) FROM replaced)
+                                   + (SELECT count(*) FROM expired) >= 0
                              ORDER BY r.n, p.start_at
                             """)
                     .param("studio", Tenancy.currentStudioId())
@@ -144,6 +157,7 @@ class OccupancyTable implements Occupancy {
                     .param("booking", bookingId)
                     .param("hold", holdId)
                     .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                    .param("locks", locks(resources, blocked))
                     .param("kinds", kinds.toArray(String[]::new))
                     .param("resources", resources.toArray(UUID[]::new))
                     .param(
@@ -186,6 +200,20 @@ class OccupancyTable implements Occupancy {
                 .optional()
                 .ifPresent(freed -> changes.roomChanged(
                         freed.roomId(), new TimeRange(freed.start(), freed.end()), freed.staffToo(), null));
+    }
+
+    /** A lock key per resource and UTC day {@code blocked} touches: overlapping ranges share one. */
+    private static String[] locks(List<UUID> resources, TimeRange blocked) {
+        UUID studio = Tenancy.currentStudioId();
+        long first = Math.floorDiv(blocked.start().getEpochSecond(), 86_400);
+        long last = Math.floorDiv(blocked.end().minusNanos(1).getEpochSecond(), 86_400);
+        List<String> keys = new ArrayList<>();
+        for (UUID resource : resources) {
+            for (long day = first; day <= last; day++) {
+                keys.add("occupancy:" + studio + ":" + resource + ":" + day);
+            }
+        }
+        return keys.toArray(String[]::new);
     }
 
     /** {@code blocked} cut into consecutive pieces of at most a day; they overlap what it overlaps. */
