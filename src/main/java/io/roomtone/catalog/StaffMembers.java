@@ -5,8 +5,8 @@ import static io.roomtone.catalog.internal.StaffAccountRules.requirePasswordless
 
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.AuditTrail;
-import io.roomtone.identity.Invitation;
 import io.roomtone.identity.Studios;
+import io.roomtone.identity.Team;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.shared.Patch;
@@ -53,6 +53,7 @@ public class StaffMembers {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final Team team;
     private final Studios studios;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -61,12 +62,14 @@ public class StaffMembers {
     StaffMembers(
             JdbcClient jdbc,
             Accounts accounts,
+            Team team,
             Studios studios,
             AuditTrail audit,
             ApplicationEventPublisher events,
             List<StaffAssignments> assignments) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.team = team;
         this.studios = studios;
         this.audit = audit;
         this.events = events;
@@ -111,8 +114,8 @@ public class StaffMembers {
     /**
      * Adds a staff member, linking the existing account of their email if there is one (a client
      * becomes staff; an owner or admin keeps their role). A password is accepted only for an account
-     * that has none yet; without one, and unless the account can already sign in, the result carries
-     * an invitation to send them.
+     * that has none yet; without one, and unless the account can already sign in, they are mailed an
+     * invitation ({@link Team#mailInvitation}, the team's own invitation mail) and the result says so.
      */
     @Transactional
     public StaffEnrollment create(StaffDraft draft) {
@@ -152,7 +155,7 @@ public class StaffMembers {
         }
         StaffMember member = get(id);
         audit.record("staff.created", "staff", id, null, member);
-        Invitation invitation = member.canSignIn() ? null : accounts.issueInvitation(account.id());
+        Team.InvitationMailed invitation = member.canSignIn() ? null : team.mailInvitation(account.id());
         return new StaffEnrollment(member, invitation);
     }
 

@@ -44,13 +44,14 @@ public final class AccountEvents {
     public record RegistrationAttemptedForExistingAccount(UUID studioId, UUID userId, String email) {}
 
     /**
-     * An owner invited someone to the team.
+     * An owner invited someone to the team, or staff administration asked for an invitation mail
+     * ({@link Team#mailInvitation}).
      *
      * @param userId the invited account; its open invitation is issued with {@link
      *     Team#issueInvitationLink(UUID)}
      * @param needsPassword whether the account has no password yet: then the mail carries an
      *     invitation link to choose one; otherwise (a client promoted to the team) it just says so
-     * @param invitedBy the owner who invited them
+     * @param invitedBy who invited them (null when no signed-in user asked)
      */
     public record StaffInvited(
             UUID studioId, UUID userId, String email, Role role, boolean needsPassword, UUID invitedBy) {}

@@ -221,10 +221,11 @@ public class Accounts {
      * A fresh invitation for a user of the current studio, valid for {@code roomtone.invitation-ttl}.
      * Earlier invitations of the user stop working, so only the latest link sent is usable. Refused
      * for an account that already has a password: accepting an invitation replaces it, and that
-     * password is its holder's, not the studio's.
+     * password is its holder's, not the studio's. Only for the invitation mail ({@link
+     * Team#issueInvitationLink}): no link secret leaves this module any other way.
      */
     @Transactional
-    public Invitation issueInvitation(UUID userId) {
+    Invitation issueInvitation(UUID userId) {
         UUID studioId = Tenancy.currentStudioId();
         if (hasPassword(userId)) {
             throw new RoomtoneException(

@@ -5,12 +5,16 @@ import io.roomtone.identity.internal.Tokens;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
 import io.roomtone.shared.Validation;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +36,12 @@ public class Team {
      */
     public record Invited(Member member, boolean needsPassword) {}
 
+    /**
+     * An invitation mail on its way to {@code email}, asked for at {@code sentAt}; its link works until
+     * about {@code expiresAt} (the link is issued as the mail is written, moments later).
+     */
+    public record InvitationMailed(String email, Instant sentAt, Instant expiresAt) {}
+
     private static final String COLUMNS = "id, email, name, role, password_hash IS NOT NULL AS can_sign_in";
 
     private final JdbcClient jdbc;
@@ -39,13 +49,24 @@ public class Team {
     private final Tokens tokens;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final IdentityProperties properties;
+    private final Clock clock;
 
-    Team(JdbcClient jdbc, Accounts accounts, Tokens tokens, AuditTrail audit, ApplicationEventPublisher events) {
+    Team(
+            JdbcClient jdbc,
+            Accounts accounts,
+            Tokens tokens,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            IdentityProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /** Owners first, then admins, then staff; by name within a role. */
@@ -98,6 +119,30 @@ public class Team {
         events.publishEvent(new AccountEvents.StaffInvited(
                 Tenancy.currentStudioId(), id, member.email(), member.role(), needsPassword, actor.id()));
         return new Invited(member, needsPassword);
+    }
+
+    /**
+     * Mails a team member whose account has no password yet an invitation link to choose one: the
+     * same mail as {@link #invite} sends ({@link AccountEvents.StaffInvited}), for staff
+     * administration (the catalog's staff pages and API), which decides who may ask for it. The link
+     * secret is issued as the mail is written, so none is returned here. Each mail's link ends the
+     * previous one; asking again while the last mail is minutes old is answered by that mail (the
+     * mail side keys invitations on a time window), so a dozen clicks do not send a dozen mails.
+     * Refused for an account with a password, or one not on the team.
+     */
+    @Transactional
+    public InvitationMailed mailInvitation(UUID userId) {
+        Member member = find(userId).orElseThrow(() -> RoomtoneException.notFound("team member", userId));
+        if (member.canSignIn()) {
+            throw new RoomtoneException(
+                    ProblemCode.FORBIDDEN,
+                    "The account holder manages their own password; an invitation is only for an account"
+                            + " without one.");
+        }
+        events.publishEvent(new AccountEvents.StaffInvited(
+                Tenancy.currentStudioId(), userId, member.email(), member.role(), true, actorId()));
+        Instant now = clock.instant();
+        return new InvitationMailed(member.email(), now, now.plus(properties.invitationTtl()));
     }
 
     /**
@@ -173,6 +218,12 @@ public class Team {
         jdbc.sql("UPDATE app_user SET role = ?, updated_at = now() WHERE studio_id = ? AND id = ?")
                 .params(role.json(), Tenancy.currentStudioId(), userId)
                 .update();
+    }
+
+    /** Who is asking, when a signed-in user is (null for the system). */
+    private static UUID actorId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user.id() : null;
     }
 
     private static void requireOwner(CurrentUser actor) {

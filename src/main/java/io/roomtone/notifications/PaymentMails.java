@@ -6,9 +6,12 @@ import io.roomtone.identity.Clients;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Role;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.invoicing.Invoice;
 import io.roomtone.invoicing.InvoicePdf;
+import io.roomtone.invoicing.Invoices;
 import io.roomtone.invoicing.Receipts;
 import io.roomtone.payments.PaymentEvents.PaymentReceived;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A receipt by e-mail for every payment a booking's client made (at the studio or by card), with
- * the receipt as PDF: what was received and given back, the balance, and the invoice numbers.
+ * the receipt as PDF (what was received and given back, the balance, and the invoice numbers) and
+ * the PDF of each issued invoice it names, exactly as the client downloads them.
  */
 @Component
 class PaymentMails {
@@ -25,13 +29,21 @@ class PaymentMails {
     private final BookingQueries bookings;
     private final Clients clients;
     private final Receipts receipts;
+    private final Invoices invoices;
     private final InvoicePdf pdf;
     private final Letters letters;
 
-    PaymentMails(BookingQueries bookings, Clients clients, Receipts receipts, InvoicePdf pdf, Letters letters) {
+    PaymentMails(
+            BookingQueries bookings,
+            Clients clients,
+            Receipts receipts,
+            Invoices invoices,
+            InvoicePdf pdf,
+            Letters letters) {
         this.bookings = bookings;
         this.clients = clients;
         this.receipts = receipts;
+        this.invoices = invoices;
         this.pdf = pdf;
         this.letters = letters;
     }
@@ -56,13 +68,17 @@ class PaymentMails {
                             ? BookingFacts.money(receipt.balanceCents(), received.currency())
                             : null);
             extra.put("invoices", String.join(", ", receipt.invoiceNumbers()));
-            letters.toClient(
-                    "payment.received:" + received.operationId(),
-                    "payment-received",
-                    booking,
-                    extra,
-                    List.of(new Message.Attachment(
-                            Receipts.fileName(booking), "application/pdf", pdf.render(receipt, Mailroom.LOCALE))));
+            List<Message.Attachment> files = new ArrayList<>();
+            files.add(new Message.Attachment(
+                    Receipts.fileName(booking), "application/pdf", pdf.render(receipt, Mailroom.LOCALE)));
+            // the invoices the receipt names (issued, not credit notes), as the client's own download
+            for (Invoice invoice : invoices.mineOfBooking(booking.id(), asClient)) {
+                if (!invoice.isCreditNote()) {
+                    files.add(new Message.Attachment(
+                            InvoicePdf.fileName(invoice), "application/pdf", pdf.render(invoice, Mailroom.LOCALE)));
+                }
+            }
+            letters.toClient("payment.received:" + received.operationId(), "payment-received", booking, extra, files);
         });
     }
 }

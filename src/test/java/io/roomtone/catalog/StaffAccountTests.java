@@ -77,7 +77,7 @@ class StaffAccountTests {
         assertThat(created.userId()).isEqualTo(before.userId());
         assertThat(created.canSignIn()).isTrue();
         // they already have a password: no invitation, which would let the studio reset it
-        assertThat(created.invitationToken()).isNull();
+        assertThat(created.invitationSentAt()).isNull();
         assertThat(session(api, clientToken).userId()).isEqualTo(before.userId());
         assertThat(session(api, clientToken).role()).isEqualTo("staff");
     }
@@ -92,7 +92,7 @@ class StaffAccountTests {
                 .as(StaffView.class);
 
         assertThat(session(api, studio.owner()).role()).isEqualTo("owner");
-        assertThat(created.invitationToken()).isNull();
+        assertThat(created.invitationSentAt()).isNull();
         api.patch("/api/admin/staff/" + created.id(), json("skills", List.of("Production")), studio.owner())
                 .expect(200);
     }

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import io.roomtone.identity.RequestAuthentication;
+import io.roomtone.support.AccountMailbox;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
@@ -43,6 +44,9 @@ class SchedulePagesTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AccountMailbox mailbox;
 
     final List<BrowserContext> browsers = new ArrayList<>();
 
@@ -634,7 +638,7 @@ class SchedulePagesTests {
                 .as(StaffView.class);
         String token = studio.anonymous(
                         "/api/auth/accept-invitation",
-                        json("token", invited.invitationToken(), "password", "a-staff-long-passphrase"))
+                        json("token", mailbox.invitationToken(invited.email()), "password", "a-staff-long-passphrase"))
                 .expect(200)
                 .json()
                 .get("token")

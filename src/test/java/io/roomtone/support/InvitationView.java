@@ -1,4 +1,4 @@
 package io.roomtone.support;
 
-/** A new invitation link for a staff member ({@code POST /api/admin/staff/{id}/invitation}). */
-public record InvitationView(String invitationToken, String invitationExpiresAt) {}
+/** An invitation mail asked for a staff member ({@code POST /api/admin/staff/{id}/invitation}); the link is in the mail. */
+public record InvitationView(String invitationSentAt, String invitationExpiresAt) {}

@@ -3,8 +3,9 @@ package io.roomtone.support;
 import java.util.List;
 
 /**
- * A staff member as the back office shows them; when just created or invited, also the invitation
- * (null when they can already sign in).
+ * A staff member as the back office shows them; when just created, also when their invitation mail
+ * was asked for and until when its link works (null when they can already sign in). The link itself
+ * is only in the mail ({@link AccountMailbox#invitationToken}).
  */
 public record StaffView(
         String id,
@@ -18,5 +19,5 @@ public record StaffView(
         boolean active,
         boolean canSignIn,
         boolean icsFeedEnabled,
-        String invitationToken,
+        String invitationSentAt,
         String invitationExpiresAt) {}

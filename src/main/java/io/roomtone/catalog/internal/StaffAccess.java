@@ -4,7 +4,7 @@ import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.Accounts;
 import io.roomtone.identity.AuditTrail;
-import io.roomtone.identity.Invitation;
+import io.roomtone.identity.Team;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.Secrets;
 import java.util.UUID;
@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The secrets staff members get from the studio: sign-in invitations and calendar feed tokens. Only
- * the studio's staff administration pages hand them out, so this is not part of the catalog's API.
+ * What staff members get from the studio to get in: sign-in invitations (by mail) and calendar feed
+ * tokens. Only the studio's staff administration pages hand them out, so this is not part of the
+ * catalog's API.
  */
 @Service
 public class StaffAccess {
@@ -22,26 +23,29 @@ public class StaffAccess {
     private final JdbcClient jdbc;
     private final StaffMembers staff;
     private final Accounts accounts;
+    private final Team team;
     private final AuditTrail audit;
 
-    StaffAccess(JdbcClient jdbc, StaffMembers staff, Accounts accounts, AuditTrail audit) {
+    StaffAccess(JdbcClient jdbc, StaffMembers staff, Accounts accounts, Team team, AuditTrail audit) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.accounts = accounts;
+        this.team = team;
         this.audit = audit;
     }
 
     /**
-     * A fresh invitation for the staff member to set their password with (replacing any earlier one).
-     * Refused for an owner or admin, and for any account that already has a password, since accepting
-     * it replaces the account's password.
+     * Mails the staff member an invitation to set their password with, the team's invitation mail
+     * ({@link Team#mailInvitation}): its link replaces any earlier one, and asking again while the last
+     * mail is minutes old is answered by that mail. Refused for an owner or admin, and for any account
+     * that already has a password, since accepting it replaces the account's password.
      */
     @Transactional
-    public Invitation invite(UUID staffId) {
+    public Team.InvitationMailed invite(UUID staffId) {
         StaffMember member = staff.get(staffId);
         StaffAccountRules.requireManageable(accounts.find(member.userId()).orElseThrow(), "password");
         StaffAccountRules.requirePasswordless(member.canSignIn());
-        Invitation invitation = accounts.issueInvitation(member.userId());
+        Team.InvitationMailed invitation = team.mailInvitation(member.userId());
         audit.record("staff.invited", "staff", staffId, null, null);
         return invitation;
     }

@@ -7,8 +7,8 @@ import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.catalog.internal.IcsFeedAccess;
 import io.roomtone.catalog.internal.StaffAccess;
-import io.roomtone.identity.Invitation;
 import io.roomtone.identity.Studios;
+import io.roomtone.identity.Team;
 import io.roomtone.shared.FormInput;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
@@ -32,13 +32,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The studio's staff: a list, adding someone, an edit form per person, their sign-in invitation and
  * calendar link, and removing them, through {@link StaffMembers} and {@link StaffAccess} (the rules of
- * {@code /api/admin/staff}). Secrets (the invitation link, the calendar link) are shown once, on the
- * answer to the POST that made them, and never stored in the clear: no redirect could carry them.
+ * {@code /api/admin/staff}). The invitation link goes out by mail and is never shown; the calendar
+ * link is shown once, on the answer to the POST that made it, and never stored in the clear: no
+ * redirect could carry it.
  */
 @Controller
 @RequestMapping("/admin/staff")
@@ -71,7 +71,7 @@ class DeskStaffPage {
         return form(null, shown, Map.of(), model);
     }
 
-    /** Adds someone; unless their account can already sign in, the answer carries their invitation link. */
+    /** Adds someone; unless their account can already sign in, they are mailed an invitation. */
     @PostMapping
     String processCreationForm(
             @RequestParam MultiValueMap<String, String> values, Model model, HttpServletResponse response) {
@@ -118,7 +118,7 @@ class DeskStaffPage {
         return again(member, values, problems, model, response);
     }
 
-    /** A fresh invitation (earlier ones stop working), shown once. */
+    /** The invitation mail again (its link ends earlier ones; a mail minutes old answers instead). */
     @PostMapping("/{id}/invitation")
     String invite(@PathVariable String id, Model model, HttpServletResponse response) {
         StaffMember member = staff.get(DeskForms.id(id, "staff member"));
@@ -292,19 +292,12 @@ class DeskStaffPage {
         return "admin/staff-form";
     }
 
-    /** The page that shows a new secret once: the invitation link, the calendar link, or both absent. */
-    private String access(StaffMember member, boolean created, Invitation invitation, IcsFeedAccess feed, Model model) {
+    /** The page after an invitation mail (to whom, "send again") or a new calendar link (shown once). */
+    private String access(
+            StaffMember member, boolean created, Team.InvitationMailed invitation, IcsFeedAccess feed, Model model) {
         model.addAttribute("member", member);
         model.addAttribute("created", created);
-        if (invitation != null) {
-            model.addAttribute(
-                    "joinLink",
-                    UriComponentsBuilder.fromPath("/join")
-                            .queryParam("token", invitation.token())
-                            .build()
-                            .toUriString());
-            model.addAttribute("expiresAt", invitation.expiresAt());
-        }
+        model.addAttribute("invitation", invitation);
         if (feed != null) {
             // calendar apps subscribe to a full address
             model.addAttribute(

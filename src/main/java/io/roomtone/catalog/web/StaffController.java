@@ -7,7 +7,7 @@ import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.catalog.internal.IcsFeedAccess;
 import io.roomtone.catalog.internal.StaffAccess;
-import io.roomtone.identity.Invitation;
+import io.roomtone.identity.Team;
 import io.roomtone.shared.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,17 +35,20 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/admin/staff")
 class StaffController {
 
-    /** The token to send the staff member, for {@code POST /api/auth/accept-invitation}. */
-    record InvitationView(String invitationToken, Instant invitationExpiresAt) {
-        static InvitationView of(Invitation invitation) {
+    /**
+     * The invitation mail on its way: when it was asked for and until when (about) its link works. The
+     * link itself is only in the mail.
+     */
+    record InvitationView(Instant invitationSentAt, Instant invitationExpiresAt) {
+        static InvitationView of(Team.InvitationMailed invitation) {
             return invitation == null
                     ? new InvitationView(null, null)
-                    : new InvitationView(invitation.token(), invitation.expiresAt());
+                    : new InvitationView(invitation.sentAt(), invitation.expiresAt());
         }
     }
 
-    /** A new staff member, with their invitation inline (both null when the account can sign in). */
-    record Created(@JsonUnwrapped StaffMember staff, String invitationToken, Instant invitationExpiresAt) {}
+    /** A new staff member, with their invitation mail inline (both null when the account can sign in). */
+    record Created(@JsonUnwrapped StaffMember staff, Instant invitationSentAt, Instant invitationExpiresAt) {}
 
     /** How PUT and PATCH treat each field (see {@link MergePatch}). */
     static final MergePatch.Fields FIELDS = MergePatch.Fields.of()
@@ -74,7 +77,10 @@ class StaffController {
     @Operation(
             summary = "Add a staff member",
             description = "`email` and `name` are required. An existing account with that email is linked."
-                    + " Without `password`, the response carries a one-time `invitation_token`."
+                    + " Without `password` (and unless the account can already sign in), they are mailed an"
+                    + " invitation link to choose one (`invitation_sent_at`; the link works until about"
+                    + " `invitation_expires_at`, at `POST /api/auth/accept-invitation` or on `/join`); the link is"
+                    + " never in this answer."
                     + " `commission_rate_bps` (0-10000, basis points of the service revenue of their completed"
                     + " sessions: 1250 = 12.5 %) defaults to 0, no commission.")
     @PostMapping
@@ -82,7 +88,7 @@ class StaffController {
     Created create(@RequestBody StaffDraft draft) {
         StaffEnrollment enrollment = staff.create(draft);
         InvitationView invitation = InvitationView.of(enrollment.invitation());
-        return new Created(enrollment.member(), invitation.invitationToken(), invitation.invitationExpiresAt());
+        return new Created(enrollment.member(), invitation.invitationSentAt(), invitation.invitationExpiresAt());
     }
 
     @Operation(summary = "One staff member")
@@ -143,7 +149,11 @@ class StaffController {
         staff.delete(id);
     }
 
-    @Operation(summary = "A fresh sign-in invitation", description = "Earlier invitations stop working.")
+    @Operation(
+            summary = "Mail a sign-in invitation again",
+            description = "The invitation mail (as on creation) with a new link; earlier links stop working. Asked"
+                    + " again while the last mail is a few minutes old, no second mail is sent: that one answers. The link is never in the answer. 403 for an account that has a password, or an"
+                    + " owner's or admin's.")
     @PostMapping("/{id}/invitation")
     @ResponseStatus(HttpStatus.CREATED)
     InvitationView invite(@PathVariable UUID id) {
