@@ -2,6 +2,8 @@ package io.roomtone.notifications;
 
 import io.roomtone.booking.Booking;
 import io.roomtone.booking.BookingQueries;
+import io.roomtone.booking.BookingStatus;
+import io.roomtone.booking.PaymentStatus;
 import io.roomtone.identity.Clients;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Role;
@@ -10,6 +12,7 @@ import io.roomtone.invoicing.Invoice;
 import io.roomtone.invoicing.InvoicePdf;
 import io.roomtone.invoicing.Invoices;
 import io.roomtone.invoicing.Receipts;
+import io.roomtone.payments.PaymentEvents.PaymentDeclined;
 import io.roomtone.payments.PaymentEvents.PaymentReceived;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * A receipt by e-mail for every payment a booking's client made (at the studio or by card), with
  * the receipt as PDF (what was received and given back, the balance, and the invoice numbers) and
- * the PDF of each issued invoice it names, exactly as the client downloads them.
+ * the PDF of each issued invoice it names, exactly as the client downloads them. And a "payment
+ * failed" mail when the client's card was declined as they paid, with the way to pay again.
  */
 @Component
 class PaymentMails {
@@ -32,6 +36,7 @@ class PaymentMails {
     private final Invoices invoices;
     private final InvoicePdf pdf;
     private final Letters letters;
+    private final NotificationProperties properties;
 
     PaymentMails(
             BookingQueries bookings,
@@ -39,19 +44,46 @@ class PaymentMails {
             Receipts receipts,
             Invoices invoices,
             InvoicePdf pdf,
-            Letters letters) {
+            Letters letters,
+            NotificationProperties properties) {
         this.bookings = bookings;
         this.clients = clients;
         this.receipts = receipts;
         this.invoices = invoices;
         this.pdf = pdf;
         this.letters = letters;
+        this.properties = properties;
     }
 
     @ApplicationModuleListener
     void on(PaymentReceived received) {
         Tenancy.runAs(received.studioId(), () -> bookings.ofStudio(received.reference())
                 .ifPresent(booking -> receipt(booking, received)));
+    }
+
+    /**
+     * The client's card was declined as they paid: one mail per payment (keyed on its operation, so a
+     * second decline of the same payment, or a redelivered event, writes nothing new), while the
+     * booking stands and still waits for that money. It links to where they pay again: the deposit on
+     * the booking's payment page, what is owed on their booking page.
+     */
+    @ApplicationModuleListener
+    void on(PaymentDeclined declined) {
+        Tenancy.runAs(declined.studioId(), () -> bookings.ofStudio(declined.reference())
+                .filter(booking -> booking.status() == BookingStatus.AWAITING_APPROVAL
+                        || booking.status() == BookingStatus.CONFIRMED)
+                .filter(booking -> booking.paymentStatus() == PaymentStatus.UNPAID || booking.paymentActionNeeded())
+                .ifPresent(booking -> {
+                    Map<String, Object> extra = new HashMap<>();
+                    extra.put("amount", BookingFacts.money(declined.amountCents(), declined.currency()));
+                    extra.put("failure", declined.failure());
+                    extra.put(
+                            "payUrl",
+                            booking.paymentActionNeeded()
+                                    ? properties.link("/me/bookings/" + booking.code() + "#pay")
+                                    : properties.link("/book/sent/" + booking.id()));
+                    letters.toClient("payment.failed:" + declined.operationId(), "payment-failed", booking, extra);
+                }));
     }
 
     private void receipt(Booking booking, PaymentReceived received) {

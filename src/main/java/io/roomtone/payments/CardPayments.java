@@ -330,7 +330,7 @@ public class CardPayments {
                             releaseOf(op, now);
                         }
                     } else if (intent.failure() != null) {
-                        store.attempted(op.id(), null, intent.failure(), now);
+                        declined(op, intent.failure(), now);
                     }
                 }
                 case CHARGE, CAPTURE -> {
@@ -343,12 +343,24 @@ public class CardPayments {
                             settlements.failed(op, "canceled");
                         }
                     } else if (intent.failure() != null && op.kind() == Kind.CHARGE) {
-                        store.attempted(op.id(), null, intent.failure(), now);
+                        declined(op, intent.failure(), now);
                     }
                 }
                 default -> {}
             }
         }
+    }
+
+    /**
+     * The client's card was declined for {@code op} (the intent asks for another payment method): the
+     * operation stays open, looked at again later, and the first answer saying so tells the booking's
+     * side ({@link PaymentEvents.PaymentDeclined}: a "payment failed" mail).
+     */
+    private void declined(PaymentOperation op, String failure, Instant now) {
+        if (store.declined(op.id(), failure)) {
+            settlements.declined(op, failure);
+        }
+        store.attempted(op.id(), null, null, now);
     }
 
     /** The authorization {@code auth} ended without its money being taken: a release records it. */

@@ -233,6 +233,25 @@ class OperationStore {
     }
 
     /**
+     * Records that the provider declined the client's card for the unsettled operation {@code id}
+     * (it stays open: the client may try again). True only for the first answer that says so with
+     * {@code failure}: the row lock makes a webhook and a look racing on it agree on who tells.
+     */
+    boolean declined(UUID id, String failure) {
+        return jdbc.sql(
+                                """
+                        UPDATE payment_operation SET failure = :failure
+                         WHERE studio_id = :studio AND id = :id AND status IN ('pending', 'unknown')
+                           AND failure IS DISTINCT FROM :failure
+                        """)
+                        .param("studio", Tenancy.currentStudioId())
+                        .param("id", id)
+                        .param("failure", failure)
+                        .update()
+                == 1;
+    }
+
+    /**
      * Records a provider call made at {@code now}; the operation, if still unsettled then, is looked
      * at again after a minute, doubling with each call up to six hours.
      */

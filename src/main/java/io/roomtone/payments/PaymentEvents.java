@@ -35,6 +35,20 @@ public final class PaymentEvents {
     /** A refund through a provider was asked for; it is carried out after the asking transaction commits. */
     public record RefundRequested(UUID studioId, UUID reference, UUID operationId, long amountCents, String currency) {}
 
+    /**
+     * The client's card was declined while they paid (a deposit or payment at booking, or what they
+     * owe): the operation stays open, and they may pay again with another card. Published once per
+     * operation and reason ({@code failure}, the provider's words).
+     */
+    public record PaymentDeclined(
+            UUID studioId,
+            UUID reference,
+            UUID operationId,
+            PaymentOperation.Kind kind,
+            long amountCents,
+            String currency,
+            String failure) {}
+
     /** A provider declined an operation; {@code failure} says why. */
     public record PaymentFailed(
             UUID studioId,

@@ -76,6 +76,18 @@ class Settlements {
                 Tenancy.currentStudioId(), refund.reference(), refund.id(), refund.amountCents(), refund.currency()));
     }
 
+    /** The client's card was declined while they paid; the operation stays open for another try. */
+    void declined(PaymentOperation op, String failure) {
+        events.publishEvent(new PaymentEvents.PaymentDeclined(
+                Tenancy.currentStudioId(),
+                op.reference(),
+                op.id(),
+                op.kind(),
+                op.amountCents(),
+                op.currency(),
+                failure));
+    }
+
     /** A provider declined: nothing moved; whoever owns the reference is told why. */
     void failed(PaymentOperation failed, String failure) {
         events.publishEvent(new PaymentFailed(
