@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.Ics;
 import io.roomtone.support.Parallel;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;

@@ -9,6 +9,7 @@ import io.roomtone.booking.BookingEvents;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.Ics;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import java.nio.charset.StandardCharsets;

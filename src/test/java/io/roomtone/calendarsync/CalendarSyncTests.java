@@ -15,6 +15,7 @@ import io.roomtone.identity.Tenancy;
 import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.CalendarProviders;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import io.roomtone.support.TestStudio.Engineer;

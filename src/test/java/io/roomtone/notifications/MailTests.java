@@ -4,9 +4,7 @@ import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roomtone.booking.BookingEvents.BookingApproved;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
@@ -14,16 +12,13 @@ import io.roomtone.support.BookingRequest;
 import io.roomtone.support.Parallel;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SessionView;
+import io.roomtone.support.TestSmtp;
 import io.roomtone.support.TestStudio;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,17 +38,11 @@ import tools.jackson.databind.JsonNode;
 @RoomtoneTest
 class MailTests {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roomtone.mail.from", () -> "bookings@roomtone.test");
-        registry.add("roomtone.notifications.dispatch-interval", () -> "PT0.5S");
-        registry.add("roomtone.notifications.retry-base", () -> "PT1S");
-        registry.add("roomtone.notifications.retry-cap", () -> "PT2S");
+        SMTP.register(registry);
     }
 
     @BeforeAll
@@ -96,13 +85,13 @@ class MailTests {
         BookedView booked =
                 studio.book(BookingRequest.booking(room, service, TestStudio.at(4, 10), TestStudio.at(4, 12)), client);
 
-        MimeMessage received = mailTo(clientEmail, "we received your request");
+        MimeMessage received = SMTP.mailTo(clientEmail, "we received your request");
         String text = GreenMailUtil.getBody(received);
         assertThat(received.getSubject()).contains(booked.code());
         assertThat(received.getFrom()[0].toString()).contains("bookings@roomtone.test");
         assertThat(received.getHeader("Message-ID")[0]).endsWith("@roomtone>");
         assertThat(text).contains("America/Toronto");
-        MimeMessage request = mailTo(studio.ownerEmail(), "new request");
+        MimeMessage request = SMTP.mailTo(studio.ownerEmail(), "new request");
         assertThat(request.getSubject()).contains(booked.code());
         JsonNode notices =
                 api.get("/api/me/notifications", studio.owner()).expect(200).json();
@@ -110,7 +99,7 @@ class MailTests {
         assertThat(notices.get("items").get(0).get("title").asString()).contains(booked.code());
 
         studio.approve(booked.bookingId(), "Bring your own headphones");
-        MimeMessage confirmed = mailTo(clientEmail, "is confirmed");
+        MimeMessage confirmed = SMTP.mailTo(clientEmail, "is confirmed");
         assertThat(GreenMailUtil.getBody(confirmed)).contains("Bring your own headphones");
 
         List<JsonNode> log = deliveries(booked.bookingId());
@@ -131,10 +120,10 @@ class MailTests {
         studio.updateSettings("approval_required", false);
         BookedView booked =
                 studio.book(BookingRequest.booking(room, service, TestStudio.at(5, 10), TestStudio.at(5, 12)), client);
-        mailTo(clientEmail, "is confirmed");
+        SMTP.mailTo(clientEmail, "is confirmed");
 
         studio.reschedule(booked.bookingId(), TestStudio.at(6, 14), TestStudio.at(6, 16), client);
-        mailTo(clientEmail, "moved to");
+        SMTP.mailTo(clientEmail, "moved to");
         List<JsonNode> reminders = reminders(booked.bookingId());
         assertThat(reminders).hasSize(2);
         assertThat(reminders).anySatisfy(r -> {
@@ -148,8 +137,8 @@ class MailTests {
         });
 
         studio.cancel(booked.bookingId(), "Band split up", client);
-        mailTo(clientEmail, "is canceled");
-        mailTo(studio.ownerEmail(), "was canceled");
+        SMTP.mailTo(clientEmail, "is canceled");
+        SMTP.mailTo(studio.ownerEmail(), "was canceled");
         assertThat(reminders(booked.bookingId()))
                 .allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("skipped"));
     }
@@ -158,7 +147,7 @@ class MailTests {
     void aMailServerThatIsDownDoesNotStopAnApprovalAndTheMailGoesOnceItIsBack() throws Exception {
         BookedView booked =
                 studio.book(BookingRequest.booking(room, service, TestStudio.at(3, 15), TestStudio.at(3, 16)), client);
-        mailTo(clientEmail, "we received your request");
+        SMTP.mailTo(clientEmail, "we received your request");
 
         SMTP.stop();
         try {
@@ -175,14 +164,12 @@ class MailTests {
         } finally {
             SMTP.start();
         }
-        mailTo(clientEmail, "is confirmed");
+        SMTP.mailTo(clientEmail, "is confirmed");
         JsonNode confirmation = confirmation(booked.bookingId());
         assertThat(confirmation.get("status").asString()).isEqualTo("sent");
         assertThat(confirmation.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(integration("smtp").get("healthy").asBoolean()).isTrue();
-        assertThat(SMTP.getReceivedMessages())
-                .filteredOn(m -> to(m, clientEmail) && subject(m).contains("is confirmed"))
-                .hasSize(1);
+        assertThat(SMTP.received(clientEmail, "is confirmed")).hasSize(1);
     }
 
     @Test
@@ -190,14 +177,13 @@ class MailTests {
         BookedView booked =
                 studio.book(BookingRequest.booking(room, service, TestStudio.at(3, 13), TestStudio.at(3, 14)), client);
         studio.approve(booked.bookingId(), null);
-        mailTo(clientEmail, "is confirmed");
+        SMTP.mailTo(clientEmail, "is confirmed");
 
         BookingApproved again = new BookingApproved(
                 UUID.fromString(studio.id()), UUID.fromString(booked.bookingId()), booked.code(), null);
         Parallel.run(12, i -> mails.on(again));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> assertThat(
-                        SMTP.getReceivedMessages())
-                .filteredOn(m -> to(m, clientEmail) && subject(m).contains("is confirmed"))
+                        SMTP.received(clientEmail, "is confirmed"))
                 .hasSize(1));
         assertThat(deliveries(booked.bookingId()))
                 .filteredOn(d -> d.get("template").asString().equals("booking-confirmed"))
@@ -214,7 +200,7 @@ class MailTests {
                         json("amount_cents", 5_000, "method", "cash", "note", "at the desk"),
                         studio.owner())
                 .expect(201);
-        MimeMessage receipt = mailTo(clientEmail, "receipt for booking " + booked.code());
+        MimeMessage receipt = SMTP.mailTo(clientEmail, "receipt for booking " + booked.code());
         MimeMultipart parts = (MimeMultipart) receipt.getContent();
         BodyPart pdf = null;
         for (int i = 0; i < parts.getCount(); i++) {
@@ -238,7 +224,7 @@ class MailTests {
         Map<String, String> studioHeader = Map.of("X-Studio", studio.slug());
         api.send("POST", "/api/auth/password-reset", json("email", clientEmail), null, studioHeader)
                 .expect(202);
-        MimeMessage mail = mailTo(clientEmail, "reset your password");
+        MimeMessage mail = SMTP.mailTo(clientEmail, "reset your password");
         String token = token(GreenMailUtil.getBody(mail));
         api.send(
                         "POST",
@@ -290,7 +276,7 @@ class MailTests {
                 .expect(201)
                 .json();
         assertThat(invited.has("invitation_token")).isFalse();
-        MimeMessage invitation = mailTo(email, "invited to the team");
+        MimeMessage invitation = SMTP.mailTo(email, "invited to the team");
         api.send(
                         "POST",
                         "/api/auth/accept-invitation",
@@ -306,7 +292,7 @@ class MailTests {
                         null,
                         Map.of("X-Studio", studio.slug()))
                 .expect(202);
-        assertThat(GreenMailUtil.getBody(mailTo(clientEmail, "someone tried to register")))
+        assertThat(GreenMailUtil.getBody(SMTP.mailTo(clientEmail, "someone tried to register")))
                 .contains("/password/forgot");
     }
 
@@ -323,7 +309,7 @@ class MailTests {
     void theLogFiltersByStatusAndRefusesBadInputAndOtherStudiosBookings() {
         BookedView booked =
                 studio.book(BookingRequest.booking(room, service, TestStudio.at(3, 9), TestStudio.at(3, 10)), client);
-        mailTo(clientEmail, "we received your request");
+        SMTP.mailTo(clientEmail, "we received your request");
         await().untilAsserted(() -> assertThat(api.get("/api/admin/deliveries?status=sent", studio.owner())
                         .expect(200)
                         .json()
@@ -358,8 +344,7 @@ class MailTests {
                 .expect(409);
         api.post("/api/admin/deliveries/" + someone + "/retry?resend=true", "", studio.owner())
                 .expect(200);
-        await().untilAsserted(() -> assertThat(SMTP.getReceivedMessages())
-                .filteredOn(m -> to(m, clientEmail) && subject(m).contains("we received your request"))
+        await().untilAsserted(() -> assertThat(SMTP.received(clientEmail, "we received your request"))
                 .hasSize(2));
     }
 
@@ -370,10 +355,8 @@ class MailTests {
         assertThat(answers).allSatisfy(answer -> answer.expect(202));
         assertThat(answers.stream().map(a -> a.json().get("id").asString()).distinct())
                 .hasSize(1);
-        mailTo(studio.ownerEmail(), "test message");
-        assertThat(SMTP.getReceivedMessages())
-                .filteredOn(m -> to(m, studio.ownerEmail()) && subject(m).contains("test message"))
-                .hasSize(1);
+        SMTP.mailTo(studio.ownerEmail(), "test message");
+        assertThat(SMTP.received(studio.ownerEmail(), "test message")).hasSize(1);
 
         assertThat(api.post("/api/notifications/test", json("channel", "pigeon"), studio.owner())
                         .invalidFields())
@@ -427,7 +410,8 @@ class MailTests {
                 .filter(d -> d.get("template").asString().equals("booking-confirmed")
                         && d.get("recipient").asString().equals(clientEmail))
                 .findFirst()
-                .orElseThrow();
+                // an AssertionError, which await().untilAsserted waits out, while the listener has not written it yet
+                .orElseThrow(() -> new AssertionError("no confirmation to " + clientEmail + " yet"));
     }
 
     private List<JsonNode> reminders(String bookingId) {
@@ -441,42 +425,5 @@ class MailTests {
                 .expect(200)
                 .json();
         return java.util.stream.StreamSupport.stream(log.spliterator(), false).toList();
-    }
-
-    /** The one mail to {@code address} whose subject contains {@code subject}, waiting for it to arrive. */
-    static MimeMessage mailTo(String address, String subject) {
-        return await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> Arrays.stream(SMTP.getReceivedMessages())
-                                .filter(m -> to(m, address) && subject(m).contains(subject))
-                                .toList(),
-                        found -> found.size() == 1)
-                .get(0);
-    }
-
-    static boolean to(MimeMessage message, String address) {
-        try {
-            Address[] recipients = message.getAllRecipients();
-            return recipients != null
-                    && Arrays.stream(recipients).anyMatch(r -> r.toString().contains(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.roomtone.support.BookingRequest.booking;
 import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -20,13 +17,9 @@ import io.roomtone.support.Browser;
 import io.roomtone.support.PageChecks;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SessionView;
+import io.roomtone.support.TestSmtp;
 import io.roomtone.support.TestStudio;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,16 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ManagePagesTests {
 
     static final int PHONE = 360;
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final TestSmtp SMTP = new TestSmtp();
     static final Pattern LINK = Pattern.compile("https?://[^\\s\"]+(/manage/[A-Za-z0-9_-]{43})");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roomtone.mail.from", () -> "bookings@roomtone.test");
-        registry.add("roomtone.notifications.dispatch-interval", () -> "PT0.5S");
+        SMTP.register(registry);
     }
 
     @BeforeAll
@@ -91,7 +80,7 @@ class ManagePagesTests {
                 .user()
                 .email();
         BookedView booked = studio.book(booking(room, service, at(2, 10), at(2, 11)), client);
-        String link = manageLink(mailTo(email, "we received your request"));
+        String link = manageLink(SMTP.mailTo(email, "we received your request"));
 
         BrowserContext browser = Browser.open(api, studio, PHONE, true);
         try {
@@ -125,7 +114,7 @@ class ManagePagesTests {
             assertThat(moved.startAt()).isEqualTo(at(2, 14));
             assertThat(moved.feesCents()).isEqualTo(1500);
             // the mail about the move carries a link of its own
-            assertThat(manageLink(mailTo(email, "moved to"))).isNotEqualTo(link);
+            assertThat(manageLink(SMTP.mailTo(email, "moved to"))).isNotEqualTo(link);
 
             // cancel: the refund is on the page before anything is canceled
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel booking"))
@@ -165,41 +154,5 @@ class ManagePagesTests {
                 .as("a manage link in %s", GreenMailUtil.getBody(mail))
                 .isTrue();
         return found.group(1);
-    }
-
-    private static MimeMessage mailTo(String address, String subject) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(SMTP.getReceivedMessages())
-                                .filter(m -> to(m, address) && subject(m).contains(subject))
-                                .toList(),
-                        found -> found.size() == 1)
-                .get(0);
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            Address[] recipients = message.getAllRecipients();
-            return recipients != null
-                    && Arrays.stream(recipients).anyMatch(r -> r.toString().contains(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.roomtone.platform.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,16 +31,19 @@ class PublicationResubmission {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration minAge;
+    private final Clock clock;
 
     PublicationResubmission(
             FailedEventPublications failed,
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            @Value("${roomtone.events.resubmit-after:PT30S}") Duration minAge) {
+            @Value("${roomtone.events.resubmit-after:PT30S}") Duration minAge,
+            Clock clock) {
         this.failed = failed;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.minAge = minAge;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -51,8 +56,14 @@ class PublicationResubmission {
                     .query(Boolean.class)
                     .single();
             if (Boolean.TRUE.equals(mine)) {
-                failed.resubmit(
-                        ResubmissionOptions.defaults().withMinAge(minAge).withBatchSize(100));
+                Instant publishedBefore = clock.instant().minus(minAge);
+                failed.resubmit(ResubmissionOptions.defaults()
+                        .withMinAge(minAge)
+                        .withBatchSize(100)
+                        // Spring Modulith 2.1.1 reads "STATUS = 'FAILED' OR (...) AND PUBLICATION_DATE < ?",
+                        // so failed publications of any age come back: the filter keeps the minimum age
+                        .withFilter(
+                                publication -> publication.getPublicationDate().isBefore(publishedBefore)));
             } else {
                 log.debug("Another node is resubmitting failed event publications");
             }

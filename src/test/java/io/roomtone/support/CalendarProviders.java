@@ -1,4 +1,4 @@
-package io.roomtone.calendarsync;
+package io.roomtone.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -31,10 +31,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class CalendarProviders {
 
-    static final String GOOGLE_EVENTS = "/calendar/v3/calendars/primary/events";
-    static final String GRAPH_EVENTS = "/graph/v1.0/me/events";
-    static final String GOOGLE_TOKEN = "/google/token";
-    static final String MICROSOFT_TOKEN = "/ms/common/oauth2/v2.0/token";
+    public static final String GOOGLE_EVENTS = "/calendar/v3/calendars/primary/events";
+    public static final String GRAPH_EVENTS = "/graph/v1.0/me/events";
+    public static final String GOOGLE_TOKEN = "/google/token";
+    public static final String MICROSOFT_TOKEN = "/ms/common/oauth2/v2.0/token";
 
     public final WireMockServer server = new WireMockServer(WireMockConfiguration.options()
             .dynamicPort()
@@ -88,11 +88,11 @@ public final class CalendarProviders {
     }
 
     /** A code exchange gives {prefix}-access-1 (an hour) and {prefix}-refresh; a refresh gives {prefix}-access-2. */
-    void tokens(String path, String prefix) {
+    public void tokens(String path, String prefix) {
         tokens(path, prefix, 3600);
     }
 
-    void tokens(String path, String prefix, int accessSeconds) {
+    public void tokens(String path, String prefix, int accessSeconds) {
         server.stubFor(post(urlPathEqualTo(path))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(json(
@@ -108,7 +108,7 @@ public final class CalendarProviders {
     }
 
     /** The refresh token was revoked: refreshes are refused with {@code invalid_grant}. */
-    void revokeRefresh(String path) {
+    public void revokeRefresh(String path) {
         server.stubFor(post(urlPathEqualTo(path))
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .willReturn(
@@ -119,7 +119,7 @@ public final class CalendarProviders {
         server.stubFor(mapping);
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
@@ -127,7 +127,7 @@ public final class CalendarProviders {
                 .withTransformers("response-template");
     }
 
-    int count(RequestPatternBuilder pattern) {
+    public int count(RequestPatternBuilder pattern) {
         return server.countRequestsMatching(pattern.build()).getCount();
     }
 
@@ -135,31 +135,31 @@ public final class CalendarProviders {
         return count(postRequestedFor(urlPathEqualTo(GOOGLE_EVENTS)));
     }
 
-    int googleUpdates() {
+    public int googleUpdates() {
         return count(putRequestedFor(urlPathMatching(GOOGLE_EVENTS + "/.+")));
     }
 
-    int googleDeletes() {
+    public int googleDeletes() {
         return count(deleteRequestedFor(urlPathMatching(GOOGLE_EVENTS + "/.+")));
     }
 
-    int graphCreates() {
+    public int graphCreates() {
         return count(postRequestedFor(urlPathEqualTo(GRAPH_EVENTS)));
     }
 
-    int graphUpdates() {
+    public int graphUpdates() {
         return count(patchRequestedFor(urlPathMatching(GRAPH_EVENTS + "/.+")));
     }
 
-    int graphDeletes() {
+    public int graphDeletes() {
         return count(deleteRequestedFor(urlPathMatching(GRAPH_EVENTS + "/.+")));
     }
 
-    int refreshes(String path) {
+    public int refreshes(String path) {
         return count(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing("grant_type=refresh_token")));
     }
 
-    int calendarCalls() {
+    public int calendarCalls() {
         return count(postRequestedFor(urlPathMatching("/(calendar|graph)/.*")))
                 + count(putRequestedFor(urlPathMatching("/(calendar|graph)/.*")))
                 + count(patchRequestedFor(urlPathMatching("/(calendar|graph)/.*")))
@@ -167,7 +167,7 @@ public final class CalendarProviders {
     }
 
     /** The Google insert bodies received, as sent. */
-    List<String> googleCreateBodies() {
+    public List<String> googleCreateBodies() {
         return server.getAllServeEvents().stream()
                 .map(ServeEvent::getRequest)
                 .filter(r ->
@@ -176,7 +176,7 @@ public final class CalendarProviders {
                 .toList();
     }
 
-    static RequestPatternBuilder withBearer(RequestPatternBuilder pattern, String token) {
+    public static RequestPatternBuilder withBearer(RequestPatternBuilder pattern, String token) {
         return pattern.withHeader("Authorization", equalTo("Bearer " + token));
     }
 

@@ -1,4 +1,4 @@
-package io.roomtone.calendar;
+package io.roomtone.support;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,9 +18,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 /** Calendar files and feeds as a calendar app reads them: parsed (and validated) with ical4j. */
-record Ics(Calendar calendar) {
+public record Ics(Calendar calendar) {
 
-    static Ics parse(String text) {
+    public static Ics parse(String text) {
         try {
             Calendar calendar = new CalendarBuilder().build(new StringReader(text));
             calendar.validate();
@@ -33,15 +33,15 @@ record Ics(Calendar calendar) {
     }
 
     /** A property of the calendar itself (METHOD, PRODID, X-WR-CALNAME, ...), if present. */
-    Optional<String> property(String name) {
+    public Optional<String> property(String name) {
         return value(calendar, name);
     }
 
-    List<VEvent> events() {
+    public List<VEvent> events() {
         return calendar.getComponents(Component.VEVENT);
     }
 
-    VEvent only() {
+    public VEvent only() {
         List<VEvent> events = events();
         if (events.size() != 1) {
             throw new AssertionError("Expected one event, found " + events.size());
@@ -50,39 +50,39 @@ record Ics(Calendar calendar) {
     }
 
     /** The TZIDs of the calendar's VTIMEZONEs. */
-    List<String> timeZones() {
+    public List<String> timeZones() {
         return calendar.getComponents(Component.VTIMEZONE).stream()
                 .map(zone -> value((PropertyContainer) zone, Property.TZID).orElseThrow())
                 .toList();
     }
 
-    static Optional<String> value(PropertyContainer container, String name) {
+    public static Optional<String> value(PropertyContainer container, String name) {
         return container.getProperty(name).map(Property::getValue);
     }
 
-    static String uid(VEvent event) {
+    public static String uid(VEvent event) {
         return value(event, Property.UID).orElseThrow();
     }
 
-    static int sequence(VEvent event) {
+    public static int sequence(VEvent event) {
         return Integer.parseInt(value(event, Property.SEQUENCE).orElseThrow());
     }
 
-    static String status(VEvent event) {
+    public static String status(VEvent event) {
         return value(event, Property.STATUS).orElseThrow();
     }
 
     /** The TZID parameter of DTSTART (empty for a UTC time). */
-    static Optional<String> startZone(VEvent event) {
+    public static Optional<String> startZone(VEvent event) {
         Property start = event.getProperty(Property.DTSTART).orElseThrow();
         return start.getParameter(Parameter.TZID).map(Parameter::getValue);
     }
 
-    static Instant start(VEvent event) {
+    public static Instant start(VEvent event) {
         return instant(event, Property.DTSTART);
     }
 
-    static Instant end(VEvent event) {
+    public static Instant end(VEvent event) {
         return instant(event, Property.DTEND);
     }
 
