@@ -6,24 +6,20 @@ import static io.roomtone.support.TestStudio.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SessionView;
 import io.roomtone.support.StripeEvents;
 import io.roomtone.support.StripeSimulator;
+import io.roomtone.support.TestSmtp;
 import io.roomtone.support.TestStudio;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -45,16 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PaymentMailTests {
 
     static final String WEBHOOK_SECRET = "whsec_test_payment_mails";
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final TestSmtp SMTP = new TestSmtp();
     static final StripeSimulator stripe = StripeSimulator.launch();
 
     @DynamicPropertySource
     static void smtpAndStripe(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roomtone.mail.from", () -> "bookings@roomtone.test");
-        registry.add("roomtone.notifications.dispatch-interval", () -> "PT0.5S");
+        SMTP.register(registry);
         registry.add("roomtone.stripe.secret-key", () -> "sk_test_roomtone");
         registry.add("roomtone.stripe.publishable-key", () -> "pk_test_roomtone");
         registry.add("roomtone.stripe.webhook-secret", () -> WEBHOOK_SECRET);
@@ -117,7 +109,7 @@ class PaymentMailTests {
                         studio.owner())
                 .expect(201);
 
-        MimeMessage receipt = onlyMail(clientEmail, "receipt for booking " + booked.code());
+        MimeMessage receipt = SMTP.mailTo(clientEmail, "receipt for booking " + booked.code());
         List<BodyPart> pdfs = pdfs(receipt);
         assertThat(pdfs)
                 .extracting(BodyPart::getFileName)
@@ -143,7 +135,7 @@ class PaymentMailTests {
         webhook(intent, "payment_intent.payment_failed").expect(200);
         webhook(intent, "payment_intent.payment_failed").expect(200);
 
-        MimeMessage failed = onlyMail(clientEmail, "payment failed for booking " + booked.code());
+        MimeMessage failed = SMTP.mailTo(clientEmail, "payment failed for booking " + booked.code());
         String text = GreenMailUtil.getBody(failed).replace("=\r\n", "").replace("=\n", "");
         assertThat(text)
                 .contains("Your card was declined.")
@@ -152,13 +144,13 @@ class PaymentMailTests {
         settled();
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> mails(clientEmail, "payment failed").size() == 1);
+                .until(() -> SMTP.received(clientEmail, "payment failed").size() == 1);
 
         // paid with another card: nothing more about a failure
         stripe.confirm(intent);
         webhook(intent, "payment_intent.amount_capturable_updated").expect(200);
         settled();
-        assertThat(mails(clientEmail, "payment failed")).hasSize(1);
+        assertThat(SMTP.received(clientEmail, "payment failed")).hasSize(1);
     }
 
     @Test
@@ -170,9 +162,9 @@ class PaymentMailTests {
         stripe.confirm(intent);
         webhook(intent, "payment_intent.amount_capturable_updated").expect(200);
 
-        onlyMail(clientEmail, "we received your request");
+        SMTP.mailTo(clientEmail, "we received your request");
         settled();
-        assertThat(mails(clientEmail, "payment failed")).isEmpty();
+        assertThat(SMTP.received(clientEmail, "payment failed")).isEmpty();
     }
 
     private Api.Response webhook(String intent, String type) {
@@ -188,18 +180,6 @@ class PaymentMailTests {
                                 .single()
                         == 0);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
-    }
-
-    private static MimeMessage onlyMail(String address, String subject) {
-        return await().atMost(Duration.ofSeconds(20))
-                .until(() -> mails(address, subject), found -> found.size() == 1)
-                .get(0);
-    }
-
-    private static List<MimeMessage> mails(String address, String subject) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> MailTests.to(m, address) && MailTests.subject(m).contains(subject))
-                .toList();
     }
 
     private static List<BodyPart> pdfs(MimeMessage mail) throws Exception {
@@ -218,14 +198,6 @@ class PaymentMailTests {
         try {
             return part.getFileName();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

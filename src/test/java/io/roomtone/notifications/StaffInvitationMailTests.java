@@ -4,21 +4,17 @@ import static io.roomtone.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.roomtone.support.Api;
 import io.roomtone.support.MovableClock;
 import io.roomtone.support.NewStaff;
 import io.roomtone.support.Parallel;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.StaffView;
+import io.roomtone.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,15 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @RoomtoneTest
 class StaffInvitationMailTests {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("roomtone.mail.from", () -> "team@roomtone.test");
-        registry.add("roomtone.notifications.dispatch-interval", () -> "PT0.5S");
+        SMTP.register(registry);
     }
 
     /** The application clock, moved to the start of a later mail window. */
@@ -165,9 +157,7 @@ class StaffInvitationMailTests {
     }
 
     private static List<MimeMessage> received(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> MailTests.to(m, address) && MailTests.subject(m).contains("invited to the team"))
-                .toList();
+        return SMTP.received(address, "invited to the team");
     }
 
     /** The link secret the mail carries ({@code token=…}, quoted-printable soft breaks undone). */
@@ -177,13 +167,5 @@ class StaffInvitationMailTests {
                 .matcher(body);
         assertThat(token.find()).as("a link with a token in %s", body).isTrue();
         return token.group(1) != null ? token.group(1) : token.group(2);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
