@@ -115,7 +115,6 @@ public class StudioMailServer {
             throw RoomtoneException.conflict(whyNotStorable());
         }
         UUID studio = Tenancy.currentStudioId();
-        // one save at a time per studio: "keep the stored password" reads what the next one may replace
         lock(studio);
         Optional<Shown> before = shown();
         String username = blankToNull(settings.username());
@@ -156,30 +155,43 @@ public class StudioMailServer {
                         "must be an e-mail address such as bookings@example.com");
         validation.throwIfInvalid();
         Instant now = clock.instant();
-        jdbc.sql(
-                        """
-                        INSERT INTO studio_smtp_server (studio_id, host, port, security, username, password_sealed,
-                                                        password_hint, from_address, updated_at)
-                        VALUES (:studio, :host, :port, :security, :username, :password, :hint, :from, :now)
-                        ON CONFLICT (studio_id) DO UPDATE SET host = EXCLUDED.host, port = EXCLUDED.port,
-                               security = EXCLUDED.security, username = EXCLUDED.username,
-                               password_sealed = CASE WHEN :keep THEN studio_smtp_server.password_sealed
-                                                      ELSE EXCLUDED.password_sealed END,
-                               password_hint = CASE WHEN :keep THEN studio_smtp_server.password_hint
-                                                    ELSE EXCLUDED.password_hint END,
-                               from_address = EXCLUDED.from_address, updated_at = EXCLUDED.updated_at
-                        """)
-                .param("studio", studio)
-                .param("host", settings.host())
-                .param("port", port(settings.port()))
-                .param("security", settings.security())
-                .param("username", username)
-                .param("password", password == null ? null : sealed.seal(password, context(studio)))
-                .param("hint", password == null ? null : SenderFields.hint(password))
-                .param("from", settings.fromAddress())
-                .param("keep", keepPassword)
-                .param("now", Timestamp.from(now))
-                .update();
+        if (keepPassword) {
+            // the row is there (the lock keeps it so): an INSERT would be checked without a password
+            jdbc.sql(
+                            """
+                            UPDATE studio_smtp_server SET host = :host, port = :port, security = :security,
+                                   from_address = :from, updated_at = :now
+                             WHERE studio_id = :studio
+                            """)
+                    .param("studio", studio)
+                    .param("host", settings.host())
+                    .param("port", port(settings.port()))
+                    .param("security", settings.security())
+                    .param("from", settings.fromAddress())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        } else {
+            jdbc.sql(
+                            """
+                            INSERT INTO studio_smtp_server (studio_id, host, port, security, username, password_sealed,
+                                                            password_hint, from_address, updated_at)
+                            VALUES (:studio, :host, :port, :security, :username, :password, :hint, :from, :now)
+                            ON CONFLICT (studio_id) DO UPDATE SET host = EXCLUDED.host, port = EXCLUDED.port,
+                                   security = EXCLUDED.security, username = EXCLUDED.username,
+                                   password_sealed = EXCLUDED.password_sealed, password_hint = EXCLUDED.password_hint,
+                                   from_address = EXCLUDED.from_address, updated_at = EXCLUDED.updated_at
+                            """)
+                    .param("studio", studio)
+                    .param("host", settings.host())
+                    .param("port", port(settings.port()))
+                    .param("security", settings.security())
+                    .param("username", username)
+                    .param("password", password == null ? null : sealed.seal(password, context(studio)))
+                    .param("hint", password == null ? null : SenderFields.hint(password))
+                    .param("from", settings.fromAddress())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
         Shown after = shown().orElseThrow();
         audit.record("notifications.smtp_server_saved", "studio", studio, before.orElse(null), after);
         servers.forget(studio);

@@ -133,27 +133,32 @@ public class StudioSmsAccount {
                                 + " messaging service SID (MG and 32 lowercase hexadecimal digits)")
                 .throwIfInvalid();
         Instant now = clock.instant();
-        jdbc.sql(
-                        """
-                        INSERT INTO studio_twilio_account (studio_id, account_sid, auth_token_sealed, auth_token_hint,
-                                                           sender, updated_at)
-                        VALUES (:studio, :sid, :token, :hint, :sender, :now)
-                        ON CONFLICT (studio_id) DO UPDATE SET account_sid = EXCLUDED.account_sid,
-                               auth_token_sealed = CASE WHEN :keep THEN studio_twilio_account.auth_token_sealed
-                                                        ELSE EXCLUDED.auth_token_sealed END,
-                               auth_token_hint = CASE WHEN :keep THEN studio_twilio_account.auth_token_hint
-                                                      ELSE EXCLUDED.auth_token_hint END,
-                               sender = EXCLUDED.sender, updated_at = EXCLUDED.updated_at
-                        """)
-                .param("studio", studio)
-                .param("sid", settings.accountSid())
-                // a kept token is never inserted: the row exists (the lock above keeps it so)
-                .param("token", token == null ? new byte[0] : sealed.seal(token, context(studio)))
-                .param("hint", token == null ? "" : SenderFields.hint(token))
-                .param("sender", settings.sender())
-                .param("keep", keepToken)
-                .param("now", Timestamp.from(now))
-                .update();
+        if (keepToken) {
+            // the row is there (the lock keeps it so) and keeps its token
+            jdbc.sql("UPDATE studio_twilio_account SET sender = :sender, updated_at = :now WHERE studio_id = :studio")
+                    .param("studio", studio)
+                    .param("sender", settings.sender())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        } else {
+            jdbc.sql(
+                            """
+                            INSERT INTO studio_twilio_account (studio_id, account_sid, auth_token_sealed,
+                                                               auth_token_hint, sender, updated_at)
+                            VALUES (:studio, :sid, :token, :hint, :sender, :now)
+                            ON CONFLICT (studio_id) DO UPDATE SET account_sid = EXCLUDED.account_sid,
+                                   auth_token_sealed = EXCLUDED.auth_token_sealed,
+                                   auth_token_hint = EXCLUDED.auth_token_hint, sender = EXCLUDED.sender,
+                                   updated_at = EXCLUDED.updated_at
+                            """)
+                    .param("studio", studio)
+                    .param("sid", settings.accountSid())
+                    .param("token", sealed.seal(token, context(studio)))
+                    .param("hint", SenderFields.hint(token))
+                    .param("sender", settings.sender())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
         Shown after = shown().orElseThrow();
         audit.record("notifications.twilio_account_saved", "studio", studio, before.orElse(null), after);
         accounts.forget(studio);
