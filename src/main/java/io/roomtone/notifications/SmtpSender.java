@@ -135,19 +135,24 @@ class SmtpSender implements Sender {
             return;
         }
         for (InetAddress address : InetAddress.getAllByName(server.shown().host())) {
-            if (address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress()
-                    // IPv6 unique local addresses (fc00::/7), the IPv6 private networks
-                    || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+            if (inside(address)) {
                 throw new IOException(
                         "The studio's SMTP server " + server.shown().host()
                                 + " is on a private network address, which studios of this installation may not use"
                                 + " (the operator may allow it: ROOMTONE_NOTIFICATIONS_STUDIO_PRIVATE_HOSTS)");
             }
         }
+    }
+
+    /** Whether {@code address} is on this machine or a private network rather than the internet. */
+    static boolean inside(InetAddress address) {
+        return address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                // IPv6 unique local addresses (fc00::/7), the IPv6 private networks
+                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 
     /** One Message-ID per message, whatever the attempt: a receiver can tell a resend from a new mail. */
