@@ -86,11 +86,13 @@ class SmsSender implements Sender, DisposableBean {
 
     @Override
     public String offReason() {
-        if (!secrets.available()) {
-            return "Phone numbers cannot be kept encrypted (set ROOMTONE_ENCRYPTION_KEY)";
+        // a studio stores an account of its own only with the key, so without the installation's
+        // account the missing provider is what to tell first
+        if (!twilio.configured()) {
+            return "No SMS provider is configured (set ROOMTONE_TWILIO_ACCOUNT_SID, ROOMTONE_TWILIO_AUTH_TOKEN and"
+                    + " ROOMTONE_TWILIO_FROM, or store the studio's own Twilio account on the integrations page)";
         }
-        return "No SMS provider is configured (set ROOMTONE_TWILIO_ACCOUNT_SID, ROOMTONE_TWILIO_AUTH_TOKEN and"
-                + " ROOMTONE_TWILIO_FROM, or store the studio's own Twilio account on the integrations page)";
+        return "Phone numbers cannot be kept encrypted (set ROOMTONE_ENCRYPTION_KEY)";
     }
 
     /** Through which account the studio's texts go: its own, else the installation's, else none. */
