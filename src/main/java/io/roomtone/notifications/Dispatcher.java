@@ -90,7 +90,7 @@ class Dispatcher {
 
     private void send(Outbox.Claimed message, Studio studio) {
         Sender sender = senders.get(message.channel());
-        if (sender == null || !sender.configured()) {
+        if (sender == null || !sender.configured(studio.id())) {
             String reason =
                     sender == null ? "No sender for " + message.channel().json() : sender.offReason();
             transactions.executeWithoutResult(status -> outbox.skipped(message, reason));

@@ -1,31 +1,34 @@
 package io.roomtone.notifications;
 
+import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.Integration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The SMTP server as an integration: configured when Spring Boot made a mail sender; healthy when
- * the studio's latest e-mail attempt went out. The figures come from the delivery log itself.
+ * The SMTP server as an integration: configured when the studio stored its own server or Spring
+ * Boot made the installation's mail sender, and saying which of the two the studio's e-mail goes
+ * through; healthy when the studio's latest e-mail attempt went out. The figures come from the
+ * delivery log itself, the studio's own (another studio's failing server is not this one's problem).
  */
 @Component
 class MailIntegration implements Integration {
 
     private final SmtpSender mail;
     private final DeliveryHealth health;
-    private final NotificationProperties properties;
 
-    MailIntegration(SmtpSender mail, DeliveryHealth health, NotificationProperties properties) {
+    MailIntegration(SmtpSender mail, DeliveryHealth health) {
         this.mail = mail;
         this.health = health;
-        this.properties = properties;
     }
 
     @Override
     @Transactional(readOnly = true) // row-level security needs the studio a transaction sets
     public Status status() {
         String purpose = "E-mail to clients, staff and the studio (confirmations, reminders, receipts, sign-in links)";
-        if (!mail.configured()) {
+        Optional<SmtpSender.Route> route = mail.route(Tenancy.currentStudioId());
+        if (route.isEmpty()) {
             return Status.of(
                     "smtp",
                     purpose,
@@ -36,6 +39,7 @@ class MailIntegration implements Integration {
                 Channel.EMAIL,
                 "smtp",
                 purpose,
-                "On: sending as " + properties.mail().from());
+                "On: sending through " + route.get().description() + " as "
+                        + route.get().from());
     }
 }

@@ -117,7 +117,7 @@ class Mailroom {
                 letter.attachments(),
                 letter.dueAt(),
                 letter.sensitive());
-        return outbox.put(message, mail.configured() ? null : mail.offReason());
+        return outbox.put(message, mail.configured(Tenancy.currentStudioId()) ? null : mail.offReason());
     }
 
     /**
@@ -128,7 +128,7 @@ class Mailroom {
      * is no number to keep, and nothing would be sent.
      */
     Optional<UUID> text(Letter letter) {
-        if (!sms.configured()
+        if (!sms.configured(Tenancy.currentStudioId())
                 || letter.recipient() == null
                 || letter.recipient().isBlank()) {
             return Optional.empty();

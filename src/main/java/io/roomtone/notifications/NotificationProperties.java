@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatchInterval how often each node looks for due messages (new messages are sent at once)
  * @param reminderLead how long before a confirmed session its client is reminded
  * @param claimLease how long a node holds a message it is sending before another node may take it
+ * @param studioPrivateHosts whether, with several studios, a studio's own SMTP server may be on a
+ *     private, loopback or link-local address (off: one studio must not reach the installation's
+ *     own network through it; {@code ROOMTONE_NOTIFICATIONS_STUDIO_PRIVATE_HOSTS})
  */
 @ConfigurationProperties("roomtone")
 record NotificationProperties(
@@ -30,7 +33,8 @@ record NotificationProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("PT5S") Duration dispatchInterval,
             @DefaultValue("PT24H") Duration reminderLead,
-            @DefaultValue("PT2M") Duration claimLease) {}
+            @DefaultValue("PT2M") Duration claimLease,
+            @DefaultValue("false") boolean studioPrivateHosts) {}
 
     NotificationProperties {
         mail = mail == null ? new Mail("roomtone@localhost") : mail;

@@ -1,14 +1,21 @@
 package io.roomtone.notifications;
 
 import io.roomtone.identity.Studio;
+import java.util.UUID;
 
-/** A channel's way out (SMTP, an SMS provider). */
+/**
+ * A channel's way out (SMTP, an SMS provider): the studio's own when it stored one, else the
+ * installation's.
+ */
 interface Sender {
 
     Channel channel();
 
-    /** Whether it can send at all; when not, messages are kept {@code skipped} with {@link #offReason()}. */
-    boolean configured();
+    /**
+     * Whether it can send the studio's messages at all; when not, messages are kept {@code skipped}
+     * with {@link #offReason()}.
+     */
+    boolean configured(UUID studio);
 
     /** What to set to turn it on. */
     String offReason();

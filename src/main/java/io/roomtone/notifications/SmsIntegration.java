@@ -1,13 +1,16 @@
 package io.roomtone.notifications;
 
 import io.roomtone.identity.PhoneNumbers;
+import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.Integration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Twilio as an integration: configured when its account, token and sender are set and phone numbers
- * can be kept encrypted; healthy when the studio's latest text went out (from the delivery log).
+ * Twilio as an integration: configured when the studio stored its own account or the installation's
+ * account, token and sender are set, and phone numbers can be kept encrypted; saying which account
+ * the studio's texts go through; healthy when the studio's latest text went out (from the delivery log).
  * It also says whether phone numbers are encrypted at rest, which they are not without the key.
  */
 @Component
@@ -30,10 +33,12 @@ class SmsIntegration implements Integration {
     public Status status() {
         String purpose = "Texts to clients who agreed to them (confirmed, reminder, moved, canceled), through Twilio";
         String numbers = phones.encrypted() ? "Phone numbers are stored encrypted." : phones.whyNotEncrypted();
-        if (!sms.configured()) {
+        Optional<SmsSender.Route> route = sms.route(Tenancy.currentStudioId());
+        if (!sms.configured(Tenancy.currentStudioId()) || route.isEmpty()) {
             return Status.of(
                     NAME, purpose, false, "Off: " + sms.offReason() + ". No texts are written or sent. " + numbers);
         }
-        return health.of(Channel.SMS, NAME, purpose, "On: sending from " + sms.from() + ". " + numbers);
+        return health.of(
+                Channel.SMS, NAME, purpose, "On: sending through " + route.get().description() + ". " + numbers);
     }
 }

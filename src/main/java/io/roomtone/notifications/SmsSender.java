@@ -12,13 +12,18 @@ import io.roomtone.identity.Studio;
 import io.roomtone.shared.SealedSecrets;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * SMS through Twilio's Java library, with a client of its own (no static {@code Twilio.init}: one
- * installation, one account, and tests with several application contexts in one JVM). The phone
+ * SMS through Twilio's Java library: through the studio's own account when it stored one
+ * ({@link StudioSmsAccount}), else through the installation's ({@code ROOMTONE_TWILIO_*}). Clients
+ * are made here (no static {@code Twilio.init}: several accounts, and tests with several application
+ * contexts in one JVM), all on one HTTP client. The phone
  * number comes out of the delivery's sealed recipient, opened only to send. Twilio's 4xx answers
  * for the message itself (an invalid or unreachable number, a number that opted out) are
  * {@link PermanentFailure}s; server errors, timeouts and refused credentials are tried again later.
@@ -26,14 +31,42 @@ import org.springframework.stereotype.Component;
 @Component
 class SmsSender implements Sender, DisposableBean {
 
+    /**
+     * The account one studio's texts go out through.
+     *
+     * @param own whether it is the studio's own (else the installation's)
+     * @param problem why it cannot send (the studio's token does not open); null when it can
+     */
+    record Route(String accountSid, String authToken, String sender, boolean own, String problem) {
+
+        boolean fromMessagingService() {
+            return sender.startsWith("MG");
+        }
+
+        /** Where it goes, as the integrations page says it. */
+        String description() {
+            return (own ? "the studio's own Twilio account " + accountSid : "the installation's Twilio account")
+                    + ", from " + sender;
+        }
+
+        @Override
+        public String toString() {
+            return "Route[" + accountSid + ", " + sender + ", own=" + own + "]"; // never the token
+        }
+    }
+
+    private record Client(Route route, TwilioRestClient client) {}
+
     private final TwilioProperties twilio;
     private final SealedSecrets secrets;
+    private final StudioSmsAccount accounts;
+    private final Map<UUID, Client> clients = new ConcurrentHashMap<>();
     private volatile SingleAttempt http;
-    private volatile TwilioRestClient client;
 
-    SmsSender(TwilioProperties twilio, SealedSecrets secrets) {
+    SmsSender(TwilioProperties twilio, SealedSecrets secrets, StudioSmsAccount accounts) {
         this.twilio = twilio;
         this.secrets = secrets;
+        this.accounts = accounts;
     }
 
     /** What a delivery's sealed phone number is bound to: its studio. */
@@ -47,32 +80,46 @@ class SmsSender implements Sender, DisposableBean {
     }
 
     @Override
-    public boolean configured() {
-        return twilio.configured() && secrets.available();
+    public boolean configured(UUID studio) {
+        return secrets.available() && route(studio).isPresent();
     }
 
     @Override
     public String offReason() {
+        // a studio stores an account of its own only with the key, so without the installation's
+        // account the missing provider is what to tell first
         if (!twilio.configured()) {
             return "No SMS provider is configured (set ROOMTONE_TWILIO_ACCOUNT_SID, ROOMTONE_TWILIO_AUTH_TOKEN and"
-                    + " ROOMTONE_TWILIO_FROM)";
+                    + " ROOMTONE_TWILIO_FROM, or store the studio's own Twilio account on the integrations page)";
         }
         return "Phone numbers cannot be kept encrypted (set ROOMTONE_ENCRYPTION_KEY)";
     }
 
-    /** The sender's name as the integrations page shows it. */
-    String from() {
-        return twilio.from();
+    /** Through which account the studio's texts go: its own, else the installation's, else none. */
+    Optional<Route> route(UUID studio) {
+        Optional<StudioSmsAccount.Account> own = accounts.account(studio);
+        if (own.isPresent()) {
+            StudioSmsAccount.Account account = own.get();
+            return Optional.of(
+                    new Route(account.accountSid(), account.authToken(), account.sender(), true, account.problem()));
+        }
+        return twilio.configured()
+                ? Optional.of(new Route(twilio.accountSid(), twilio.authToken(), twilio.from(), false, null))
+                : Optional.empty();
     }
 
     @Override
     public void send(Outbox.Claimed message, Studio studio) throws Exception {
+        Route route = route(studio.id()).orElseThrow(() -> new IOException(offReason()));
+        if (route.problem() != null) {
+            throw new IOException(route.problem());
+        }
         String to = secrets.open(message.recipientSealed(), recipientContext(studio.id()));
-        MessageCreator creator = twilio.fromMessagingService()
-                ? Message.creator(new PhoneNumber(to), twilio.from(), message.text())
-                : Message.creator(new PhoneNumber(to), new PhoneNumber(twilio.from()), message.text());
+        MessageCreator creator = route.fromMessagingService()
+                ? Message.creator(new PhoneNumber(to), route.sender(), message.text())
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(route.sender()), message.text());
         try {
-            creator.create(client());
+            creator.create(client(studio.id(), route));
         } catch (ApiException e) {
             throw refusal(e);
         }
@@ -102,17 +149,28 @@ class SmsSender implements Sender, DisposableBean {
         return permanent ? new PermanentFailure(text.toString()) : new IOException(text.toString());
     }
 
-    private TwilioRestClient client() {
-        TwilioRestClient made = client;
+    /** The studio's client, made again when its account changed; every client shares one HTTP client. */
+    private TwilioRestClient client(UUID studio, Route route) {
+        Client made = clients.get(studio);
+        if (made == null || !made.route().equals(route)) {
+            made = new Client(
+                    route,
+                    new TwilioRestClient.Builder(route.accountSid(), route.authToken())
+                            .httpClient(http())
+                            .build());
+            clients.put(studio, made);
+        }
+        return made.client();
+    }
+
+    private SingleAttempt http() {
+        SingleAttempt made = http;
         if (made == null) {
             synchronized (this) {
-                if (client == null) {
+                if (http == null) {
                     http = new SingleAttempt(twilio.apiBase());
-                    client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
-                            .httpClient(http)
-                            .build();
                 }
-                made = client;
+                made = http;
             }
         }
         return made;

@@ -1,10 +1,16 @@
 package io.roomtone.notifications;
 
+import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.Studio;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -13,19 +19,52 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail through the SMTP server of Spring Boot's {@code spring.mail.*} settings
- * ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}, {@code SPRING_MAIL_USERNAME}, …). Without a
- * host there is no {@link JavaMailSender} and e-mails are kept as skipped.
+ * E-mail through the studio's own SMTP server when it stored one ({@link StudioMailServer}), else
+ * through the installation's, Spring Boot's {@code spring.mail.*} settings ({@code SPRING_MAIL_HOST},
+ * {@code SPRING_MAIL_PORT}, {@code SPRING_MAIL_USERNAME}, …). With neither there is nothing to send
+ * through and e-mails are kept as skipped.
  */
 @Component
 class SmtpSender implements Sender {
 
-    private final ObjectProvider<JavaMailSender> mail;
-    private final NotificationProperties properties;
+    /**
+     * The way one studio's e-mail goes out.
+     *
+     * @param own whether it is the studio's own server (else the installation's)
+     * @param server the studio's own server; null for the installation's
+     */
+    record Route(JavaMailSender sender, String from, boolean own, StudioMailServer.Server server) {
 
-    SmtpSender(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+        /** Where it goes, as the integrations page says it. */
+        String description() {
+            if (!own) {
+                return "the installation's SMTP server";
+            }
+            StudioMailServer.Shown shown = server.shown();
+            return "the studio's own SMTP server " + shown.host() + ":" + shown.port() + " ("
+                    + switch (shown.security()) {
+                        case "starttls" -> "STARTTLS";
+                        case "ssl" -> "TLS";
+                        default -> "unencrypted";
+                    }
+                    + ")";
+        }
+    }
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final StudioMailServer servers;
+    private final NotificationProperties properties;
+    private final IdentityProperties identity;
+
+    SmtpSender(
+            ObjectProvider<JavaMailSender> mail,
+            StudioMailServer servers,
+            NotificationProperties properties,
+            IdentityProperties identity) {
         this.mail = mail;
+        this.servers = servers;
         this.properties = properties;
+        this.identity = identity;
     }
 
     @Override
@@ -34,23 +73,40 @@ class SmtpSender implements Sender {
     }
 
     @Override
-    public boolean configured() {
-        return mail.getIfAvailable() != null;
+    public boolean configured(UUID studio) {
+        return route(studio).isPresent();
     }
 
     @Override
     public String offReason() {
-        return "No SMTP server is configured (set SPRING_MAIL_HOST and SPRING_MAIL_PORT)";
+        return "No SMTP server is configured (set SPRING_MAIL_HOST and SPRING_MAIL_PORT, or store the studio's own"
+                + " server on the integrations page)";
+    }
+
+    /** Through which server the studio's e-mail goes: its own, else the installation's, else none. */
+    Optional<Route> route(UUID studio) {
+        Optional<StudioMailServer.Server> own = servers.server(studio);
+        if (own.isPresent()) {
+            return Optional.of(new Route(own.get().sender(), own.get().shown().fromAddress(), true, own.get()));
+        }
+        JavaMailSender installation = mail.getIfAvailable();
+        return installation == null
+                ? Optional.empty()
+                : Optional.of(new Route(installation, properties.mail().from(), false, null));
     }
 
     @Override
     public void send(Outbox.Claimed message, Studio studio) throws Exception {
-        JavaMailSender sender = mail.getObject();
+        Route route = route(studio.id()).orElseThrow(() -> new IOException(offReason()));
+        if (route.own()) {
+            usable(route.server());
+        }
+        JavaMailSender sender = route.sender();
         MimeMessage mime =
                 sender instanceof JavaMailSenderImpl smtp ? withMessageId(smtp, message) : sender.createMimeMessage();
         boolean multipart = message.html() != null || !message.attachments().isEmpty();
         MimeMessageHelper helper = new MimeMessageHelper(mime, multipart, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(properties.mail().from(), studio.name(), StandardCharsets.UTF_8.name()));
+        helper.setFrom(new InternetAddress(route.from(), studio.name(), StandardCharsets.UTF_8.name()));
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         if (message.html() != null) {
@@ -63,6 +119,40 @@ class SmtpSender implements Sender {
                     attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
         }
         sender.send(mime);
+    }
+
+    /**
+     * Refuses a studio's server that cannot be used: a password that does not open, or (with several
+     * studios) a server on the installation's own network, which one studio must not reach through
+     * its settings. The name is resolved here, just before sending, so that a name that later points
+     * inside is caught too (a lookup racing the connection's own is not: that needs a firewall).
+     */
+    private void usable(StudioMailServer.Server server) throws IOException {
+        if (server.problem() != null) {
+            throw new IOException(server.problem());
+        }
+        if (!identity.multiStudio() || properties.notifications().studioPrivateHosts()) {
+            return;
+        }
+        for (InetAddress address : InetAddress.getAllByName(server.shown().host())) {
+            if (inside(address)) {
+                throw new IOException(
+                        "The studio's SMTP server " + server.shown().host()
+                                + " is on a private network address, which studios of this installation may not use"
+                                + " (the operator may allow it: ROOMTONE_NOTIFICATIONS_STUDIO_PRIVATE_HOSTS)");
+            }
+        }
+    }
+
+    /** Whether {@code address} is on this machine or a private network rather than the internet. */
+    static boolean inside(InetAddress address) {
+        return address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                // IPv6 unique local addresses (fc00::/7), the IPv6 private networks
+                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 
     /** One Message-ID per message, whatever the attempt: a receiver can tell a resend from a new mail. */

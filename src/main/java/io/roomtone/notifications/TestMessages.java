@@ -5,6 +5,7 @@ import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
+import io.roomtone.identity.Tenancy;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.invoicing.InvoiceSettings;
 import io.roomtone.shared.RoomtoneException;
@@ -71,7 +72,7 @@ public class TestMessages {
 
     /** A test text to the admin's own phone (their profile's), whether or not they opted in to texts. */
     private Delivery text(CurrentUser admin) {
-        if (!sms.configured()) {
+        if (!sms.configured(Tenancy.currentStudioId())) {
             throw RoomtoneException.invalid("channel", "SMS is off: " + sms.offReason());
         }
         String phone = accounts.find(admin.id()).map(UserAccount::phone).orElse(null);

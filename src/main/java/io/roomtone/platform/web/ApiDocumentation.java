@@ -277,7 +277,7 @@ class ApiDocumentation {
         SecurityRequirement operator = new SecurityRequirement().addList("operator");
         return switch (access) {
             case PUBLIC -> List.of();
-            case SIGNED_IN, ADMIN, STAFF -> List.of(bearer, session);
+            case SIGNED_IN, ADMIN, OWNER, STAFF -> List.of(bearer, session);
             case OPERATIONS -> List.of(bearer, session, operator);
             case OPERATOR -> List.of(operator);
         };

@@ -15,6 +15,8 @@ final class RouteRules {
         PUBLIC,
         SIGNED_IN,
         ADMIN,
+        /** The studio's owner only (what only the owner may change, such as where its secrets go). */
+        OWNER,
         /** Staff members, admins and owners: the studio's people, not its clients. */
         STAFF,
         /** Owners and admins, and the operator; only the operator in multi-studio mode. */
@@ -38,6 +40,11 @@ final class RouteRules {
             // "manage booking" links of client e-mails: the token in the path is the credential
             new Rule(null, "/manage/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/receipt/**", Access.SIGNED_IN),
+            // a studio's own mail server and SMS account: admins see them, only the owner changes them
+            new Rule(HttpMethod.POST, "/admin/integrations/mail", Access.OWNER),
+            new Rule(HttpMethod.POST, "/admin/integrations/mail/remove", Access.OWNER),
+            new Rule(HttpMethod.POST, "/admin/integrations/sms", Access.OWNER),
+            new Rule(HttpMethod.POST, "/admin/integrations/sms/remove", Access.OWNER),
             new Rule(null, "/admin", Access.ADMIN),
             new Rule(null, "/admin/**", Access.ADMIN),
             new Rule(null, "/staff", Access.STAFF),
@@ -110,7 +117,11 @@ final class RouteRules {
             new Rule(HttpMethod.POST, "/api/webhooks/stripe/*", Access.PUBLIC),
             // calendar files and feeds: calendar apps cannot sign in; the token in the link is the key
             new Rule(HttpMethod.GET, "/api/calendar/ics/**", Access.PUBLIC),
-            // the studio's back office
+            // the studio's back office; its own mail server and SMS account are changed by its owner only
+            new Rule(HttpMethod.PUT, "/api/admin/integrations/mail", Access.OWNER),
+            new Rule(HttpMethod.DELETE, "/api/admin/integrations/mail", Access.OWNER),
+            new Rule(HttpMethod.PUT, "/api/admin/integrations/sms", Access.OWNER),
+            new Rule(HttpMethod.DELETE, "/api/admin/integrations/sms", Access.OWNER),
             new Rule(null, "/api/admin/**", Access.ADMIN),
             // multi-studio installations
             new Rule(null, "/api/platform/**", Access.OPERATOR));

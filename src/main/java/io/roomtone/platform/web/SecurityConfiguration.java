@@ -2,6 +2,7 @@ package io.roomtone.platform.web;
 
 import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.RequestAuthentication;
+import io.roomtone.identity.Role;
 import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
@@ -94,6 +95,7 @@ class SecurityConfiguration {
                             case PUBLIC -> matcher.permitAll();
                             case SIGNED_IN -> matcher.authenticated();
                             case ADMIN -> matcher.hasAnyRole(RouteRules.ADMIN_ROLES);
+                            case OWNER -> matcher.hasRole(Role.OWNER.name());
                             case STAFF -> matcher.hasAnyRole(RouteRules.STAFF_ROLES);
                             // with several studios, one studio's owner must not see the whole platform's data
                             case OPERATIONS ->
