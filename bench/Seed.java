@@ -1,3 +1,11 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +16,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,11 +102,7 @@ public class Seed {
             check(post("/api/admin/exceptions", "{\"target_type\":\"room\",\"target_id\":\"" + rooms.get(d % 10) + "\",\"start_at\":\"" + start.toInstant() + "\",\"end_at\":\"" + start.plusHours(4).toInstant() + "\",\"reason\":\"maintenance\"}", owner), 201);
         }
         for (int i = 0; i < 50; i++) {
-            String body = "{\"email\":\"client" + i + "-" + System.nanoTime() + "@bench.test\",\"password\":\"bench-password\",\"name\":\"Client " + i + "\"}";
-            HttpResponse<String> r = check(post("/api/auth/register", body, null), 201);
-            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
-            m.find();
-            clients.add(m.group(1));
+            clients.add(register("client" + i + "-" + System.nanoTime() + "@bench.test", "Client " + i));
         }
         // 30-minute room-hire sessions over 90 days, 08:00-22:00, 10 rooms: 25,200 slots; fill `target` of them
         List<String[]> slots = new ArrayList<>();
@@ -155,10 +161,7 @@ public class Seed {
             for (int i = 0; i < clientCount; i++) {
                 int n = i;
                 pool.submit(() -> {
-                    String body = "{\"email\":\"bench-client" + n + "-" + System.nanoTime() + "@bench.test\",\"password\":\"bench-password\",\"name\":\"Bench client " + n + "\"}";
-                    Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(check(post("/api/auth/register", body, null), 201).body());
-                    m.find();
-                    tokens.add(m.group(1));
+                    tokens.add(register("bench-client" + n + "-" + System.nanoTime() + "@bench.test", "Bench client " + n));
                     return null;
                 });
             }
@@ -202,6 +205,118 @@ public class Seed {
 
     static HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    /**
+     * Registers a client as a person does: the answer only says a mail was sent, the mail's link
+     * confirms the address, and confirming signs in. Returns the bearer token of that sign-in.
+     */
+    static String register(String email, String name) {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"bench-password\",\"name\":\"" + name + "\"}";
+        check(post("/api/auth/register", body, null), 202);
+        String signedIn = check(post("/api/auth/confirm-email", "{\"token\":\"" + MAILBOX.linkTo(email) + "\"}", null), 200).body();
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(signedIn);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + signedIn);
+        }
+        return m.group(1);
+    }
+
+    /** Where the server's mail goes while the seed runs: bench/run.sh points SPRING_MAIL_PORT here. */
+    static final Mailbox MAILBOX = new Mailbox(Integer.parseInt(System.getenv().getOrDefault("BENCH_MAIL_PORT", "18025")));
+
+    /**
+     * Just enough of an SMTP server to read the confirmation links of the seed's registrations; every
+     * other mail is accepted and dropped.
+     */
+    static final class Mailbox {
+        private static final Pattern LINK = Pattern.compile("/account/confirm\\?token=([A-Za-z0-9_-]+)");
+        private final Map<String, String> links = new ConcurrentHashMap<>();
+
+        Mailbox(int port) {
+            try {
+                ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+                Thread.ofPlatform().daemon().start(() -> {
+                    while (true) {
+                        try {
+                            Socket socket = server.accept();
+                            Thread.ofVirtual().start(() -> session(socket));
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException("the seed's mailbox cannot listen on port " + port, e);
+            }
+        }
+
+        String linkTo(String email) {
+            for (int i = 0; i < 600; i++) {
+                String token = links.remove(email.toLowerCase(Locale.ROOT));
+                if (token != null) {
+                    return token;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw new IllegalStateException("no confirmation mail reached " + email + " within 30 s");
+        }
+
+        private void session(Socket connection) {
+            try (Socket socket = connection;
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    Writer out = new OutputStreamWriter(socket.getOutputStream(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                reply(out, "220 bench seed");
+                List<String> recipients = new ArrayList<>();
+                StringBuilder data = null;
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (data != null) {
+                        if (line.equals(".")) {
+                            deliver(recipients, data.toString());
+                            recipients.clear();
+                            data = null;
+                            reply(out, "250 kept");
+                        } else {
+                            data.append(line.startsWith(".") ? line.substring(1) : line).append('\n');
+                        }
+                        continue;
+                    }
+                    String command = line.toUpperCase(Locale.ROOT);
+                    if (command.startsWith("RCPT TO:")) {
+                        recipients.add(line.substring(8).replaceAll("[<> ]", "").toLowerCase(Locale.ROOT));
+                        reply(out, "250 ok");
+                    } else if (command.startsWith("DATA")) {
+                        data = new StringBuilder();
+                        reply(out, "354 go on");
+                    } else if (command.startsWith("QUIT")) {
+                        reply(out, "221 bye");
+                        return;
+                    } else {
+                        reply(out, "250 ok"); // EHLO, MAIL FROM, RSET, NOOP
+                    }
+                }
+            } catch (IOException e) {
+                // the server sends it again later
+            }
+        }
+
+        private void deliver(List<String> recipients, String message) {
+            // quoted-printable: soft line breaks and the encoded "="
+            Matcher link = LINK.matcher(message.replace("=\n", "").replace("=3D", "="));
+            if (link.find()) {
+                recipients.forEach(recipient -> links.put(recipient, link.group(1)));
+            }
+        }
+
+        private static void reply(Writer out, String line) throws IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
     }
 
     static HttpResponse<String> post(String path, String body, String token) {

@@ -33,10 +33,14 @@ fi
 ./mvnw -q -DskipTests package
 data=$(mktemp -d)
 pidfile=bench/results/server.pid # a file, since the scenarios run in a pipeline's subshell
-# rate limits off: all 50 clients sign in and book from this one address
+# rate limits off: all 50 clients sign in and book from this one address. Mail goes to bench/Seed.java's
+# mailbox (BENCH_MAIL_PORT), which confirms the seeded clients' addresses; once the seed is done, the
+# server's mail waits in its outbox for a server that is not there, as it would during an outage.
+MAIL_PORT=${BENCH_MAIL_PORT:-18025}
+export BENCH_MAIL_PORT=$MAIL_PORT
 start_server() { # extra environment assignments, e.g. ROOMTONE_AVAILABILITY_CACHED_SLOTS=0
   env ROOMTONE_ADMIN_EMAIL=bench@roomtone.test ROOMTONE_ADMIN_PASSWORD=bench-password ROOMTONE_DATA_DIR="$data" \
-    ROOMTONE_RATE_LIMITS_ENABLED=false "$@" \
+    ROOMTONE_RATE_LIMITS_ENABLED=false SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$MAIL_PORT" "$@" \
     "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${BENCH_JVM_OPTS--XX:+UseParallelGC} -jar target/roomtone.jar --server.port="$PORT" \
     --logging.level.io.roomtone.access=WARN >> bench/results/server.log 2>&1 &
   echo $! > "$pidfile"
