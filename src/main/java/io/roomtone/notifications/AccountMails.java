@@ -12,6 +12,7 @@ import io.roomtone.identity.Studios;
 import io.roomtone.identity.Team;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.invoicing.InvoiceSettings;
+import io.roomtone.shared.PublicAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ class AccountMails {
     private final Mailroom mailroom;
     private final Studios studios;
     private final InvoiceSettings invoiceSettings;
-    private final NotificationProperties properties;
+    private final PublicAddress publicAddress;
     private final Clock clock;
 
     AccountMails(
@@ -49,14 +50,14 @@ class AccountMails {
             Mailroom mailroom,
             Studios studios,
             InvoiceSettings invoiceSettings,
-            NotificationProperties properties,
+            PublicAddress publicAddress,
             Clock clock) {
         this.links = links;
         this.team = team;
         this.mailroom = mailroom;
         this.studios = studios;
         this.invoiceSettings = invoiceSettings;
-        this.properties = properties;
+        this.publicAddress = publicAddress;
         this.clock = clock;
     }
 
@@ -97,8 +98,8 @@ class AccountMails {
     void on(RegistrationAttemptedForExistingAccount attempted) {
         Tenancy.runAs(attempted.studioId(), () -> {
             Map<String, Object> variables = studioVariables();
-            variables.put("signInUrl", properties.link("/signin"));
-            variables.put("resetUrl", properties.link("/password/forgot"));
+            variables.put("signInUrl", publicAddress.of("/signin"));
+            variables.put("resetUrl", publicAddress.of("/password/forgot"));
             post(key("account.existing", attempted.userId()), attempted.email(), "account-existing", variables, false);
         });
     }
@@ -113,13 +114,13 @@ class AccountMails {
                 variables.put("role", invited.role().json());
                 if (invited.needsPassword()) {
                     Invitation invitation = team.issueInvitationLink(invited.userId());
-                    variables.put("url", properties.link(Team.invitationPath(invitation.token())));
+                    variables.put("url", publicAddress.of(Team.invitationPath(invitation.token())));
                     variables.put(
                             "expires",
                             BookingFacts.moment(
                                     invitation.expiresAt(), studios.current().timezone()));
                 } else {
-                    variables.put("url", properties.link("/signin"));
+                    variables.put("url", publicAddress.of("/signin"));
                 }
                 return letter(key, invited.email(), "staff-invitation", variables, invited.needsPassword());
             });
@@ -133,7 +134,7 @@ class AccountMails {
             mailroom.post(key, template, email, () -> {
                 AccountLinks.Link link = links.issue(userId, purpose);
                 Map<String, Object> variables = studioVariables();
-                variables.put("url", properties.link(links.path(purpose, link.token(), next)));
+                variables.put("url", publicAddress.of(links.path(purpose, link.token(), next)));
                 variables.put(
                         "expires",
                         BookingFacts.moment(link.expiresAt(), studios.current().timezone()));

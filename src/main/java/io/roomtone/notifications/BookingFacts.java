@@ -5,6 +5,7 @@ import io.roomtone.booking.Price;
 import io.roomtone.catalog.Room;
 import io.roomtone.identity.Studio;
 import io.roomtone.identity.UserAccount;
+import io.roomtone.shared.PublicAddress;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -53,7 +54,7 @@ record BookingFacts(
             Room room,
             Studio studio,
             String address,
-            NotificationProperties links,
+            PublicAddress publicAddress,
             String manageUrl) {
         ZoneId zone = studio.timezone();
         String date = DATE.format(booking.startAt().atZone(zone));
@@ -80,9 +81,9 @@ record BookingFacts(
                 owed > 0 ? money(owed, booking.currency()) : null,
                 booking.decisionDueAt() == null ? null : moment(booking.decisionDueAt(), zone),
                 address,
-                links.link("/"),
-                manageUrl != null ? manageUrl : links.link("/me/bookings/" + booking.code()),
-                links.link("/me/bookings/" + booking.code()),
+                publicAddress.of("/"),
+                manageUrl != null ? manageUrl : publicAddress.of("/me/bookings/" + booking.code()),
+                publicAddress.of("/me/bookings/" + booking.code()),
                 studio.name());
     }
 

@@ -16,6 +16,7 @@ import io.roomtone.identity.Studios;
 import io.roomtone.identity.Team;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.invoicing.InvoiceSettings;
+import io.roomtone.shared.PublicAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -43,7 +44,7 @@ class Letters {
     private final Studios studios;
     private final InvoiceSettings invoiceSettings;
     private final MessageSource messages;
-    private final NotificationProperties properties;
+    private final PublicAddress publicAddress;
     private final BookingCalendarFiles calendarFiles;
     private final ManageLinks manageLinks;
 
@@ -57,7 +58,7 @@ class Letters {
             Studios studios,
             InvoiceSettings invoiceSettings,
             MessageSource messages,
-            NotificationProperties properties,
+            PublicAddress publicAddress,
             BookingCalendarFiles calendarFiles,
             ManageLinks manageLinks) {
         this.mailroom = mailroom;
@@ -69,7 +70,7 @@ class Letters {
         this.studios = studios;
         this.invoiceSettings = invoiceSettings;
         this.messages = messages;
-        this.properties = properties;
+        this.publicAddress = publicAddress;
         this.calendarFiles = calendarFiles;
         this.manageLinks = manageLinks;
     }
@@ -168,7 +169,7 @@ class Letters {
         Map<String, Object> variables = new HashMap<>(facts);
         variables.put("studio", studio);
         variables.put("address", invoiceSettings.current().address());
-        variables.put("url", properties.link(path));
+        variables.put("url", publicAddress.of(path));
         return Mailroom.Letter.of(key, email, template, null).with(variables, studio.name());
     }
 
@@ -221,15 +222,15 @@ class Letters {
         String manageUrl = toClient
                 ? manageLinks
                         .issue(booking.id())
-                        .map(token -> properties.link("/manage/" + token))
+                        .map(token -> publicAddress.of("/manage/" + token))
                         .orElse(null)
                 : null;
-        BookingFacts facts = BookingFacts.of(booking, client, room, studio, address, properties, manageUrl);
+        BookingFacts facts = BookingFacts.of(booking, client, room, studio, address, publicAddress, manageUrl);
         Map<String, Object> variables = new HashMap<>(extra);
         variables.put("b", facts);
         variables.put("studio", studio);
         variables.put("address", address);
-        variables.put("deskUrl", properties.link("/admin/bookings/" + booking.id()));
+        variables.put("deskUrl", publicAddress.of("/admin/bookings/" + booking.id()));
         variables.put("calendarLinks", calendarFiles.links(booking.id()));
         return Mailroom.Letter.of(key, to, template, booking.id())
                 .with(variables, studio.name(), booking.code(), facts.date());

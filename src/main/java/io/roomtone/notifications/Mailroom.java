@@ -2,6 +2,7 @@ package io.roomtone.notifications;
 
 import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.PublicAddress;
 import io.roomtone.shared.SealedSecrets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class Mailroom {
     private final SmtpSender mail;
     private final SmsSender sms;
     private final SealedSecrets secrets;
-    private final NotificationProperties properties;
+    private final PublicAddress publicAddress;
 
     Mailroom(
             MailTemplates templates,
@@ -36,13 +37,13 @@ class Mailroom {
             SmtpSender mail,
             SmsSender sms,
             SealedSecrets secrets,
-            NotificationProperties properties) {
+            PublicAddress publicAddress) {
         this.templates = templates;
         this.outbox = outbox;
         this.mail = mail;
         this.sms = sms;
         this.secrets = secrets;
-        this.properties = properties;
+        this.publicAddress = publicAddress;
     }
 
     /** An e-mail to write: to whom, from which template, about what. */
@@ -104,7 +105,7 @@ class Mailroom {
 
     private Optional<UUID> post(Letter letter) {
         Map<String, Object> variables = new HashMap<>(letter.variables());
-        variables.putIfAbsent("publicUrl", properties.link(""));
+        variables.putIfAbsent("publicUrl", publicAddress.base());
         Message message = new Message(
                 // the same event can mean two letters to one person (a client who is also the owner)
                 letter.eventKey() + "#" + letter.template(),
@@ -134,7 +135,7 @@ class Mailroom {
             return Optional.empty();
         }
         Map<String, Object> variables = new HashMap<>(letter.variables());
-        variables.putIfAbsent("publicUrl", properties.link(""));
+        variables.putIfAbsent("publicUrl", publicAddress.base());
         Message message = new Message(
                 letter.eventKey() + "#" + letter.template(),
                 Channel.SMS,

@@ -1,15 +1,14 @@
 package io.roomtone.notifications;
 
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How messages are sent ({@code ROOMTONE_NOTIFICATIONS_*}, {@code ROOMTONE_MAIL_FROM},
- * {@code ROOMTONE_PUBLIC_URL}); the SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ * How messages are sent ({@code ROOMTONE_NOTIFICATIONS_*}, {@code ROOMTONE_MAIL_FROM}); the SMTP
+ * server itself is Spring Boot's {@code spring.mail.*}, and the start of every link in a message is
+ * {@link io.roomtone.shared.PublicAddress} ({@code ROOMTONE_PUBLIC_URL}).
  *
- * @param publicUrl where clients reach this installation: the start of every link in a message
  * @param mailFrom the sender of every e-mail (the studio's name is shown with it)
  * @param retryBase the wait after a first failed attempt; it doubles after each further failure
  * @param retryCap the longest wait between two attempts
@@ -22,8 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     own network through it; {@code ROOMTONE_NOTIFICATIONS_STUDIO_PRIVATE_HOSTS})
  */
 @ConfigurationProperties("roomtone")
-record NotificationProperties(
-        @DefaultValue("http://localhost:8080") URI publicUrl, Mail mail, @DefaultValue Notifications notifications) {
+record NotificationProperties(Mail mail, @DefaultValue Notifications notifications) {
 
     record Mail(@DefaultValue("roomtone@localhost") String from) {}
 
@@ -44,10 +42,5 @@ record NotificationProperties(
     Duration backoff(int attempts) {
         Duration wait = notifications.retryBase().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
         return wait.compareTo(notifications.retryCap()) > 0 ? notifications.retryCap() : wait;
-    }
-
-    String link(String path) {
-        String base = publicUrl.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 }

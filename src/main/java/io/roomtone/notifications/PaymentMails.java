@@ -14,6 +14,7 @@ import io.roomtone.invoicing.Invoices;
 import io.roomtone.invoicing.Receipts;
 import io.roomtone.payments.PaymentEvents.PaymentDeclined;
 import io.roomtone.payments.PaymentEvents.PaymentReceived;
+import io.roomtone.shared.PublicAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class PaymentMails {
     private final Invoices invoices;
     private final InvoicePdf pdf;
     private final Letters letters;
-    private final NotificationProperties properties;
+    private final PublicAddress publicAddress;
 
     PaymentMails(
             BookingQueries bookings,
@@ -45,14 +46,14 @@ class PaymentMails {
             Invoices invoices,
             InvoicePdf pdf,
             Letters letters,
-            NotificationProperties properties) {
+            PublicAddress publicAddress) {
         this.bookings = bookings;
         this.clients = clients;
         this.receipts = receipts;
         this.invoices = invoices;
         this.pdf = pdf;
         this.letters = letters;
-        this.properties = properties;
+        this.publicAddress = publicAddress;
     }
 
     @ApplicationModuleListener
@@ -80,8 +81,8 @@ class PaymentMails {
                     extra.put(
                             "payUrl",
                             booking.paymentActionNeeded()
-                                    ? properties.link("/me/bookings/" + booking.code() + "#pay")
-                                    : properties.link("/book/sent/" + booking.id()));
+                                    ? publicAddress.of("/me/bookings/" + booking.code() + "#pay")
+                                    : publicAddress.of("/book/sent/" + booking.id()));
                     letters.toClient("payment.failed:" + declined.operationId(), "payment-failed", booking, extra);
                 }));
     }

@@ -14,6 +14,7 @@ import io.roomtone.identity.Studio;
 import io.roomtone.identity.Studios;
 import io.roomtone.identity.UserAccount;
 import io.roomtone.invoicing.InvoiceSettings;
+import io.roomtone.shared.PublicAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;

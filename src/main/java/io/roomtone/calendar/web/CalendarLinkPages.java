@@ -2,12 +2,12 @@ package io.roomtone.calendar.web;
 
 import io.roomtone.calendar.CalendarFeeds;
 import io.roomtone.calendar.CalendarFeeds.FeedLink;
-import io.roomtone.calendar.internal.PublicAddress;
 import io.roomtone.catalog.Rooms;
 import io.roomtone.catalog.StaffMember;
 import io.roomtone.catalog.StaffMembers;
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.shared.ProblemCode;
+import io.roomtone.shared.PublicAddress;
 import io.roomtone.shared.RoomtoneException;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

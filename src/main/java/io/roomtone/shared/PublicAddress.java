@@ -1,4 +1,4 @@
-package io.roomtone.calendar.internal;
+package io.roomtone.shared;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -6,8 +6,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Where the application is reached from outside, for the absolute links calendar files and mails
- * carry: {@code roomtone.public-url} ({@code ROOMTONE_PUBLIC_URL}, e.g. {@code https://book.studio.example})
+ * Where the application is reached from outside, for the absolute links that calendar files, feeds
+ * and messages carry: {@code roomtone.public-url} ({@code ROOMTONE_PUBLIC_URL}, e.g. {@code https://book.studio.example})
  * when set; otherwise the address of the request being answered, or {@code http://localhost:8080}
  * outside a request (a mail sent by a listener).
  */
