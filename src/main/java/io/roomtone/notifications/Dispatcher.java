@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +36,8 @@ class Dispatcher {
     private final NotificationProperties properties;
     private final TransactionTemplate transactions;
     private final Executor executor;
+    /** Per studio, the requests for a pass not yet served by one (see {@link #sendSoon}). */
+    private final Map<UUID, AtomicInteger> requested = new ConcurrentHashMap<>();
 
     Dispatcher(
             Outbox outbox,
@@ -50,16 +54,30 @@ class Dispatcher {
         this.executor = executor;
     }
 
-    /** Sends the studio's due messages soon, on another thread. */
+    /**
+     * Sends the studio's due messages soon, on another thread. One pass per studio at a time on this
+     * node: a request while a pass runs makes it look once more when done, instead of starting a
+     * thread of its own. A thread per message put in took every database connection from the
+     * requests under load (and, with the SMTP server down, kept doing so).
+     */
     void sendSoon(UUID studioId) {
-        executor.execute(() -> {
+        AtomicInteger requests = requested.computeIfAbsent(studioId, id -> new AtomicInteger());
+        if (requests.getAndIncrement() == 0) {
+            executor.execute(() -> drain(studioId, requests));
+        }
+    }
+
+    private void drain(UUID studioId, AtomicInteger requests) {
+        int served;
+        do {
+            served = requests.get();
             try {
                 Tenancy.runAs(studioId, this::sendDue);
             } catch (RuntimeException e) {
                 // the periodic pass picks up whatever is still due
                 log.warn("Sending the due messages of studio {} failed", studioId, e);
             }
-        });
+        } while (requests.addAndGet(-served) > 0);
     }
 
     @Scheduled(
