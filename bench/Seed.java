@@ -252,7 +252,7 @@ public class Seed {
         }
 
         String linkTo(String email) {
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; i < 2400; i++) {
                 String token = links.remove(email.toLowerCase(Locale.ROOT));
                 if (token != null) {
                     return token;
@@ -264,7 +264,7 @@ public class Seed {
                     break;
                 }
             }
-            throw new IllegalStateException("no confirmation mail reached " + email + " within 30 s");
+            throw new IllegalStateException("no confirmation mail reached " + email + " within 2 minutes");
         }
 
         private void session(Socket connection) {
