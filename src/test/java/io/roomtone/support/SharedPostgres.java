@@ -23,6 +23,9 @@ public final class SharedPostgres {
             try {
                 server = EmbeddedPostgres.builder()
                         .setRegisterShutdownHook(false)
+                        // every cached Spring context keeps a pool (and a LISTEN connection) open, and
+                        // some tests start a second application node: 100 were not enough
+                        .setServerConfig("max_connections", "500")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
