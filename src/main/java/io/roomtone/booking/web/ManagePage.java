@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,12 +83,11 @@ class ManagePage {
             @RequestParam(required = false) String date,
             Model model,
             HttpServletResponse response) {
-        ManageLinks.Link link = link(token);
-        if (!link.open()) {
-            return closed(link, token, 410, null, model, response);
-        }
-        links(link, token, model);
-        return reschedule.showTimes(link.booking().code(), date, link.client(), model, response);
+        return whileOpen(
+                token,
+                model,
+                response,
+                link -> reschedule.showTimes(link.booking().code(), date, link.client(), model, response));
     }
 
     @GetMapping("/manage/{token}/reschedule/confirm")
@@ -96,12 +96,11 @@ class ManagePage {
             @RequestParam(required = false) String start,
             Model model,
             HttpServletResponse response) {
-        ManageLinks.Link link = link(token);
-        if (!link.open()) {
-            return closed(link, token, 410, null, model, response);
-        }
-        links(link, token, model);
-        return reschedule.confirmTime(link.booking().code(), start, link.client(), model, response);
+        return whileOpen(
+                token,
+                model,
+                response,
+                link -> reschedule.confirmTime(link.booking().code(), start, link.client(), model, response));
     }
 
     @PostMapping("/manage/{token}/reschedule")
@@ -142,12 +141,11 @@ class ManagePage {
 
     @GetMapping("/manage/{token}/cancel")
     String confirmCancel(@PathVariable String token, Model model, HttpServletResponse response) {
-        ManageLinks.Link link = link(token);
-        if (!link.open()) {
-            return closed(link, token, 410, null, model, response);
-        }
-        links(link, token, model);
-        return cancel.confirmCancel(link.booking().code(), link.client(), model);
+        return whileOpen(
+                token,
+                model,
+                response,
+                link -> cancel.confirmCancel(link.booking().code(), link.client(), model));
     }
 
     @PostMapping("/manage/{token}/cancel")
@@ -189,6 +187,20 @@ class ManagePage {
                     model);
         }
         return "redirect:/manage/" + token + "?done=canceled";
+    }
+
+    /**
+     * The page {@code show} draws for the link's booking while it may still change, with the
+     * link's own addresses in the model; once it may not, the closed page (410 Gone).
+     */
+    private String whileOpen(
+            String token, Model model, HttpServletResponse response, Function<ManageLinks.Link, String> show) {
+        ManageLinks.Link link = link(token);
+        if (!link.open()) {
+            return closed(link, token, 410, null, model, response);
+        }
+        links(link, token, model);
+        return show.apply(link);
     }
 
     /** The link {@code token} names here; a 404 (the error page) for anything else. */
