@@ -1,5 +1,7 @@
 package io.roomtone.pages;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.roomtone.support.Api;
@@ -55,6 +57,22 @@ class AccessibilityTests {
         check(page, "/signin", "signin");
         check(page, "/signup", "signup");
         check(page, "/no-such-page", "not-found");
+    }
+
+    @Test
+    void theCheckItselfFindsASeriousProblem() {
+        TestStudio studio = new TestStudio(api);
+        browser = Browser.open(api, studio, PHONE, true);
+        Page page = browser.newPage();
+        page.navigate("/signin");
+        // a field nobody can name and pale grey on white: what axe must never let through
+        page.setContent("<!doctype html><html lang=en><title>t</title><main><input type=text>"
+                + "<p style='color:#ccc;background:#fff'>Faint</p></main></html>");
+
+        assertThatThrownBy(() -> PageChecks.accessible(page, "axe-self-check"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label")
+                .hasMessageContaining("color-contrast");
     }
 
     private static void check(Page page, String path, String name) {
