@@ -32,10 +32,16 @@ public final class SharedPostgres {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    // Shutdown hooks run in parallel: give the cached Spring contexts (each closed by
-                    // its own hook) a moment to release their connections before the server goes,
-                    // or each waits for its pool's connection timeout.
-                    Thread.sleep(3_000);
+                    // Shutdown hooks run in parallel, and Spring Boot's one closes the cached contexts
+                    // one after the other: the server goes only after them. Gone earlier, each later
+                    // context waited its pool's connection timeout (its event registry still asks for
+                    // incomplete publications) and the fork outlived Surefire's 30 s at exit.
+                    Thread.sleep(200);
+                    for (Thread hook : Thread.getAllStackTraces().keySet()) {
+                        if (hook.getName().equals("SpringApplicationShutdownHook")) {
+                            hook.join(25_000);
+                        }
+                    }
                     server.close();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
