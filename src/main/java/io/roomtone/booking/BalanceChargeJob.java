@@ -22,7 +22,10 @@ class BalanceChargeJob {
         this.charges = charges;
     }
 
-    @Scheduled(fixedDelayString = "${roomtone.booking.balance-interval:PT1M}", initialDelayString = "PT50S")
+    // the first run waits a whole interval too: a test that sets a long one runs the job itself
+    @Scheduled(
+            fixedDelayString = "${roomtone.booking.balance-interval:PT1M}",
+            initialDelayString = "${roomtone.booking.balance-interval:PT1M}")
     void run() {
         for (Studio studio : studios.all()) {
             try {

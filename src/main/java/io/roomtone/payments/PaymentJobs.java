@@ -35,7 +35,10 @@ class PaymentJobs {
         Tenancy.runAs(requested.studioId(), cards::settleDue);
     }
 
-    @Scheduled(fixedDelayString = "${roomtone.payments.settle-interval:PT1M}", initialDelayString = "PT45S")
+    // the first run waits a whole interval too: a test that sets a long one runs the job itself
+    @Scheduled(
+            fixedDelayString = "${roomtone.payments.settle-interval:PT1M}",
+            initialDelayString = "${roomtone.payments.settle-interval:PT1M}")
     void settleDue() {
         if (!cards.available()) {
             return;

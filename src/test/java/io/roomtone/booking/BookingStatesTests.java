@@ -27,9 +27,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.context.TestPropertySource;
 
 /** The two ends studios needed: requests that expire undecided, and confirmed sessions nobody came to. */
 @RoomtoneTest
+// the tests run the timeouts themselves, at the moments they choose; the job must not beat them to it
+@TestPropertySource(properties = "roomtone.booking.completion-interval=PT1H")
 class BookingStatesTests {
 
     @TestConfiguration

@@ -50,14 +50,14 @@ class SearchAcrossNodesTests {
                     studio.book(booking(room, service, ten, at(3, 11)), client).bookingId();
 
             assertThat(starts(api, studio, room, service)).doesNotContain(ten);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(starts(other, studio, room, service))
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(starts(other, studio, room, service))
                     .doesNotContain(ten));
 
             other.post("/api/bookings/" + id + "/cancel", json("reason", "moved"), client)
                     .expect(200);
 
             assertThat(starts(other, studio, room, service)).contains(ten);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(starts(api, studio, room, service))
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(starts(api, studio, room, service))
                     .contains(ten));
         }
     }

@@ -16,6 +16,7 @@ import io.roomtone.support.Api;
 import io.roomtone.support.Api.Response;
 import io.roomtone.support.BookedView;
 import io.roomtone.support.CalendarProviders;
+import io.roomtone.support.Publications;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.TestStudio;
 import io.roomtone.support.TestStudio.Engineer;
@@ -515,11 +516,7 @@ class CalendarSyncTests {
 
     /** The listeners of the events published so far have run (the registry has nothing incomplete). */
     private void waitForListeners() {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Publications.incomplete(jdbc, studio.id()) == 0);
     }
 
     private static void sleep(long millis) {

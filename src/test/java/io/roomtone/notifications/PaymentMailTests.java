@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.roomtone.support.Api;
 import io.roomtone.support.BookedView;
+import io.roomtone.support.Publications;
 import io.roomtone.support.RoomtoneTest;
 import io.roomtone.support.SessionView;
 import io.roomtone.support.StripeEvents;
@@ -174,11 +175,7 @@ class PaymentMailTests {
 
     /** Waits until every event published so far was handled (and so every mail it means written). */
     private void settled() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Publications.incomplete(jdbc, studio.id()) == 0);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
     }
 

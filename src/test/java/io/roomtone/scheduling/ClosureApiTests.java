@@ -90,14 +90,16 @@ class ClosureApiTests {
         String late = closure("studio", null, "2027-02-01T00:00:00Z", "2027-02-03T00:00:00Z");
 
         Response january = api.get(EXCEPTIONS + "?from=2026-12-31T12:00:00Z&to=2027-01-01T00:00:01Z", api.ownerToken());
-        assertThat(january.json().findValuesAsString("id")).containsExactly(early);
+        // the default studio is shared with other test classes: only these two closures are known
+        assertThat(january.json().findValuesAsString("id")).contains(early).doesNotContain(late);
         Response touching =
                 api.get(EXCEPTIONS + "?from=2027-01-02T00:00:00Z&to=2027-02-01T00:00:00Z", api.ownerToken());
         assertThat(touching.json().findValuesAsString("id")).doesNotContain(early, late);
         assertThat(api.get(EXCEPTIONS + "?from=2027-02-02T00:00:00Z", api.ownerToken())
                         .json()
                         .findValuesAsString("id"))
-                .containsExactly(late);
+                .contains(late)
+                .doesNotContain(early);
         assertThat(api.get(EXCEPTIONS + "?from=2027-02-02T00:00:00Z&to=2027-02-01T00:00:00Z", api.ownerToken())
                         .invalidFields())
                 .containsExactly("to");

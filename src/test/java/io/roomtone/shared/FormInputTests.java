@@ -47,7 +47,8 @@ class FormInputTests {
         FormInput large = typed("price", "9e999999999");
         assertThat(tiny.money("price", "CAD")).isNull();
         assertThat(large.money("price", "CAD")).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // scaling such a number would take hours; ten seconds leave room for a busy machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(tiny.problems()).containsEntry("price", "must be a number with at most 2 decimals");
     }
 
