@@ -96,6 +96,9 @@ class CalendarPagesTests {
         assertThat(page.getByText("You have a calendar link.")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get a new calendar link"))
                 .click();
+        // the new link drawn first: only then has the old one surely ended
+        assertThat(page.locator("code.cal-link")).not().hasText(link);
+        assertThat(page.locator("code.cal-link")).containsText("/api/calendar/ics/staff/" + sam.id() + ".ics?token=");
         feed(studio, link).expect(404);
     }
 

@@ -107,6 +107,9 @@ class CatalogEditorsPagesTests {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Room deactivated");
         assertThat(onlyRoom(studio).get("active").asBoolean()).isFalse();
         click(page, "Activate Live Room");
+        // the answer drawn first: only then is the change surely saved
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate Live Room")))
+                .isVisible();
         assertThat(onlyRoom(studio).get("active").asBoolean()).isTrue();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Live Room"))

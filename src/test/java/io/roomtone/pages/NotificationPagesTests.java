@@ -94,7 +94,7 @@ class NotificationPagesTests {
         PageChecks.accessible(desk, "deliveries");
 
         desk.navigate("/admin/integrations");
-        assertThat(desk.locator(".integration", new Page.LocatorOptions().setHasText("smtp")))
+        assertThat(desk.locator(".integration", new Page.LocatorOptions().setHasText("E-mail (SMTP)")))
                 .containsText("SPRING_MAIL_HOST");
         desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a test e-mail"))
                 .click();

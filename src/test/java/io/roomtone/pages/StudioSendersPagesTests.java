@@ -74,6 +74,9 @@ class StudioSendersPagesTests {
         Page page = signedIn(Browser.openWithoutJavaScript(api, studio), studio.owner());
         page.navigate("/admin/integrations");
         assertThat(page.locator("#senders")).containsText("E-mail is off");
+        // the form is folded away until asked for
+        assertThat(page.getByLabel("Server host name")).isHidden();
+        page.getByText("Use the studio's own mail server").click();
 
         page.getByLabel("Server host name").fill("smtp_example.com");
         page.getByLabel("Port", EXACT).fill("65536");
@@ -83,6 +86,8 @@ class StudioSendersPagesTests {
                 .click();
 
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("nothing was saved");
+        // refused, the form stays open with what was typed
+        assertThat(page.getByLabel("Server host name")).isVisible();
         assertThat(page.locator("#host-error")).containsText("host name");
         assertThat(page.locator("#port-error")).containsText("1 to 65535");
         assertThat(page.locator("#password-error")).containsText("required with a username");
@@ -105,6 +110,7 @@ class StudioSendersPagesTests {
         assertThat(page.locator("#senders")).containsText("password ending in orse");
         assertThat(page.locator("main")).not().containsText("correct horse");
         // the password field is never filled in again; the rest shows what is stored
+        page.getByText("Change the studio's mail server").click();
         assertThat(page.getByLabel("Password", EXACT)).hasValue("");
         assertThat(page.getByLabel("Port", EXACT)).hasValue("465");
         JsonNode stored = mail();
@@ -122,6 +128,7 @@ class StudioSendersPagesTests {
     void theOwnerStoresTheStudiosTwilioAccountAndABadSidIsNamedNextToItsField() {
         Page page = signedIn(Browser.openWithoutJavaScript(api, studio), studio.owner());
         page.navigate("/admin/integrations");
+        page.getByText("Use the studio's own Twilio account").click();
 
         page.getByLabel("Account SID").fill("AC123");
         page.getByLabel("Auth token").fill("0123456789abcdef0123456789abcdef");
@@ -155,6 +162,7 @@ class StudioSendersPagesTests {
                 .isVisible();
         PageChecks.accessible(page, "senders");
 
+        page.getByText("Use the studio's own mail server").click();
         page.getByLabel("Server host name").fill("x".repeat(300));
         page.getByLabel("Port", EXACT).fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the mail server"))
