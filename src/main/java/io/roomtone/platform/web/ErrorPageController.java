@@ -38,7 +38,11 @@ class ErrorPageController implements ErrorController {
         }
         int status = status(request);
         response.setStatus(status);
-        ModelAndView page = ErrorPages.page(status, null);
+        // a rate limit's refusal says how long to wait (RateLimitFilter); other container messages
+        // are not meant for people
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        String detail = status == 429 && message instanceof String text && !text.isBlank() ? text : null;
+        ModelAndView page = ErrorPages.page(status, detail);
         pageModel.addTo(page);
         return page;
     }

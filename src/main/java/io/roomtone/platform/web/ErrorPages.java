@@ -76,7 +76,7 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
     /** The error page for {@code status}; {@code detail} (optional) says what was wrong. */
     static ModelAndView page(int status, String detail) {
         ModelAndView page = new ModelAndView("error");
-        int shown = status == 404 || status == 403 || status == 401 || status >= 500 ? status : 400;
+        int shown = status == 404 || status == 403 || status == 401 || status == 429 || status >= 500 ? status : 400;
         page.addObject("status", status);
         page.addObject("kind", status >= 500 ? 500 : shown);
         page.addObject("detail", detail);

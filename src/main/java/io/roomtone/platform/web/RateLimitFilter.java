@@ -135,6 +135,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             request.getRequestDispatcher(PageSignIn.LIMITED_PATH).forward(request, response);
             return;
         }
+        if (Pages.wanted(request)) {
+            // a browser asking for a page (signing up, the booking form) gets the error page, which
+            // says what the limit said (ErrorPageController)
+            response.sendError(refusal.code().status(), refusal.getMessage());
+            return;
+        }
         problems.write(request, response, refusal);
     }
 

@@ -237,6 +237,26 @@ class RateLimitTests {
     }
 
     @Test
+    void aBrowserBeyondALimitGetsAPageSayingHowLongToWait() {
+        String network = newNetwork();
+        Map<String, String> browser = Map.of("X-Forwarded-For", network, "Accept", "text/html");
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.send("GET", "/book/price", null, null, browser).status())
+                    .isNotEqualTo(429);
+        }
+
+        Response refused = api.send("GET", "/book/price", null, null, browser);
+
+        refused.expect(429);
+        assertThat(refused.contentType()).startsWith("text/html");
+        assertThat(refused.body()).contains("Too many tries for now").contains("try again in");
+        assertThat(refused.header("Retry-After")).isPresent();
+        // a program on the same network still gets the problem it can read
+        assertRateLimited(
+                api.send("POST", "/api/quote", "{}", null, Map.of("X-Forwarded-For", network)), "booking_per_ip");
+    }
+
+    @Test
     void limitsAreSharedByTwoNodesOnOneDatabase() {
         try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RoomtoneApplication.class)
                 // arguments, not default properties: those would lose to the test application.yml
