@@ -24,15 +24,18 @@ public class Registrations {
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final PhoneNumbers phones;
 
     Registrations(
             JdbcClient jdbc,
             Accounts accounts,
             PasswordEncoder passwords,
             PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PhoneNumbers phones) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.phones = phones;
         this.passwords = passwords;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -71,16 +74,20 @@ public class Registrations {
         transactions.executeWithoutResult(status -> {
             UUID studioId = Tenancy.currentStudioId();
             String address = Accounts.normalizeEmail(email);
+            // the id chosen here, as Accounts.insert does: the sealed phone is bound to it
+            UUID id = UUID.randomUUID();
+            PhoneNumbers.Stored stored = phones.store(studioId, id, PhoneNumbers.normalize(phone));
             // a concurrent registration of the same address inserts nothing here and is then
             // treated as a repeat, instead of failing on the unique key
             Optional<UUID> created = jdbc.sql(
                             """
-                            INSERT INTO app_user (studio_id, email, name, phone, pending_password_hash, role)
-                            VALUES (?, ?, ?, ?, ?, 'client')
+                            INSERT INTO app_user (studio_id, id, email, name, phone, phone_sealed, phone_hint,
+                                                  pending_password_hash, role)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'client')
                             ON CONFLICT (studio_id, email) DO NOTHING
                             RETURNING id
                             """)
-                    .params(studioId, address, name.strip(), Accounts.blankToNull(phone), hash)
+                    .params(studioId, id, address, name.strip(), stored.clear(), stored.sealed(), stored.hint(), hash)
                     .query(UUID.class)
                     .optional();
             if (created.isPresent()) {

@@ -258,6 +258,37 @@ class SmsTests {
     }
 
     @Test
+    void aPhoneGivenWhenRegisteringIsStoredSealedAndNormalizedToo() {
+        String phone = uniquePhone();
+        String email = "self-" + UUID.randomUUID() + "@example.test";
+        api.send(
+                        "POST",
+                        "/api/auth/register",
+                        json(
+                                "email",
+                                email,
+                                "password",
+                                "long-enough-pass",
+                                "name",
+                                "Self Registered",
+                                "phone",
+                                "+1 (" + phone.substring(2, 5) + ") " + phone.substring(5)),
+                        null,
+                        Map.of("X-Studio", studio.slug()))
+                .expect(202);
+
+        Map<String, Object> row =
+                asStudio(() -> jdbc.sql("SELECT id, phone, phone_sealed, phone_hint FROM app_user WHERE email = :email")
+                        .param("email", email)
+                        .query()
+                        .singleRow());
+        assertThat(row.get("phone")).as("no number in clear").isNull();
+        assertThat(row.get("phone_hint")).isEqualTo(phone.substring(phone.length() - 4));
+        assertThat(sealed.open((byte[]) row.get("phone_sealed"), "app_user.phone/" + studio.id() + "/" + row.get("id")))
+                .isEqualTo(phone);
+    }
+
+    @Test
     void phoneNumbersAreStoredSealedAndOpenOnlyForTheirOwnAccountAndStudio() {
         String phone = uniquePhone();
         JsonNode created = api.post(
