@@ -1,6 +1,7 @@
 package io.roomtone.invoicing;
 
 import io.roomtone.identity.Tenancy;
+import io.roomtone.shared.SealedSecrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,13 +9,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every SQL statement on {@code invoice}. Callers run inside a transaction with a studio bound. */
+/**
+ * Every SQL statement on {@code invoice}. Callers run inside a transaction with a studio bound.
+ *
+ * <p>The client's phone printed on a document is encrypted at rest when {@code
+ * ROOMTONE_ENCRYPTION_KEY} is set: sealed with {@link SealedSecrets}, bound to the studio and the
+ * document ({@link #phoneContext}), in {@code client_phone_sealed}, with {@code client_phone} left
+ * NULL. Without the key it is kept in clear as before; {@link InvoicePhoneSealing} seals it at the
+ * next start with a key.
+ */
 @Component
 class InvoiceStore {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceStore.class);
 
     /** A document to write: a draft, or one issued at once (seq and number set). */
     record NewInvoice(
@@ -63,25 +76,75 @@ class InvoiceStore {
     /** The sums over every document a filter matches (credit notes count negative in total and due). */
     record Sums(long count, long totalCents, long paidCents, long creditedCents, long dueCents, String currency) {}
 
+    /** How a document's phone is kept in its row: in clear (no key) or sealed; both null for none. */
+    record StoredPhone(String clear, byte[] sealed) {}
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SealedSecrets secrets;
 
-    InvoiceStore(JdbcClient jdbc, JsonMapper json) {
+    InvoiceStore(JdbcClient jdbc, JsonMapper json, SealedSecrets secrets) {
         this.jdbc = jdbc;
         this.json = json;
+        this.secrets = secrets;
+    }
+
+    /**
+     * What a document's sealed phone is bound to: a value copied to another document or studio does
+     * not open there. Distinct from the accounts' own ({@code app_user.phone/...}), so a client's
+     * sealed number copied from their account does not open on an invoice either.
+     */
+    static String phoneContext(UUID studioId, UUID invoiceId) {
+        return "invoice.client_phone/" + studioId + "/" + invoiceId;
+    }
+
+    /** {@code phone} as the document {@code invoiceId} of the current studio keeps it. */
+    StoredPhone storedPhone(UUID invoiceId, String phone) {
+        if (phone == null) {
+            return new StoredPhone(null, null);
+        }
+        if (!secrets.available()) {
+            return new StoredPhone(phone, null);
+        }
+        return new StoredPhone(null, secrets.seal(phone, phoneContext(Tenancy.currentStudioId(), invoiceId)));
+    }
+
+    /**
+     * The phone printed on the document in this row. One sealed that does not open (the key was
+     * removed or changed, or the value was copied from another document) reads as no phone: the
+     * document, its PDF and the lists still work, and no other number is ever shown.
+     */
+    private String phone(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("client_phone_sealed");
+        if (sealed == null) {
+            return rs.getString("client_phone");
+        }
+        UUID studio = rs.getObject("studio_id", UUID.class);
+        UUID id = rs.getObject("id", UUID.class);
+        if (!secrets.available()) {
+            log.warn("The client's phone on invoice {} is encrypted but ROOMTONE_ENCRYPTION_KEY is not set", id);
+            return null;
+        }
+        try {
+            return secrets.open(sealed, phoneContext(studio, id));
+        } catch (IllegalStateException e) {
+            log.warn("The client's phone on invoice {} does not open: was ROOMTONE_ENCRYPTION_KEY changed?", id);
+            return null;
+        }
     }
 
     void insert(NewInvoice n) {
+        StoredPhone phone = storedPhone(n.id(), n.client().phone());
         jdbc.sql(
                         """
                         INSERT INTO invoice (studio_id, id, kind, purpose, status, reference, booking_code, credits_invoice_id,
                                              seq, number, lines, subtotal_cents, tax_cents, total_cents, deposit_cents,
-                                             currency, client_id, client_name, client_email, client_phone, seller_name,
-                                             seller_address, seller_tax_id, footer, session_start_at, issued_at, due_at,
-                                             reason)
+                                             currency, client_id, client_name, client_email, client_phone, client_phone_sealed,
+                                             seller_name, seller_address, seller_tax_id, footer, session_start_at,
+                                             issued_at, due_at, reason)
                         VALUES (:studio, :id, :kind, :purpose, :status, :reference, :code, :credits, :seq, :number,
                                 CAST(:lines AS jsonb), :subtotal, :tax, :total, :deposit, :currency, :client, :clientName,
-                                :clientEmail, :clientPhone, :seller, :sellerAddress, :sellerTaxId, :footer, :session,
+                                :clientEmail, :clientPhone, :clientPhoneSealed, :seller, :sellerAddress, :sellerTaxId, :footer, :session,
                                 :issued, :due, :reason)
                         """)
                 .param("studio", Tenancy.currentStudioId())
@@ -103,7 +166,8 @@ class InvoiceStore {
                 .param("client", n.client().id())
                 .param("clientName", n.client().name())
                 .param("clientEmail", n.client().email())
-                .param("clientPhone", n.client().phone())
+                .param("clientPhone", phone.clear())
+                .param("clientPhoneSealed", phone.sealed())
                 .param("seller", n.seller().name())
                 .param("sellerAddress", n.seller().address())
                 .param("sellerTaxId", n.seller().taxId())
@@ -117,10 +181,12 @@ class InvoiceStore {
 
     /** Numbers a draft and refreshes what is printed on it from the client and studio of now. */
     void issue(UUID id, long seq, String number, Party client, Seller seller, Instant issuedAt, Instant dueAt) {
+        StoredPhone phone = storedPhone(id, client.phone());
         jdbc.sql(
                         """
                         UPDATE invoice SET status = 'issued', seq = :seq, number = :number, client_name = :clientName,
                                            client_email = :clientEmail, client_phone = :clientPhone,
+                                           client_phone_sealed = :clientPhoneSealed,
                                            seller_name = :seller, seller_address = :sellerAddress,
                                            seller_tax_id = :sellerTaxId, footer = :footer, issued_at = :issued,
                                            due_at = :due, updated_at = now()
@@ -132,7 +198,8 @@ class InvoiceStore {
                 .param("number", number)
                 .param("clientName", client.name())
                 .param("clientEmail", client.email())
-                .param("clientPhone", client.phone())
+                .param("clientPhone", phone.clear())
+                .param("clientPhoneSealed", phone.sealed())
                 .param("seller", seller.name())
                 .param("sellerAddress", seller.address())
                 .param("sellerTaxId", seller.taxId())
@@ -140,6 +207,48 @@ class InvoiceStore {
                 .param("issued", timestamp(issuedAt))
                 .param("due", timestamp(dueAt))
                 .update();
+    }
+
+    /** A document of the current studio whose phone is still kept in clear. */
+    record ClearPhone(UUID id, String phone) {}
+
+    /**
+     * Up to {@code limit} documents of the current studio with their phone in clear, locked for the
+     * rest of the transaction; rows another transaction has locked are skipped (another node is
+     * sealing them), and rows sealed meanwhile no longer match.
+     */
+    List<ClearPhone> clearPhonesForUpdate(int limit) {
+        return jdbc.sql(
+                        """
+                        SELECT id, client_phone FROM invoice
+                         WHERE studio_id = :studio AND client_phone IS NOT NULL
+                         LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("studio", Tenancy.currentStudioId())
+                .param("limit", limit)
+                .query((rs, n) -> new ClearPhone(rs.getObject("id", UUID.class), rs.getString("client_phone")))
+                .list();
+    }
+
+    /**
+     * Moves a document's phone from clear to sealed (the one change the trigger allows on an issued
+     * document); whether it did: false when it was sealed already.
+     */
+    boolean sealPhone(ClearPhone row) {
+        StoredPhone phone = storedPhone(row.id(), row.phone());
+        if (phone.sealed() == null) {
+            throw new IllegalStateException("ROOMTONE_ENCRYPTION_KEY is not set");
+        }
+        return jdbc.sql(
+                                """
+                                UPDATE invoice SET client_phone = NULL, client_phone_sealed = :sealed
+                                 WHERE studio_id = :studio AND id = :id AND client_phone IS NOT NULL
+                                """)
+                        .param("studio", Tenancy.currentStudioId())
+                        .param("id", row.id())
+                        .param("sealed", phone.sealed())
+                        .update()
+                == 1;
     }
 
     void voidDraft(UUID id, String reason) {
@@ -344,7 +453,7 @@ class InvoiceStore {
                 rs.getObject("client_id", UUID.class),
                 rs.getString("client_name"),
                 rs.getString("client_email"),
-                rs.getString("client_phone"),
+                phone(rs),
                 rs.getString("seller_name"),
                 rs.getString("seller_address"),
                 rs.getString("seller_tax_id"),
