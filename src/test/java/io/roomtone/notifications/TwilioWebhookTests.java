@@ -84,6 +84,18 @@ class TwilioWebhookTests {
         registry.add("roomtone.notifications.dispatch-interval", () -> "PT0.5S");
         registry.add("roomtone.notifications.retry-base", () -> "PT1S");
         registry.add("roomtone.notifications.retry-cap", () -> "PT2S");
+        // every call comes from a network of its own (X-Forwarded-For) unless a test shares one
+        registry.add("roomtone.rate-limits.webhook-per-ip", () -> WEBHOOKS_PER_NETWORK + "/1h");
+    }
+
+    static final int WEBHOOKS_PER_NETWORK = 12;
+    private static final java.util.concurrent.atomic.AtomicInteger NETWORKS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A client address no other call of this class uses (10.73.0.0/16). */
+    private static String newNetwork() {
+        int n = NETWORKS.incrementAndGet();
+        return "10.73." + (n / 250) + "." + (n % 250 + 1);
     }
 
     @AfterAll
@@ -265,8 +277,10 @@ class TwilioWebhookTests {
                 .expect(200);
         Map<String, String> stop = reply(phone, FROM, "STOP");
         String signature = sign(TOKEN, SMS_URL, stop);
+        String network = newNetwork();
 
-        List<Api.Response> answers = Parallel.send(12, i -> call("/api/webhooks/twilio/sms", stop, signature));
+        List<Api.Response> answers =
+                Parallel.send(WEBHOOKS_PER_NETWORK, i -> call("/api/webhooks/twilio/sms", stop, signature, network));
 
         assertThat(answers).extracting(Api.Response::status).containsOnly(200);
         assertThat(optedIn(client)).isFalse();
@@ -296,6 +310,14 @@ class TwilioWebhookTests {
         JsonNode delivered = sentText(booked.bookingId());
         assertThat(delivered.get("status").asString()).isEqualTo("sent");
         assertThat(delivered.get("delivered_at").isNull()).isFalse();
+        Api.Response page = api.send(
+                "GET",
+                "/admin/deliveries/" + delivered.get("id").asString(),
+                null,
+                studio.owner(),
+                Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Delivered to the phone");
         // a late failure report of a delivered text changes nothing
         status(callback, sid, "undelivered", "30003").expect(200);
         assertThat(sentText(booked.bookingId())).isEqualTo(delivered);
@@ -452,6 +474,33 @@ class TwilioWebhookTests {
         assertThat(audit(studio.userId(client))).isEmpty();
     }
 
+    @Test
+    void callsBeyondTheLimitFromOneNetworkGet429AndChangeNothing() {
+        String client = studio.client();
+        String phone = uniquePhone();
+        api.patch("/api/me/account", json("phone", phone, "sms_opt_in", true), client)
+                .expect(200);
+        String network = newNetwork();
+        Map<String, String> forged = reply(phone, FROM, "STOP");
+
+        List<Api.Response> answers = Parallel.send(
+                WEBHOOKS_PER_NETWORK + 8,
+                i -> call(
+                        i % 2 == 0 ? "/api/webhooks/twilio/sms" : "/api/webhooks/twilio/status",
+                        forged,
+                        "forged",
+                        network));
+
+        assertThat(Parallel.count(answers, 403)).isEqualTo(WEBHOOKS_PER_NETWORK);
+        assertThat(Parallel.count(answers, 429)).isEqualTo(8);
+        assertThat(answers).filteredOn(answer -> answer.status() == 429).allSatisfy(answer -> assertThat(
+                        answer.json().get("limit").asString())
+                .isEqualTo("webhook_per_ip"));
+        // Twilio's own calls come from other addresses, and are still answered
+        assertThat(inbound(TOKEN, reply(phone, FROM, "STOP")).status()).isEqualTo(200);
+        assertThat(optedIn(client)).isFalse();
+    }
+
     // --- helpers ---
 
     /** What Twilio posts for a text from {@code from} to our {@code to}. */
@@ -497,7 +546,12 @@ class TwilioWebhookTests {
     }
 
     private Api.Response call(String path, Map<String, String> form, String signature) {
+        return call(path, form, signature, newNetwork());
+    }
+
+    private Api.Response call(String path, Map<String, String> form, String signature, String network) {
         Map<String, String> headers = new HashMap<>();
+        headers.put("X-Forwarded-For", network);
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         if (signature != null) {
             headers.put("X-Twilio-Signature", signature);
