@@ -1,9 +1,13 @@
 package io.roomtone.notifications.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.roomtone.notifications.TwilioWebhooks;
 import io.roomtone.shared.PublicAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +38,30 @@ class TwilioWebhookController {
 
     private static final UUID NO_STUDIO = new UUID(0, 0);
 
+    private static final String REFUSED = "The `X-Twilio-Signature` is missing or does not verify with the auth token"
+            + " of the account the call is about (code `forbidden`); nothing was written.";
+
+    /** The fields of Twilio's incoming-message call that are read (it sends more; all are signed). */
+    record IncomingText(
+            @JsonProperty("AccountSid") @Schema(description = "the account the text came to") String accountSid,
+            @JsonProperty("From") @Schema(description = "the client's number, E.164") String from,
+            @JsonProperty("To") @Schema(description = "our number") String to,
+            @JsonProperty("MessagingServiceSid") @Schema(description = "our messaging service, if any")
+                    String messagingServiceSid,
+            @JsonProperty("Body") @Schema(description = "the text") String body,
+            @JsonProperty("OptOutType") @Schema(description = "STOP, START or HELP with Twilio's Advanced Opt-Out")
+                    String optOutType) {}
+
+    /** The fields of Twilio's status callback that are read. */
+    record StatusReport(
+            @JsonProperty("AccountSid") String accountSid,
+            @JsonProperty("MessageSid") @Schema(description = "the text's SID, as Twilio answered when it was sent")
+                    String messageSid,
+            @JsonProperty("MessageStatus") @Schema(description = "queued, sent, delivered, undelivered, failed, …")
+                    String messageStatus,
+            @JsonProperty("ErrorCode") @Schema(description = "Twilio's error code of a failed text") String errorCode,
+            @JsonProperty("From") @Schema(description = "our number") String from) {}
+
     private final TwilioWebhooks webhooks;
     private final PublicAddress address;
 
@@ -53,8 +81,24 @@ class TwilioWebhookController {
                     + " serves; START, UNSTOP or YES turns it on again. Anything else is ignored. Always an empty"
                     + " TwiML `<Response/>`: Twilio sends the confirmation itself.")
     @SecurityRequirements
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                            schema = @Schema(implementation = IncomingText.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Acknowledged, with no reply of ours",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = "string", example = EMPTY_TWIML)))
+    @ApiResponse(
+            responseCode = "403",
+            description = REFUSED,
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(path = TwilioWebhooks.SMS_PATH)
-    ResponseEntity<String> message(
+    ResponseEntity<String> twilioIncomingText(
             HttpServletRequest request,
             @Parameter(description = "Twilio's signature of the URL and the form")
                     @RequestHeader(name = "X-Twilio-Signature", required = false)
@@ -73,13 +117,29 @@ class TwilioWebhookController {
                     + " to be sent again after the usual backoff. Other statuses and unknown message SIDs are"
                     + " acknowledged and ignored.")
     @SecurityRequirements
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                            schema = @Schema(implementation = StatusReport.class)))
+    @ApiResponse(responseCode = "200", description = "Acknowledged (recorded, or nothing to record)")
+    @ApiResponse(
+            responseCode = "403",
+            description = REFUSED,
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(path = TwilioWebhooks.STATUS_PATH)
-    ResponseEntity<Void> status(
+    ResponseEntity<Void> twilioStatusCallback(
             HttpServletRequest request,
+            @Parameter(description = "The sending studio, as Roomtone gave it in the callback's address")
+                    @org.springframework.web.bind.annotation.RequestParam(name = "studio", required = false)
+                    String studio,
             @Parameter(description = "Twilio's signature of the URL and the form")
                     @RequestHeader(name = "X-Twilio-Signature", required = false)
                     String signature) {
-        webhooks.status(calledUrl(request), form(request), signature, studio(request));
+        webhooks.status(calledUrl(request), form(request), signature, studio(request, studio));
         return ResponseEntity.ok().build();
     }
 
@@ -103,8 +163,7 @@ class TwilioWebhookController {
     }
 
     /** The studio named in the callback's address; one that is no id names no studio. */
-    private static UUID studio(HttpServletRequest request) {
-        String studio = request.getParameter("studio");
+    private static UUID studio(HttpServletRequest request, String studio) {
         if (studio == null || !queryNames(request).contains("studio")) {
             return null;
         }
