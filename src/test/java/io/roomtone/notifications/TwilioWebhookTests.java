@@ -180,6 +180,17 @@ class TwilioWebhookTests {
         }
         assertThat(optedIn(client)).isFalse();
 
+        // the integrations list tells the studio where Twilio must send replies
+        JsonNode integrations =
+                api.get("/api/admin/integrations", studio.owner()).expect(200).json();
+        assertThat(StreamSupport.stream(integrations.spliterator(), false)
+                        .filter(i -> i.get("name").asString().equals("sms"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("detail")
+                        .asString())
+                .contains(SMS_URL);
+
         inbound(TOKEN, reply(phone, FROM, "Start")).expect(200);
         JsonNode account = api.get("/api/me/account", client).expect(200).json();
         assertThat(account.get("sms_opt_in").asBoolean()).isTrue();
