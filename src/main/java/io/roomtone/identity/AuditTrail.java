@@ -42,6 +42,20 @@ public class AuditTrail {
         } else if (authentication != null && authentication.isAuthenticated()) {
             actor = authentication.getName();
         }
+        insert(actorId, actor, action, entity, entityId, before, after);
+    }
+
+    /**
+     * Records a change that no signed-in user made, naming who did ({@code actor}, e.g. a provider's
+     * webhook acting on a client's text message), whoever the request is authenticated as.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordBy(String actor, String action, String entity, UUID entityId, Object before, Object after) {
+        insert(null, actor, action, entity, entityId, before, after);
+    }
+
+    private void insert(
+            UUID actorId, String actor, String action, String entity, UUID entityId, Object before, Object after) {
         jdbc.sql(
                         """
                         INSERT INTO audit_log (studio_id, actor_user_id, actor, action, entity, entity_id, diff)

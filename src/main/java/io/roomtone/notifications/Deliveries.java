@@ -31,7 +31,7 @@ public class Deliveries {
     private static final String COLUMNS =
             """
             id, event_key, channel, recipient, template, booking_id, subject, status, attempts, next_attempt_at,
-            last_error, sent_at, created_at
+            last_error, sent_at, created_at, delivered_at
             """;
 
     private final JdbcClient jdbc;
@@ -133,7 +133,7 @@ public class Deliveries {
                         """
                         UPDATE delivery
                            SET status = 'pending', attempts = 0, next_attempt_at = :now, last_error = NULL,
-                               claimed_until = NULL, updated_at = :now
+                               claimed_until = NULL, updated_at = :now, provider_id = NULL, delivered_at = NULL
                          WHERE studio_id = current_studio_id() AND id = :id AND status = :status
                            AND text_body IS NOT NULL
                         """)
@@ -171,6 +171,7 @@ public class Deliveries {
     private static Delivery map(ResultSet rs) throws SQLException {
         Timestamp next = rs.getTimestamp("next_attempt_at");
         Timestamp sent = rs.getTimestamp("sent_at");
+        Timestamp delivered = rs.getTimestamp("delivered_at");
         return new Delivery(
                 rs.getObject("id", UUID.class),
                 rs.getString("event_key"),
@@ -184,6 +185,7 @@ public class Deliveries {
                 next == null ? null : next.toInstant(),
                 rs.getString("last_error"),
                 sent == null ? null : sent.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                delivered == null ? null : delivered.toInstant());
     }
 }

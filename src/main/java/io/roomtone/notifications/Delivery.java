@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param recipient the e-mail address, or for SMS the phone number's last digits (the number is
  *     kept sealed)
  * @param nextAttemptAt while pending: when it is (next) due — a reminder waits here until its time
+ * @param deliveredAt when the provider reported it reached the recipient (texts, when Twilio's
+ *     status callback is set up); null otherwise
  */
 public record Delivery(
         UUID id,
@@ -24,4 +26,5 @@ public record Delivery(
         Instant nextAttemptAt,
         String lastError,
         Instant sentAt,
-        Instant createdAt) {}
+        Instant createdAt,
+        Instant deliveredAt) {}

@@ -117,8 +117,8 @@ class Dispatcher {
         String error;
         boolean permanent = false;
         try {
-            sender.send(message, studio);
-            transactions.executeWithoutResult(status -> outbox.sent(message));
+            String providerId = sender.send(message, studio);
+            transactions.executeWithoutResult(status -> outbox.sent(message, providerId));
             return;
         } catch (Exception e) {
             error = describe(e);

@@ -211,18 +211,21 @@ class Outbox {
 
     /**
      * Records that the message went out. Only the claim of this attempt counts: if the lease ran out
-     * and another node took the message over, that node's outcome is the one recorded.
+     * and another node took the message over, that node's outcome is the one recorded. The
+     * provider's id of the message ({@code providerId}, may be null) is what its later reports name.
      */
-    void sent(Claimed claimed) {
+    void sent(Claimed claimed, String providerId) {
         jdbc.sql(
                         """
                         UPDATE delivery
                            SET status = 'sent', sent_at = :now, claimed_until = NULL, last_error = NULL, updated_at = :now,
+                               provider_id = :provider, delivered_at = NULL,
                                text_body = CASE WHEN sensitive THEN NULL ELSE text_body END,
                                html_body = CASE WHEN sensitive THEN NULL ELSE html_body END
                          WHERE studio_id = current_studio_id() AND id = :id AND status = 'sending' AND attempts = :attempts
                         """)
                 .param("now", Timestamp.from(clock.instant()))
+                .param("provider", providerId)
                 .param("id", claimed.id())
                 .param("attempts", claimed.attempts())
                 .update();

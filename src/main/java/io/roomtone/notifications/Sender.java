@@ -23,6 +23,9 @@ interface Sender {
     /**
      * Sends one message; called outside any database transaction. Throws when the message did not
      * go: it is tried again later.
+     *
+     * @return the provider's id of the message (Twilio's message SID), by which its later reports
+     *     about it find it; null when there is none
      */
-    void send(Outbox.Claimed message, Studio studio) throws Exception;
+    String send(Outbox.Claimed message, Studio studio) throws Exception;
 }

@@ -3,6 +3,7 @@ package io.roomtone.notifications;
 import io.roomtone.identity.PhoneNumbers;
 import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.Integration;
+import io.roomtone.shared.PublicAddress;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,13 @@ class SmsIntegration implements Integration {
     private final SmsSender sms;
     private final PhoneNumbers phones;
     private final DeliveryHealth health;
+    private final PublicAddress address;
 
-    SmsIntegration(SmsSender sms, PhoneNumbers phones, DeliveryHealth health) {
+    SmsIntegration(SmsSender sms, PhoneNumbers phones, DeliveryHealth health, PublicAddress address) {
         this.sms = sms;
         this.phones = phones;
         this.health = health;
+        this.address = address;
     }
 
     @Override
@@ -38,7 +41,17 @@ class SmsIntegration implements Integration {
             return Status.of(
                     NAME, purpose, false, "Off: " + sms.offReason() + ". No texts are written or sent. " + numbers);
         }
+        // where the number's replies must go for a client's STOP to turn their texts off here too
+        String replies = "Set " + address.of(TwilioWebhooks.SMS_PATH)
+                + " as the number's \"A message comes in\" webhook, so that a client's STOP reply turns their texts"
+                + " off here too"
+                + (address.configured()
+                        ? "."
+                        : " (and set ROOMTONE_PUBLIC_URL, so that Twilio reports each text's fate).");
         return health.of(
-                Channel.SMS, NAME, purpose, "On: sending through " + route.get().description() + ". " + numbers);
+                Channel.SMS,
+                NAME,
+                purpose,
+                "On: sending through " + route.get().description() + ". " + numbers + " " + replies);
     }
 }

@@ -9,6 +9,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.roomtone.identity.Studio;
+import io.roomtone.shared.PublicAddress;
 import io.roomtone.shared.SealedSecrets;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  * number comes out of the delivery's sealed recipient, opened only to send. Twilio's 4xx answers
  * for the message itself (an invalid or unreachable number, a number that opted out) are
  * {@link PermanentFailure}s; server errors, timeouts and refused credentials are tried again later.
+ * With a public address configured ({@code ROOMTONE_PUBLIC_URL}), each text asks Twilio to report
+ * its fate to {@link TwilioWebhooks#STATUS_PATH}; the message SID it answers is kept to match them.
  */
 @Component
 class SmsSender implements Sender, DisposableBean {
@@ -57,16 +61,21 @@ class SmsSender implements Sender, DisposableBean {
 
     private record Client(Route route, TwilioRestClient client) {}
 
+    /** What the delivery log keeps of a message SID (the column's check); anything else is not kept. */
+    private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
     private final TwilioProperties twilio;
     private final SealedSecrets secrets;
     private final StudioSmsAccount accounts;
+    private final PublicAddress address;
     private final Map<UUID, Client> clients = new ConcurrentHashMap<>();
     private volatile SingleAttempt http;
 
-    SmsSender(TwilioProperties twilio, SealedSecrets secrets, StudioSmsAccount accounts) {
+    SmsSender(TwilioProperties twilio, SealedSecrets secrets, StudioSmsAccount accounts, PublicAddress address) {
         this.twilio = twilio;
         this.secrets = secrets;
         this.accounts = accounts;
+        this.address = address;
     }
 
     /** What a delivery's sealed phone number is bound to: its studio. */
@@ -109,7 +118,7 @@ class SmsSender implements Sender, DisposableBean {
     }
 
     @Override
-    public void send(Outbox.Claimed message, Studio studio) throws Exception {
+    public String send(Outbox.Claimed message, Studio studio) throws Exception {
         Route route = route(studio.id()).orElseThrow(() -> new IOException(offReason()));
         if (route.problem() != null) {
             throw new IOException(route.problem());
@@ -118,11 +127,19 @@ class SmsSender implements Sender, DisposableBean {
         MessageCreator creator = route.fromMessagingService()
                 ? Message.creator(new PhoneNumber(to), route.sender(), message.text())
                 : Message.creator(new PhoneNumber(to), new PhoneNumber(route.sender()), message.text());
+        // only with a configured address: the address of a request (or localhost) is no place
+        // Twilio can reach, and a callback it cannot deliver only fills the account's debugger
+        if (address.configured()) {
+            creator.setStatusCallback(URI.create(address.of(TwilioWebhooks.statusPath(studio.id()))));
+        }
+        Message sent;
         try {
-            creator.create(client(studio.id(), route));
+            sent = creator.create(client(studio.id(), route));
         } catch (ApiException e) {
             throw refusal(e);
         }
+        String sid = sent == null ? null : sent.getSid();
+        return sid != null && MESSAGE_SID.matcher(sid).matches() ? sid : null;
     }
 
     /** Twilio's answer as the delivery log shows it, permanent when sending again cannot help. */

@@ -114,7 +114,7 @@ class SmtpSender implements Sender {
     }
 
     @Override
-    public void send(Outbox.Claimed message, Studio studio) throws Exception {
+    public String send(Outbox.Claimed message, Studio studio) throws Exception {
         Route route = route(studio.id()).orElseThrow(() -> new IOException(offReason()));
         if (route.own()) {
             usable(route.server());
@@ -137,6 +137,7 @@ class SmtpSender implements Sender {
                     attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
         }
         sender.send(mime);
+        return null; // SMTP reports nothing back that the log could match
     }
 
     /**

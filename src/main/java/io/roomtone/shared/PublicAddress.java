@@ -21,6 +21,15 @@ public class PublicAddress {
         this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * Whether the address is configured ({@code ROOMTONE_PUBLIC_URL}), rather than taken from the
+     * request: only then may it be handed to a provider that calls back later (Twilio's status
+     * callbacks).
+     */
+    public boolean configured() {
+        return !configured.isEmpty();
+    }
+
     /** The base address, without a trailing slash. */
     public String base() {
         if (!configured.isEmpty()) {

@@ -23,7 +23,8 @@ enum RateLimit {
     OPERATOR_PER_ACCOUNT(Subject.OPERATOR, "Too many failed sign-ins for this operator account"),
     CALENDAR_PER_LINK(Subject.LINK_TOKEN, "Too many requests for this calendar link"),
     CALENDAR_PER_IP(Subject.NETWORK, "Too many calendar requests from your network"),
-    MANAGE_PER_IP(Subject.NETWORK, "Too many requests for booking links from your network");
+    MANAGE_PER_IP(Subject.NETWORK, "Too many requests for booking links from your network"),
+    WEBHOOK_PER_IP(Subject.NETWORK, "Too many webhook calls from your network");
 
     /** What a limit counts requests of. */
     enum Subject {

@@ -64,7 +64,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                         + "booking {} per account and {} per address, uncached anonymous searches {} per address, "
                         + "failed operator sign-ins {} per address and {} per account, "
                         + "calendar links {} per link and {} per address, "
-                        + "manage-booking links {} per address",
+                        + "manage-booking links {} per address, SMS webhooks {} per address",
                 properties.loginPerIp(),
                 properties.loginPerEmail(),
                 properties.registerPerIp(),
@@ -75,7 +75,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 properties.operatorPerAccount(),
                 properties.calendarPerLink(),
                 properties.calendarPerIp(),
-                properties.managePerIp());
+                properties.managePerIp(),
+                properties.webhookPerIp());
     }
 
     /** Only the rules' routes: every POST that changes something, and the few GETs with a limit (calendar links). */

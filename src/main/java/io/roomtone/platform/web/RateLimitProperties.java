@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
  * @param calendarPerIp calendar requests from one network, whatever the link (a guesser of tokens)
  * @param managePerIp pages and forms of "manage booking" links (opened without signing in) from one
  *     network: far more than a client clicking through needs, far too few to try tokens
+ * @param webhookPerIp calls of the SMS provider's webhooks (incoming texts, status callbacks) from one
+ *     network: Twilio calls from a few addresses, a status callback for every text a studio sends,
+ *     so generous; it caps what forged calls (refused by signature) can cost
  */
 @ConfigurationProperties("roomtone.rate-limits")
 record RateLimitProperties(
@@ -51,7 +54,8 @@ record RateLimitProperties(
         @DefaultValue("10/1m") Limit operatorPerAccount,
         @DefaultValue("10/1m") Limit calendarPerLink,
         @DefaultValue("120/1m") Limit calendarPerIp,
-        @DefaultValue("60/1m") Limit managePerIp) {
+        @DefaultValue("60/1m") Limit managePerIp,
+        @DefaultValue("1200/1m") Limit webhookPerIp) {
 
     Limit of(RateLimit limit) {
         return switch (limit) {
@@ -68,6 +72,7 @@ record RateLimitProperties(
             case CALENDAR_PER_LINK -> calendarPerLink;
             case CALENDAR_PER_IP -> calendarPerIp;
             case MANAGE_PER_IP -> managePerIp;
+            case WEBHOOK_PER_IP -> webhookPerIp;
         };
     }
 

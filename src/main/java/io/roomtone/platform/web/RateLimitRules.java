@@ -11,6 +11,7 @@ import static io.roomtone.platform.web.RateLimit.LOGIN_PER_IP;
 import static io.roomtone.platform.web.RateLimit.MANAGE_PER_IP;
 import static io.roomtone.platform.web.RateLimit.REGISTER_PER_IP;
 import static io.roomtone.platform.web.RateLimit.SEARCH_PER_IP;
+import static io.roomtone.platform.web.RateLimit.WEBHOOK_PER_IP;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -73,7 +74,10 @@ final class RateLimitRules {
             new Rule(HttpMethod.GET, "/manage/{token}/reschedule/confirm", List.of(MANAGE_PER_IP)),
             new Rule(HttpMethod.GET, "/manage/{token}/cancel", List.of(MANAGE_PER_IP)),
             new Rule(HttpMethod.POST, "/manage/{token}/reschedule", MANAGE_CHANGE),
-            new Rule(HttpMethod.POST, "/manage/{token}/cancel", MANAGE_CHANGE));
+            new Rule(HttpMethod.POST, "/manage/{token}/cancel", MANAGE_CHANGE),
+            // Twilio's webhooks: counted before the signature is checked, so that forged calls cost little
+            new Rule(HttpMethod.POST, "/api/webhooks/twilio/sms", List.of(WEBHOOK_PER_IP)),
+            new Rule(HttpMethod.POST, "/api/webhooks/twilio/status", List.of(WEBHOOK_PER_IP)));
 
     /**
      * Not filtered: a search answered from the cache costs next to nothing and is not counted, so

@@ -115,6 +115,9 @@ final class RouteRules {
             // payment providers' webhooks: verified by their signature, not by a session
             new Rule(HttpMethod.POST, "/api/webhooks/stripe", Access.PUBLIC),
             new Rule(HttpMethod.POST, "/api/webhooks/stripe/*", Access.PUBLIC),
+            // Twilio's incoming texts (STOP, START) and status callbacks: verified by X-Twilio-Signature
+            new Rule(HttpMethod.POST, "/api/webhooks/twilio/sms", Access.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/webhooks/twilio/status", Access.PUBLIC),
             // calendar files and feeds: calendar apps cannot sign in; the token in the link is the key
             new Rule(HttpMethod.GET, "/api/calendar/ics/**", Access.PUBLIC),
             // the studio's back office; its own mail server and SMS account are changed by its owner only

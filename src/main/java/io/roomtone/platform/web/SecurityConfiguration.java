@@ -3,6 +3,7 @@ package io.roomtone.platform.web;
 import io.roomtone.identity.IdentityProperties;
 import io.roomtone.identity.RequestAuthentication;
 import io.roomtone.identity.Role;
+import io.roomtone.notifications.TwilioWebhooks;
 import io.roomtone.payments.CardPayments;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
@@ -31,6 +32,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * Webhooks that providers post as forms: authenticated by the provider's signature of the call
+     * (never by a session), which no other site can forge, and unable to carry a CSRF token.
+     */
+    static final Set<String> SIGNED_FORM_WEBHOOKS = Set.of(TwilioWebhooks.SMS_PATH, TwilioWebhooks.STATUS_PATH);
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -117,6 +124,10 @@ class SecurityConfiguration {
      */
     static boolean forgeableByBrowser(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        if (SIGNED_FORM_WEBHOOKS.contains(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
             return false;
         }
         String authorization = request.getHeader("Authorization");
