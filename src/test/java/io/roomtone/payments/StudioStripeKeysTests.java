@@ -251,7 +251,12 @@ class StudioStripeKeysTests {
                 .expect(200)
                 .body();
         assertThat(page)
-                .contains("Gateways", "manual", "stripe", "Publishable key", "/api/webhooks/stripe/" + studio.id());
+                .contains(
+                        "Gateways",
+                        "Payments at the studio",
+                        "Card payments (Stripe)",
+                        "Publishable key",
+                        "/api/webhooks/stripe/" + studio.id());
 
         Response refused = form(
                 "/admin/payments/stripe-keys",
