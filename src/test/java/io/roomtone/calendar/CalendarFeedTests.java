@@ -218,12 +218,15 @@ class CalendarFeedTests {
         Engineer sam = studio.engineer("tracking");
         String link = staffLink(studio, sam.id());
 
+        long started = System.nanoTime();
         List<Response> answers = Parallel.send(12, i -> get(studio, link));
+        long seconds = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
-        assertThat(Parallel.count(answers, 200))
-                .as("the link's allowance: 10 a minute")
-                .isEqualTo(10);
-        assertThat(Parallel.count(answers, 429)).isEqualTo(2);
+        // the link's allowance: 10 a minute, given back one every 6 s (a burst slowed down by a busy
+        // machine may meet one more)
+        long allowed = Parallel.count(answers, 200);
+        assertThat(allowed).as("the link's allowance: 10 a minute").isBetween(10L, 10L + seconds / 6);
+        assertThat(Parallel.count(answers, 429)).isEqualTo(12 - allowed);
         Response refused =
                 answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(refused.contentType()).startsWith("application/problem+json");
