@@ -2,11 +2,20 @@ package io.roomtone.notifications;
 
 import io.roomtone.identity.CurrentUser;
 import io.roomtone.identity.Role;
+import io.roomtone.identity.Tenancy;
 import io.roomtone.shared.ProblemCode;
 import io.roomtone.shared.RoomtoneException;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The checks the settings of a studio's own mail server and SMS account share. */
+/**
+ * What the settings of a studio's own mail server and SMS account share: their checks, and the
+ * reading, locking and removing of their one row per studio ({@code table} is one of ours, never input).
+ */
 final class SenderFields {
 
     /** A DNS name (or an IPv4 address, which has the same form): labels of 1–63 letters, digits, dashes. */
@@ -62,5 +71,35 @@ final class SenderFields {
         if (user == null || user.role() != Role.OWNER) {
             throw new RoomtoneException(ProblemCode.FORBIDDEN, "Only the studio's owner may change its " + what + ".");
         }
+    }
+
+    /**
+     * One change at a time per studio and table: keeping the stored secret reads the row the next
+     * change may replace or remove.
+     */
+    static void lock(JdbcClient jdbc, String table, UUID studio) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))")
+                .params(table, studio.toString())
+                .query((rs, n) -> 0)
+                .list();
+    }
+
+    /** The studio's row of {@code table}, read in a transaction of its own as that studio (RLS). */
+    static <T> Optional<T> row(
+            JdbcClient jdbc, TransactionTemplate reads, String table, UUID studio, RowMapper<T> mapper) {
+        return Tenancy.callAs(
+                studio,
+                () -> reads.execute(tx -> jdbc.sql("SELECT * FROM " + table + " WHERE studio_id = :studio")
+                        .param("studio", studio)
+                        .query(mapper)
+                        .optional()));
+    }
+
+    /** Deletes the current studio's row of {@code table}; whether there was one. */
+    static boolean delete(JdbcClient jdbc, String table, UUID studio) {
+        return jdbc.sql("DELETE FROM " + table + " WHERE studio_id = :studio")
+                        .param("studio", studio)
+                        .update()
+                > 0;
     }
 }

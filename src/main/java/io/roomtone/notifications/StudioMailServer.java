@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StudioMailServer {
 
+    private static final String TABLE = "studio_smtp_server";
+
     /** How the connection is protected: STARTTLS required, TLS from the start, or none. */
     public static final Set<String> SECURITY = Set.of("starttls", "ssl", "none");
 
@@ -115,7 +117,7 @@ public class StudioMailServer {
             throw RoomtoneException.conflict(whyNotStorable());
         }
         UUID studio = Tenancy.currentStudioId();
-        lock(studio);
+        SenderFields.lock(jdbc, TABLE, studio);
         Optional<Shown> before = shown();
         String username = blankToNull(settings.username());
         String password = username == null ? null : blankToNull(settings.password());
@@ -203,16 +205,14 @@ public class StudioMailServer {
     public boolean remove(CurrentUser owner) {
         SenderFields.requireOwner(owner, "mail server");
         UUID studio = Tenancy.currentStudioId();
-        lock(studio);
+        SenderFields.lock(jdbc, TABLE, studio);
         Optional<Shown> before = shown();
-        int removed = jdbc.sql("DELETE FROM studio_smtp_server WHERE studio_id = :studio")
-                .param("studio", studio)
-                .update();
-        if (removed > 0) {
+        boolean removed = SenderFields.delete(jdbc, TABLE, studio);
+        if (removed) {
             audit.record("notifications.smtp_server_removed", "studio", studio, before.orElse(null), null);
         }
         servers.forget(studio);
-        return removed > 0;
+        return removed;
     }
 
     /** The studio's own server, if it stored one (read at most once a minute on this node). */
@@ -221,12 +221,7 @@ public class StudioMailServer {
     }
 
     private Optional<Server> read(UUID studio) {
-        return Tenancy.callAs(
-                studio,
-                () -> reads.execute(tx -> jdbc.sql("SELECT * FROM studio_smtp_server WHERE studio_id = :studio")
-                        .param("studio", studio)
-                        .query((rs, n) -> server(rs, studio))
-                        .optional()));
+        return SenderFields.row(jdbc, reads, TABLE, studio, (rs, n) -> server(rs, studio));
     }
 
     private Server server(ResultSet rs, UUID studio) throws SQLException {
@@ -291,16 +286,5 @@ public class StudioMailServer {
 
     private static String context(UUID studio) {
         return "smtp.password/" + studio;
-    }
-
-    /**
-     * One change at a time per studio: keeping the stored secret reads the row the next change may
-     * replace or remove.
-     */
-    private void lock(UUID studio) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('roomtone.studio-smtp:' || ?, 0))")
-                .param(studio.toString())
-                .query((rs, n) -> 0)
-                .list();
     }
 }

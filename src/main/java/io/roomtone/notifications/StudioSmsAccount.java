@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StudioSmsAccount {
 
+    private static final String TABLE = "studio_twilio_account";
+
     static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-f]{32}");
     static final Pattern MESSAGING_SERVICE = Pattern.compile("MG[0-9a-f]{32}");
     static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
@@ -107,7 +109,7 @@ public class StudioSmsAccount {
             throw RoomtoneException.conflict(whyNotStorable());
         }
         UUID studio = Tenancy.currentStudioId();
-        lock(studio);
+        SenderFields.lock(jdbc, TABLE, studio);
         Optional<Shown> before = shown();
         String token = settings.authToken() == null || settings.authToken().isBlank() ? null : settings.authToken();
         boolean keepToken = token == null
@@ -170,16 +172,14 @@ public class StudioSmsAccount {
     public boolean remove(CurrentUser owner) {
         SenderFields.requireOwner(owner, "SMS account");
         UUID studio = Tenancy.currentStudioId();
-        lock(studio);
+        SenderFields.lock(jdbc, TABLE, studio);
         Optional<Shown> before = shown();
-        int removed = jdbc.sql("DELETE FROM studio_twilio_account WHERE studio_id = :studio")
-                .param("studio", studio)
-                .update();
-        if (removed > 0) {
+        boolean removed = SenderFields.delete(jdbc, TABLE, studio);
+        if (removed) {
             audit.record("notifications.twilio_account_removed", "studio", studio, before.orElse(null), null);
         }
         accounts.forget(studio);
-        return removed > 0;
+        return removed;
     }
 
     /** The studio's own account, if it stored one (read at most once a minute on this node). */
@@ -188,12 +188,7 @@ public class StudioSmsAccount {
     }
 
     private Optional<Account> read(UUID studio) {
-        return Tenancy.callAs(
-                studio,
-                () -> reads.execute(tx -> jdbc.sql("SELECT * FROM studio_twilio_account WHERE studio_id = :studio")
-                        .param("studio", studio)
-                        .query((rs, n) -> account(rs, studio))
-                        .optional()));
+        return SenderFields.row(jdbc, reads, TABLE, studio, (rs, n) -> account(rs, studio));
     }
 
     private Account account(ResultSet rs, UUID studio) throws SQLException {
@@ -225,16 +220,5 @@ public class StudioSmsAccount {
 
     private static String context(UUID studio) {
         return "twilio.auth_token/" + studio;
-    }
-
-    /**
-     * One change at a time per studio: keeping the stored secret reads the row the next change may
-     * replace or remove.
-     */
-    private void lock(UUID studio) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('roomtone.studio-twilio:' || ?, 0))")
-                .param(studio.toString())
-                .query((rs, n) -> 0)
-                .list();
     }
 }
